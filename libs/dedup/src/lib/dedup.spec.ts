@@ -1,0 +1,7 @@
+import { dedup } from './dedup';
+
+describe('dedup', () => {
+  it('should work', () => {
+    expect(dedup()).toEqual('dedup');
+  });
+});

@@ -1,0 +1,3 @@
+export function dedup(): string {
+  return 'dedup';
+}

@@ -1,0 +1,3 @@
+export function filingModel(): string {
+  return 'filing-model';
+}

@@ -1,0 +1,3 @@
+export function redisKeys(): string {
+  return 'redis-keys';
+}

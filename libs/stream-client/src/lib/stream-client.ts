@@ -1,0 +1,3 @@
+export function streamClient(): string {
+  return 'stream-client';
+}
