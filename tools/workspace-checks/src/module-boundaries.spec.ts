@@ -1,0 +1,199 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+const workspaceRoot = join(__dirname, '../../..');
+/** The rules that guard the dependency matrix (see eslint.config.mjs). */
+const RULES = new Set([
+  '@nx/enforce-module-boundaries',
+  'no-restricted-imports',
+]);
+
+interface LintResult {
+  messages: Array<{ ruleId: string | null; message: string }>;
+}
+
+/**
+ * Lints `code` as if it were a file at `filePath` (relative to the workspace root) with the
+ * workspace's own ESLint CLI and configuration, and returns the boundary rule's messages only.
+ * The CLI runs in a child process because ESLint loads its flat config with a dynamic import,
+ * which jest's module sandbox does not allow.
+ */
+function boundaryErrors(filePath: string, code: string): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const eslint = spawn(
+      process.execPath,
+      [
+        join(workspaceRoot, 'node_modules/eslint/bin/eslint.js'),
+        '--format',
+        'json',
+        '--stdin',
+        '--stdin-filename',
+        join(workspaceRoot, filePath),
+      ],
+      { cwd: workspaceRoot, env: { ...process.env, NX_DAEMON: 'false' } },
+    );
+    let out = '';
+    let err = '';
+    eslint.stdout.on('data', (chunk) => (out += chunk));
+    eslint.stderr.on('data', (chunk) => (err += chunk));
+    eslint.on('error', reject);
+    eslint.on('close', (status) => {
+      // 0: clean, 1: lint errors; anything else means ESLint itself failed.
+      if (status !== 0 && status !== 1)
+        return reject(new Error(`eslint exited ${status}: ${err}`));
+      const [result] = JSON.parse(out) as LintResult[];
+      resolve(
+        result.messages
+          .filter((m) => m.ruleId !== null && RULES.has(m.ruleId))
+          .map((m) => m.message),
+      );
+    });
+    eslint.stdin.end(code);
+  });
+}
+
+describe('dependency matrix (@nx/enforce-module-boundaries)', () => {
+  const breaches: Array<[string, string, string, RegExp]> = [
+    [
+      'filing-model imports another project of ours',
+      'libs/filing-model/src/lib/breach.ts',
+      "export * from '@secfeed/stream-client';",
+      /type:model/,
+    ],
+    [
+      'filing-model imports a server library',
+      'libs/filing-model/src/lib/breach.ts',
+      "export * from '@secfeed/redis-keys';",
+      /scope:shared/,
+    ],
+    [
+      'filing-model imports a Node built-in',
+      'libs/filing-model/src/lib/breach.ts',
+      "export { readFileSync } from 'node:fs';",
+      /browser/,
+    ],
+    [
+      'filing-model imports a Node built-in without prefix',
+      'libs/filing-model/src/lib/breach.ts',
+      "export { EventEmitter } from 'events';",
+      /browser/,
+    ],
+    [
+      'filing-model imports a server package',
+      'libs/filing-model/src/lib/breach.ts',
+      "export { WebSocket } from 'ws';",
+      /ws/,
+    ],
+    [
+      'the dashboard imports ws',
+      'apps/filings-feed/src/app/breach.ts',
+      "export { WebSocket } from 'ws';",
+      /ws/,
+    ],
+    [
+      'the dashboard imports redis',
+      'apps/filings-feed/src/app/breach.ts',
+      "export { createClient } from 'redis';",
+      /redis/,
+    ],
+    [
+      'the dashboard imports a Node built-in',
+      'apps/filings-feed/src/app/breach.ts',
+      "export { createServer } from 'http';",
+      /browser/,
+    ],
+    [
+      'the dashboard imports a prefixed Node built-in',
+      'apps/filings-feed/src/app/breach.ts',
+      "export { createServer } from 'node:http';",
+      /browser/,
+    ],
+    [
+      'the dashboard imports a server-only library',
+      'apps/filings-feed/src/app/breach.ts',
+      "export * from '@secfeed/dedup';",
+      /scope:(web|shared)/,
+    ],
+    [
+      'a Node service imports Angular',
+      'apps/ingest/src/breach.ts',
+      "export { Component } from '@angular/core';",
+      /@angular\/core/,
+    ],
+    [
+      'a shared library imports Angular',
+      'libs/stream-client/src/lib/breach.ts',
+      "export { signal } from '@angular/core';",
+      /@angular\/core/,
+    ],
+    [
+      'a shared library imports a server-only library',
+      'libs/stream-client/src/lib/breach.ts',
+      "export * from '@secfeed/dedup';",
+      /scope:shared/,
+    ],
+    [
+      'a library imports an app',
+      'libs/dedup/src/lib/breach.ts',
+      "export * from '../../../../apps/ingest/src/main';",
+      /relative or absolute path/,
+    ],
+    [
+      'a util library imports a data-access library',
+      'libs/redis-keys/src/lib/breach.ts',
+      "export * from '@secfeed/dedup';",
+      /type:(util|model)/,
+    ],
+  ];
+
+  it.each(breaches)(
+    'fails lint when %s',
+    async (_name, filePath, code, expected) => {
+      const errors = await boundaryErrors(filePath, code);
+      expect(errors.length).toBeGreaterThan(0);
+      expect(errors.join('\n')).toMatch(expected);
+    },
+  );
+
+  const allowed: Array<[string, string, string]> = [
+    [
+      'the dashboard imports the model',
+      'apps/filings-feed/src/app/ok.ts',
+      "export * from '@secfeed/filing-model';",
+    ],
+    [
+      'the dashboard imports the browser-safe retry policy',
+      'apps/filings-feed/src/app/ok.ts',
+      "export * from '@secfeed/stream-client/retry';",
+    ],
+    [
+      'ingest imports dedup and the model',
+      'apps/ingest/src/ok.ts',
+      "export * from '@secfeed/dedup';\nexport * from '@secfeed/filing-model';",
+    ],
+    [
+      'the gateway imports the stream client and ws',
+      'apps/gateway/src/ok.ts',
+      "export * from '@secfeed/stream-client';\nexport { WebSocketServer } from 'ws';",
+    ],
+    [
+      'dedup imports redis-keys',
+      'libs/dedup/src/lib/ok.ts',
+      "export * from '@secfeed/redis-keys';",
+    ],
+    [
+      'a Node service imports Node built-ins',
+      'apps/gateway/src/ok.ts',
+      "export { createServer } from 'node:http';",
+    ],
+    [
+      'a spec of the model reads fixtures from disk',
+      'libs/filing-model/src/lib/ok.spec.ts',
+      "export { readFileSync } from 'node:fs';",
+    ],
+  ];
+
+  it.each(allowed)('passes lint when %s', async (_name, filePath, code) => {
+    expect(await boundaryErrors(filePath, code)).toEqual([]);
+  });
+});
