@@ -1,1 +1,2 @@
-export * from './lib/stream-client';
+// Node entry point. The transport-free building blocks also live in `./retry` for browsers.
+export * from './retry';

@@ -1,3 +1,0 @@
-export function streamClient(): string {
-  return 'stream-client';
-}
