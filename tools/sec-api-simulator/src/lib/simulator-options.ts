@@ -1,0 +1,85 @@
+import { WireFiling } from './replay-day';
+
+/** Faults the simulator injects into its feed, each counted in frames sent. */
+export interface SimulatorFaults {
+  /** Every Nth frame is sent twice (the upstream repeating itself). */
+  duplicateEvery?: number;
+  /** After every Nth frame, a malformed text frame follows (not JSON, not an array, bad element, in turn). */
+  malformedEvery?: number;
+  /** After every Nth frame, a binary frame follows. */
+  binaryEvery?: number;
+  /** After N frames, every client socket is destroyed without a close frame (abrupt drop). */
+  disconnectAfterFrames?: number;
+}
+
+/** Options of {@link startSimulator}; every field is optional. */
+export interface SimulatorOptions {
+  /** Port to listen on; 0 picks a free one. Default 0. */
+  port?: number;
+  /** Default `127.0.0.1`. */
+  host?: string;
+  /** When set, a connection must carry `?apiKey=<key>` or the upgrade is refused with 401. */
+  apiKey?: string;
+  /** Filings per second. 0 sends as fast as the slowest client drains. Default: use `speed`. */
+  rate?: number;
+  /** Replays the day's real spacing this many times faster (when `rate` is not given). Default 60. */
+  speed?: number;
+  /** Filings per frame (the Stream API sends arrays). Default 1. */
+  batchSize?: number;
+  /** Stop after this many filings. Default: endless (the day repeats with new accession numbers). */
+  limit?: number;
+  /** Start the feed only when the first client connects, as a demo expects. Default true. */
+  waitForClient?: boolean;
+  /** Server ping period, as sec-api.io does. Default 25,000 ms. */
+  pingIntervalMs?: number;
+  faults?: SimulatorFaults;
+  /** The filings to replay. Default: the real day in data/replay. */
+  day?: readonly WireFiling[];
+  /** Called with each data frame sent and the filings in it (benchmarks time them). */
+  onFrame?: (filings: readonly WireFiling[], sentAtMs: number) => void;
+}
+
+export type ResolvedSimulatorOptions = Required<
+  Omit<SimulatorOptions, 'apiKey' | 'rate' | 'onFrame' | 'day'>
+> &
+  Pick<SimulatorOptions, 'apiKey' | 'rate' | 'onFrame' | 'day'>;
+
+const positive = (
+  name: string,
+  value: number | undefined,
+  allowZero = false,
+): void => {
+  if (value === undefined) return;
+  if (!Number.isFinite(value) || value < 0 || (!allowZero && value === 0)) {
+    throw new RangeError(
+      `simulator option ${name} must be a ${allowZero ? 'non-negative' : 'positive'} number, got ${value}`,
+    );
+  }
+};
+
+/** Applies defaults and validates; throws a RangeError naming the bad option. */
+export function resolveSimulatorOptions(
+  options: SimulatorOptions = {},
+): ResolvedSimulatorOptions {
+  positive('rate', options.rate, true);
+  positive('speed', options.speed);
+  positive('batchSize', options.batchSize);
+  positive('limit', options.limit, true);
+  positive('pingIntervalMs', options.pingIntervalMs);
+  for (const [name, value] of Object.entries(options.faults ?? {}))
+    positive(`faults.${name}`, value);
+  return {
+    port: options.port ?? 0,
+    host: options.host ?? '127.0.0.1',
+    apiKey: options.apiKey,
+    rate: options.rate,
+    speed: options.speed ?? 60,
+    batchSize: options.batchSize ?? 1,
+    limit: options.limit ?? Number.POSITIVE_INFINITY,
+    waitForClient: options.waitForClient ?? true,
+    pingIntervalMs: options.pingIntervalMs ?? 25_000,
+    faults: options.faults ?? {},
+    day: options.day,
+    onFrame: options.onFrame,
+  };
+}
