@@ -1,1 +1,9 @@
-export * from './lib/filing-model';
+export { FILING_LIMITS } from './lib/filing-limits';
+export { Filing, FILING_SOURCES } from './lib/filing';
+export type { FilingSource, RawFiling } from './lib/filing';
+export { FilingEntity } from './lib/filing-entity';
+export { FilingDocumentFile } from './lib/filing-document-file';
+export { FilingClassContract, FilingSeries } from './lib/filing-series';
+export type { FieldError } from './lib/field-error';
+export { toFiling } from './lib/to-filing';
+export type { FilingMeta, ToFilingResult } from './lib/to-filing';

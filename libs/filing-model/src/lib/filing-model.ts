@@ -1,3 +1,0 @@
-export function filingModel(): string {
-  return 'filing-model';
-}

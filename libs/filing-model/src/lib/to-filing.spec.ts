@@ -1,0 +1,306 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Filing } from './filing';
+import { FilingDocumentFile } from './filing-document-file';
+import { FilingEntity } from './filing-entity';
+import { FilingMeta, toFiling, ToFilingResult } from './to-filing';
+
+const fixtures = join(__dirname, '../../../../../shared/fixtures/sec-api');
+const readJson = (name: string) => JSON.parse(readFileSync(join(fixtures, name), 'utf8'));
+
+const joff = () => readJson('filing-joff-10q.json') as Record<string, unknown>;
+const aapl = () => readJson('query-response-aapl-10k.json').filings[0] as Record<string, unknown>;
+const meta: FilingMeta = { source: 'sec-api', receivedAt: '2025-10-31T10:01:27.123Z' };
+
+function accept(raw: unknown): Filing {
+  const result = toFiling(raw, meta);
+  if (!result.ok) {
+    throw new Error(`refused: ${JSON.stringify(result.reasons)}`);
+  }
+  return result.filing;
+}
+
+function refuse(raw: unknown, m = meta): ToFilingResult & { ok: false } {
+  const result = toFiling(raw, m);
+  if (result.ok) {
+    throw new Error('accepted a filing that should be refused');
+  }
+  return result;
+}
+
+/** A nested-array bomb built the way it arrives: as JSON text. */
+const deepArrays = (depth: number): unknown => JSON.parse('['.repeat(depth) + ']'.repeat(depth));
+
+const SCALARS = [
+  'id', 'accessionNo', 'cik', 'ticker', 'companyName', 'companyNameLong', 'formType',
+  'description', 'filedAt', 'linkToTxt', 'linkToHtml', 'linkToXbrl', 'linkToFilingDetails',
+] as const;
+
+describe('toFiling on real sec-api.io filings', () => {
+  it.each([
+    ['JOFF 10-Q (stream object)', joff],
+    ['AAPL 10-K (Query API filings[0])', aapl],
+  ])('accepts %s with every field carried over', (_name, load) => {
+    const raw = load();
+    const filing = accept(raw);
+
+    expect(filing).toBeInstanceOf(Filing);
+    for (const key of SCALARS) {
+      expect([key, filing[key]]).toEqual([key, raw[key]]);
+    }
+    expect(filing.filedAtMs).toBe(Date.parse(raw['filedAt'] as string));
+    expect(filing.source).toBe('sec-api');
+    expect(filing.receivedAt).toBe(meta.receivedAt);
+    expect(filing.documentFormatFiles).toEqual(raw['documentFormatFiles']);
+    expect(filing.dataFiles).toEqual(raw['dataFiles']);
+    expect(filing.seriesAndClassesContractsInformation).toEqual([]);
+    expect(filing.periodOfReport).toBe(raw['periodOfReport']);
+    expect(filing.effectivenessDate).toBe(raw['effectivenessDate']);
+    expect(filing.items).toBeUndefined();
+    expect(filing.groupMembers).toBeUndefined();
+    expect(filing.documentFormatFiles[0]).toBeInstanceOf(FilingDocumentFile);
+    expect(filing.entities[0]).toBeInstanceOf(FilingEntity);
+  });
+
+  it('keeps the JOFF scalars exactly', () => {
+    const filing = accept(joff());
+    expect(filing).toMatchObject({
+      accessionNo: '0001213900-21-032169',
+      cik: '1824149',
+      ticker: 'JOFF',
+      formType: '10-Q',
+      filedAt: '2021-06-11T17:25:44-04:00',
+      filedAtMs: Date.UTC(2021, 5, 11, 21, 25, 44),
+      linkToXbrl: '',
+      periodOfReport: '2021-03-31',
+      effectivenessDate: '2021-03-31',
+    });
+    expect(filing.documentFormatFiles).toHaveLength(6);
+    // EDGAR marks the complete submission file with a no-break space, kept verbatim.
+    expect({ ...filing.documentFormatFiles[5] }).toEqual({
+      sequence: '\u00a0',
+      description: 'Complete submission text file',
+      documentUrl: 'https://www.sec.gov/Archives/edgar/data/1824149/000121390021032169/0001213900-21-032169.txt',
+      type: '\u00a0',
+      size: '2344339',
+    });
+    expect(filing.dataFiles.map((file) => file.type)).toEqual([
+      'EX-101.INS', 'EX-101.SCH', 'EX-101.CAL', 'EX-101.DEF', 'EX-101.LAB', 'EX-101.PRE',
+    ]);
+  });
+
+  it('drops the junk `undefined` key of an AAPL entity and keeps the rest', () => {
+    const raw = aapl();
+    const rawEntity = (raw['entities'] as Record<string, unknown>[])[0];
+    expect(rawEntity['undefined']).toBe('06 Technology)');
+
+    const entity = accept(raw).entities[0];
+
+    expect(Object.keys(entity)).not.toContain('undefined');
+    const { undefined: _junk, ...expected } = rawEntity;
+    expect({ ...entity }).toEqual(expected);
+    expect(entity.fiscalYearEnd).toBe('0927');
+  });
+
+  it('keeps an AAPL document file without description as it is', () => {
+    const graphic = accept(aapl()).documentFormatFiles[7];
+    expect({ ...graphic }).toEqual({
+      sequence: '13',
+      size: '10963',
+      documentUrl: 'https://www.sec.gov/Archives/edgar/data/320193/000032019325000079/aapl-20250927_g1.jpg',
+      type: 'GRAPHIC',
+    });
+  });
+
+  it('survives a JSON round trip unchanged, so stored filings can be re-validated', () => {
+    const first = accept(aapl());
+    const second = accept(JSON.parse(JSON.stringify(first)));
+    expect(JSON.stringify(second)).toBe(JSON.stringify(first));
+  });
+});
+
+describe('toFiling normalization', () => {
+  it('upper-cases the ticker and keeps "" for none', () => {
+    expect(accept({ ...joff(), ticker: 'joff' }).ticker).toBe('JOFF');
+    expect(accept({ ...joff(), ticker: '' }).ticker).toBe('');
+    expect(accept({ ...joff(), ticker: undefined }).ticker).toBe('');
+  });
+
+  it('strips leading zeros from the CIK, top level and entities', () => {
+    const raw = { ...aapl(), cik: '0000320193', entities: [{ cik: '0000320193' }] };
+    const filing = accept(raw);
+    expect(filing.cik).toBe('320193');
+    expect(filing.entities[0].cik).toBe('320193');
+  });
+
+  it('trims the form type', () => {
+    expect(accept({ ...aapl(), formType: '  10-K/A \t' }).formType).toBe('10-K/A');
+  });
+
+  it('keeps filedAt as given and derives filedAtMs, ignoring a sent filedAtMs', () => {
+    const filing = accept({ ...aapl(), filedAt: '2025-10-31T06:01:26.5-04:00', filedAtMs: 1 });
+    expect(filing.filedAt).toBe('2025-10-31T06:01:26.5-04:00');
+    expect(filing.filedAtMs).toBe(Date.UTC(2025, 9, 31, 10, 1, 26, 500));
+  });
+
+  it('defaults absent arrays to [] and drops null optional scalars', () => {
+    const raw = aapl();
+    delete raw['entities'];
+    delete raw['dataFiles'];
+    const filing = accept({ ...raw, documentFormatFiles: null, periodOfReport: null, items: null });
+    expect(filing.entities).toEqual([]);
+    expect(filing.dataFiles).toEqual([]);
+    expect(filing.documentFormatFiles).toEqual([]);
+    expect('periodOfReport' in filing).toBe(false);
+    expect('items' in filing).toBe(false);
+  });
+
+  it('keeps optional items and group members', () => {
+    const filing = accept({ ...aapl(), items: ['Item 2.02: Results'], groupMembers: ['A', 'B'] });
+    expect(filing.items).toEqual(['Item 2.02: Results']);
+    expect(filing.groupMembers).toEqual(['A', 'B']);
+  });
+
+  it('takes source and receivedAt from meta, never from the filing', () => {
+    const result = toFiling({ ...aapl(), source: 'edgar', receivedAt: 'yesterday' }, {
+      source: 'replay',
+      receivedAt: '2026-01-02T03:04:05.000Z',
+    });
+    expect(result.ok && [result.filing.source, result.filing.receivedAt]).toEqual([
+      'replay',
+      '2026-01-02T03:04:05.000Z',
+    ]);
+  });
+
+  it('drops unknown top-level keys and never assigns __proto__', () => {
+    const raw = JSON.parse('{"__proto__": {"polluted": true}, "extra": 1}');
+    const filing = accept({ ...aapl(), ...raw });
+    expect('extra' in filing).toBe(false);
+    expect((filing as unknown as Record<string, unknown>)['polluted']).toBeUndefined();
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+});
+
+describe('toFiling refusals', () => {
+  it.each(['accessionNo', 'cik', 'companyName', 'formType', 'filedAt'])(
+    'requires %s',
+    (field) => {
+      const raw = aapl();
+      delete raw[field];
+      expect(refuse(raw).reasons).toEqual([{ field, reason: 'is required' }]);
+    },
+  );
+
+  it.each([
+    ['cik', 320193, 'must be a string'],
+    ['ticker', { symbol: 'AAPL' }, 'must be a string'],
+    ['formType', ['10-K'], 'must be a string'],
+    ['companyName', '', 'must not be empty'],
+    ['formType', '   ', 'must not be empty'],
+    ['entities', 'Apple', 'must be an array'],
+    ['items', 'Item 2.02', 'must be an array'],
+    ['items', [2.02], 'each entry must be a string'],
+  ])('refuses %s = %j: %s', (field, value, reason) => {
+    expect(refuse({ ...aapl(), [field]: value }).reasons).toEqual([{ field, reason }]);
+  });
+
+  it('names nested fields with a dotted path', () => {
+    const raw = aapl();
+    const files = raw['documentFormatFiles'] as Record<string, unknown>[];
+    files[2] = { ...files[2], size: 11807 };
+    const entities = [{ cik: 'CIK320193' }, 'Apple', []];
+    expect(refuse({ ...raw, entities }).reasons).toEqual([
+      { field: 'entities.0.cik', reason: 'must be digits (at most 10 significant, not all zeros)' },
+      { field: 'entities.1', reason: 'must be an object' },
+      { field: 'entities.2', reason: 'must be an object' },
+      { field: 'documentFormatFiles.2.size', reason: 'must be a string' },
+    ]);
+  });
+
+  it.each([
+    '0000320193-25-00079',
+    '000320193-25-000079',
+    '0000320193-2025-000079',
+    '0000320193_25_000079',
+    '000032019325000079',
+    ' 0000320193-25-000079',
+    '0000320193-25-000079\n',
+    'abcdefghij-25-000079',
+  ])('refuses accession number %j', (accessionNo) => {
+    expect(refuse({ ...aapl(), accessionNo }).reasons).toEqual([
+      { field: 'accessionNo', reason: 'must look like 0000320193-25-000079' },
+    ]);
+  });
+
+  it.each(['abc', '0000', '-1', '32O193', '12345678901', ''])('refuses CIK %j', (cik) => {
+    expect(refuse({ ...aapl(), cik }).reasons).toEqual([
+      { field: 'cik', reason: 'must be digits (at most 10 significant, not all zeros)' },
+    ]);
+  });
+
+  it.each([
+    '2025-10-31T06:01:26',
+    '2025-10-31',
+    '2025-02-30T06:01:26-05:00',
+    '2025-10-31T24:00:00-04:00',
+    '2025-10-31 06:01:26-04:00',
+    'yesterday',
+  ])('refuses filedAt %j', (filedAt) => {
+    expect(refuse({ ...aapl(), filedAt }).reasons).toEqual([
+      { field: 'filedAt', reason: expect.stringMatching(/^must be an ISO 8601 date-time with offset/) },
+    ]);
+  });
+
+  it('refuses a receivedAt that is not UTC and an unknown source', () => {
+    const result = refuse(aapl(), {
+      source: 'twitter' as 'sec-api',
+      receivedAt: '2025-10-31T06:01:26-04:00',
+    });
+    expect(result.reasons.map((r) => r.field)).toEqual(['source', 'receivedAt']);
+  });
+
+  it.each([null, 'filing', 42, [{ accessionNo: '0000320193-25-000079' }]])('refuses %j as a whole', (raw) => {
+    expect(refuse(raw).reasons).toEqual([{ field: '', reason: 'must be an object' }]);
+  });
+
+  it('refuses huge strings and arrays with the cap in the reason', () => {
+    const result = refuse({
+      ...aapl(),
+      companyName: 'x'.repeat(5_000_000),
+      ticker: 'A'.repeat(65),
+      entities: Array.from({ length: 100_000 }, () => ({ cik: '1' })),
+      items: Array.from({ length: 101 }, () => 'Item 1.01'),
+    });
+    expect(result.reasons).toEqual([
+      { field: 'ticker', reason: 'must be at most 64 characters' },
+      { field: 'companyName', reason: 'must be at most 512 characters' },
+      { field: 'entities', reason: 'must have at most 1000 entries' },
+      { field: 'items', reason: 'must have at most 100 entries' },
+    ]);
+  });
+
+  it('accepts values right at the caps', () => {
+    const filing = accept({ ...aapl(), companyName: 'x'.repeat(512), ticker: 'A'.repeat(64) });
+    expect(filing.companyName).toHaveLength(512);
+  });
+
+  it('refuses 100,000 nested arrays in a known field without overflowing the stack', () => {
+    expect(refuse({ ...aapl(), items: deepArrays(100_000) }).reasons).toEqual([
+      { field: 'items', reason: 'each entry must be a string' },
+    ]);
+    expect(refuse({ ...aapl(), ticker: deepArrays(100_000) }).reasons).toEqual([
+      { field: 'ticker', reason: 'must be a string' },
+    ]);
+    expect(refuse({ ...aapl(), entities: [{ cik: deepArrays(100_000) }] }).reasons).toEqual([
+      { field: 'entities.0.cik', reason: 'must be a string' },
+    ]);
+  });
+
+  it('accepts 100,000 nested arrays under an unknown key and drops them', () => {
+    const raw = aapl();
+    (raw['entities'] as Record<string, unknown>[])[0]['undefined'] = deepArrays(100_000);
+    const filing = accept({ ...raw, junk: deepArrays(100_000) });
+    expect('junk' in filing).toBe(false);
+    expect(Object.keys(filing.entities[0])).not.toContain('undefined');
+  });
+});
