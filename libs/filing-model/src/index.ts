@@ -7,3 +7,10 @@ export { FilingClassContract, FilingSeries } from './lib/filing-series';
 export type { FieldError } from './lib/field-error';
 export { toFiling } from './lib/to-filing';
 export type { FilingMeta, ToFilingResult } from './lib/to-filing';
+export { DEFAULT_MAX_FRAME_BYTES, parseStreamFrame } from './lib/parse-stream-frame';
+export type {
+  FrameReject,
+  FrameRejectCode,
+  ParsedFrame,
+  ParseStreamFrameOptions,
+} from './lib/parse-stream-frame';
