@@ -14,3 +14,10 @@ export type {
   ParsedFrame,
   ParseStreamFrameOptions,
 } from './lib/parse-stream-frame';
+export { FilingFilters, MAX_FILTER_VALUES } from './lib/filing-filters';
+export { filtersToJson } from './lib/normalized-filters';
+export type { FilingFiltersJson, NormalizedFilters } from './lib/normalized-filters';
+export { parseFilingFilters } from './lib/parse-filing-filters';
+export type { FilterErrorCode, ParseFilingFiltersResult } from './lib/parse-filing-filters';
+export { matchesFilters } from './lib/matches-filters';
+export type { MatchableFiling } from './lib/matches-filters';
