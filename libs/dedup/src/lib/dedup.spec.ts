@@ -1,7 +1,0 @@
-import { dedup } from './dedup';
-
-describe('dedup', () => {
-  it('should work', () => {
-    expect(dedup()).toEqual('dedup');
-  });
-});

@@ -1,3 +1,0 @@
-export function dedup(): string {
-  return 'dedup';
-}
