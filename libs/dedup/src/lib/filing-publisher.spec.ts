@@ -1,4 +1,4 @@
-import { ErrorReply } from 'redis';
+import { createCluster, ErrorReply } from 'redis';
 import { redisTestContext, TestClient } from '../test-support/redis-test-context';
 import { testFiling, testFilings } from '../test-support/filings';
 import { DedupError } from './dedup-error';
@@ -106,8 +106,40 @@ describe('FilingPublisher', () => {
     expect(results[2].position).toBe(results[0].position);
   });
 
+  it('orders the history newest filedAt first, ties by newest position, pageable by a keyset cursor', async () => {
+    const paged = redisTestContext('paging');
+    const pagedClient = await paged.connect();
+    try {
+      const pagedPublisher = new FilingPublisher(pagedClient, { keys: paged.keys });
+      const tie = testFiling(0).filedAtMs;
+      const filings = [...testFilings(6, 100, { filedAtMs: tie }), testFiling(200, { filedAtMs: tie + 1 })];
+      const results = await pagedPublisher.publishBatch(filings);
+      const expected = [6, 5, 4, 3, 2, 1, 0].map((i) => encodeIndexMember(results[i].position, filings[i].accessionNo));
+      expect(await pagedClient.zRange(paged.keys.history, '+inf', '-inf', { BY: 'SCORE', REV: true })).toEqual(expected);
+
+      // The cursor is the last member seen; its rank is looked up again for each page, so
+      // filings inserted meanwhile (newer ones go in front) neither repeat nor vanish.
+      const page = async (cursor: string | null) => {
+        const from = cursor === null ? 0 : ((await pagedClient.zRevRank(paged.keys.history, cursor)) ?? -1) + 1;
+        return pagedClient.zRange(paged.keys.history, from, from + 2, { REV: true });
+      };
+      const first = await page(null);
+      await pagedPublisher.publishBatch(testFilings(3, 300, { filedAtMs: tie + 5 }));
+      const second = await page(first[2]);
+      const third = await page(second[2]);
+      expect([...first, ...second, ...third.slice(0, 1)]).toEqual(expected);
+    } finally {
+      await paged.close();
+    }
+  });
+
   it('throws for programmer mistakes in the constructor', () => {
     expect(() => new FilingPublisher({} as never)).toThrow(/node-redis client/);
     expect(() => new FilingPublisher(client, { retentionMs: 0 })).toThrow(/retentionMs/);
+  });
+
+  it('accepts a cluster client (never connected here), which routes each call by its first key', () => {
+    const cluster = createCluster({ rootNodes: [{ url: 'redis://127.0.0.1:6379' }] });
+    expect(new FilingPublisher(cluster, { keys })).toBeInstanceOf(FilingPublisher);
   });
 });
