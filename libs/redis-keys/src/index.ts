@@ -1,4 +1,8 @@
 export { createRedisKeys } from './lib/redis-keys';
 export type { RedisKeys } from './lib/redis-keys';
-export { KEY_PREFIX_ENV, MAX_KEY_PREFIX_LENGTH, keyPrefixFromEnv } from './lib/key-prefix';
+export {
+  KEY_PREFIX_ENV,
+  MAX_KEY_PREFIX_LENGTH,
+  keyPrefixFromEnv,
+} from './lib/key-prefix';
 export { HASH_SLOTS, hashSlot } from './lib/hash-slot';

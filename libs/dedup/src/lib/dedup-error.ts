@@ -7,7 +7,8 @@
  * - `UNEXPECTED_REPLY`: the publish script answered something it never returns (wrong script
  *   under the same SHA, proxy in between).
  */
-export type DedupErrorCode = 'INVALID_FILING' | 'MALFORMED_STREAM_ENTRY' | 'UNEXPECTED_REPLY';
+export type DedupErrorCode =
+  'INVALID_FILING' | 'MALFORMED_STREAM_ENTRY' | 'UNEXPECTED_REPLY';
 
 /** A runtime failure of the dedup library that is not a Redis error, with a stable code. */
 export class DedupError extends Error {

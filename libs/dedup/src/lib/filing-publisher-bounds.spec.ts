@@ -1,4 +1,7 @@
-import { redisTestContext, TestClient } from '../test-support/redis-test-context';
+import {
+  redisTestContext,
+  TestClient,
+} from '../test-support/redis-test-context';
 import { testFiling, testFilings } from '../test-support/filings';
 import { FilingPublisher } from './filing-publisher';
 import { decodeIndexMember, encodeIndexMember } from './index-member';
@@ -37,17 +40,29 @@ describe('FilingPublisher memory bounds', () => {
 
   it('caps each ticker set at tickerMax, keeping the newest', async () => {
     const t = await tenant('ticker');
-    const publisher = new FilingPublisher(t.client, { keys: t.keys, tickerMax: 10 });
-    const filings = testFilings(30, 0, { ticker: 'MSFT' }).map((f, i) => ({ ...f, filedAtMs: f.filedAtMs + i }));
+    const publisher = new FilingPublisher(t.client, {
+      keys: t.keys,
+      tickerMax: 10,
+    });
+    const filings = testFilings(30, 0, { ticker: 'MSFT' }).map((f, i) => ({
+      ...f,
+      filedAtMs: f.filedAtMs + i,
+    }));
     await publisher.publishBatch(filings);
     const kept = await t.client.zRange(t.keys.ticker('msft'), 0, -1);
-    expect(kept.map((m) => decodeIndexMember(m)?.accessionNo)).toEqual(filings.slice(20).map((f) => f.accessionNo));
+    expect(kept.map((m) => decodeIndexMember(m)?.accessionNo)).toEqual(
+      filings.slice(20).map((f) => f.accessionNo),
+    );
   });
 
   it('trims the stream approximately to streamMaxLen', async () => {
     const t = await tenant('stream');
-    const publisher = new FilingPublisher(t.client, { keys: t.keys, streamMaxLen: 100 });
-    for (let i = 0; i < 1000; i += 200) await publisher.publishBatch(testFilings(200, i));
+    const publisher = new FilingPublisher(t.client, {
+      keys: t.keys,
+      streamMaxLen: 100,
+    });
+    for (let i = 0; i < 1000; i += 200)
+      await publisher.publishBatch(testFilings(200, i));
     const length = await t.client.xLen(t.keys.stream);
     // MAXLEN ~ trims whole radix-tree nodes (stream-node-max-entries, 100 by default).
     expect(length).toBeGreaterThanOrEqual(100);
@@ -56,17 +71,26 @@ describe('FilingPublisher memory bounds', () => {
 
   it('expires seen-marks and documents after retentionMs, after which the filing publishes again', async () => {
     const t = await tenant('expiry');
-    const publisher = new FilingPublisher(t.client, { keys: t.keys, retentionMs: 300 });
+    const publisher = new FilingPublisher(t.client, {
+      keys: t.keys,
+      retentionMs: 300,
+    });
     const filing = testFiling(1, { filedAtMs: Date.now() });
     const first = await publisher.publish(filing);
-    for (const key of [t.keys.seen(filing.accessionNo), t.keys.filing(filing.accessionNo)]) {
+    for (const key of [
+      t.keys.seen(filing.accessionNo),
+      t.keys.filing(filing.accessionNo),
+    ]) {
       const ttl = await t.client.pTTL(key);
       expect(ttl).toBeGreaterThan(0);
       expect(ttl).toBeLessThanOrEqual(300);
     }
     expect((await publisher.publish(filing)).status).toBe('duplicate');
 
-    await waitUntil(async () => (await t.client.exists(t.keys.seen(filing.accessionNo))) === 0);
+    await waitUntil(
+      async () =>
+        (await t.client.exists(t.keys.seen(filing.accessionNo))) === 0,
+    );
     expect(await t.client.exists(t.keys.filing(filing.accessionNo))).toBe(0);
     const again = await publisher.publish(filing);
     expect(again.status).toBe('published');
@@ -76,27 +100,56 @@ describe('FilingPublisher memory bounds', () => {
   it('drops history entries filed before now - retentionMs and never indexes such filings', async () => {
     const t = await tenant('history');
     let now = Date.UTC(2025, 5, 2);
-    const publisher = new FilingPublisher(t.client, { keys: t.keys, retentionMs: DAY_MS, now: () => now });
-    const old = testFiling(1, { filedAtMs: now - 1000, cik: '42', formType: '4' });
+    const publisher = new FilingPublisher(t.client, {
+      keys: t.keys,
+      retentionMs: DAY_MS,
+      now: () => now,
+    });
+    const old = testFiling(1, {
+      filedAtMs: now - 1000,
+      cik: '42',
+      formType: '4',
+    });
     const oldResult = await publisher.publish(old);
 
     now += 2 * DAY_MS;
-    const fresh = testFiling(2, { filedAtMs: now - 1000, cik: '42', formType: '4' });
-    const stale = testFiling(3, { filedAtMs: now - 3 * DAY_MS, cik: '42', formType: '4' });
-    const [freshResult, staleResult] = await publisher.publishBatch([fresh, stale]);
+    const fresh = testFiling(2, {
+      filedAtMs: now - 1000,
+      cik: '42',
+      formType: '4',
+    });
+    const stale = testFiling(3, {
+      filedAtMs: now - 3 * DAY_MS,
+      cik: '42',
+      formType: '4',
+    });
+    const [freshResult, staleResult] = await publisher.publishBatch([
+      fresh,
+      stale,
+    ]);
     expect(staleResult.status).toBe('published');
 
-    const freshMember = encodeIndexMember(freshResult.position, fresh.accessionNo);
-    for (const index of [t.keys.history, t.keys.cik('42'), t.keys.formType('4')]) {
+    const freshMember = encodeIndexMember(
+      freshResult.position,
+      fresh.accessionNo,
+    );
+    for (const index of [
+      t.keys.history,
+      t.keys.cik('42'),
+      t.keys.formType('4'),
+    ]) {
       expect(await t.client.zRange(index, 0, -1)).toEqual([freshMember]);
       const ttl = await t.client.pTTL(index);
       expect(ttl).toBeGreaterThan(0);
       expect(ttl).toBeLessThanOrEqual(DAY_MS);
     }
     // The latest set is capped by count, not by age; the old entry stays until pushed out.
-    expect(await t.client.zScore(t.keys.latest, encodeIndexMember(oldResult.position, old.accessionNo))).toBe(
-      old.filedAtMs,
-    );
+    expect(
+      await t.client.zScore(
+        t.keys.latest,
+        encodeIndexMember(oldResult.position, old.accessionNo),
+      ),
+    ).toBe(old.filedAtMs);
   });
 
   it('leaves no key without a bound: everything but the capped stream expires', async () => {
@@ -108,10 +161,14 @@ describe('FilingPublisher memory bounds', () => {
   });
 });
 
-async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 3000): Promise<void> {
+async function waitUntil(
+  condition: () => Promise<boolean>,
+  timeoutMs = 3000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    if (Date.now() > deadline)
+      throw new Error(`condition not met within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }

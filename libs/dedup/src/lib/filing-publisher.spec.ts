@@ -1,5 +1,8 @@
 import { createCluster, ErrorReply } from 'redis';
-import { redisTestContext, TestClient } from '../test-support/redis-test-context';
+import {
+  redisTestContext,
+  TestClient,
+} from '../test-support/redis-test-context';
 import { testFiling, testFilings } from '../test-support/filings';
 import { DedupError } from './dedup-error';
 import { FilingPublisher } from './filing-publisher';
@@ -20,24 +23,43 @@ describe('FilingPublisher', () => {
   afterAll(() => ctx.close());
 
   it('publishes a new filing to the stream, the document and every index, then reports it duplicate', async () => {
-    const filing = testFiling(1, { ticker: 'aapl', formType: '10-K', cik: '0000320193' });
+    const filing = testFiling(1, {
+      ticker: 'aapl',
+      formType: '10-K',
+      cik: '0000320193',
+    });
     const first = await publisher.publish(filing);
     expect(first.status).toBe('published');
     expect(first.position).toMatch(/^\d+-\d+$/);
 
     const json = JSON.stringify(filing);
-    expect(await client.xRange(keys.stream, first.position, first.position)).toEqual([
-      { id: first.position, message: { accessionNo: filing.accessionNo, data: json } },
+    expect(
+      await client.xRange(keys.stream, first.position, first.position),
+    ).toEqual([
+      {
+        id: first.position,
+        message: { accessionNo: filing.accessionNo, data: json },
+      },
     ]);
-    expect(await client.get(keys.seen(filing.accessionNo))).toBe(first.position);
+    expect(await client.get(keys.seen(filing.accessionNo))).toBe(
+      first.position,
+    );
     expect(await client.get(keys.filing(filing.accessionNo))).toBe(json);
 
     const member = encodeIndexMember(first.position, filing.accessionNo);
-    for (const set of [keys.latest, keys.history, keys.ticker('AAPL'), keys.cik('320193'), keys.formType('10-k')]) {
+    for (const set of [
+      keys.latest,
+      keys.history,
+      keys.ticker('AAPL'),
+      keys.cik('320193'),
+      keys.formType('10-k'),
+    ]) {
       expect(await client.zScore(set, member)).toBe(filing.filedAtMs);
     }
 
-    expect(await publisher.publish({ ...filing, companyName: 'changed' })).toEqual({
+    expect(
+      await publisher.publish({ ...filing, companyName: 'changed' }),
+    ).toEqual({
       status: 'duplicate',
       position: first.position,
     });
@@ -48,15 +70,27 @@ describe('FilingPublisher', () => {
     const filing = testFiling(2);
     const { position } = await publisher.publish(filing);
     const [entry] = await client.xRange(keys.stream, position, position);
-    expect(decodeStreamEntry(entry.message)).toEqual({ accessionNo: filing.accessionNo, filing });
-    expect(JSON.parse((await client.get(keys.filing(filing.accessionNo))) ?? 'null')).toEqual(filing);
+    expect(decodeStreamEntry(entry.message)).toEqual({
+      accessionNo: filing.accessionNo,
+      filing,
+    });
+    expect(
+      JSON.parse((await client.get(keys.filing(filing.accessionNo))) ?? 'null'),
+    ).toEqual(filing);
   });
 
   it('writes no ticker set for a filing without a ticker', async () => {
     const filing = testFiling(3, { ticker: '' });
     const { position } = await publisher.publish(filing);
-    expect(await client.zScore(keys.latest, encodeIndexMember(position, filing.accessionNo))).not.toBeNull();
-    expect((await ctx.allKeys()).filter((key) => key.endsWith(':ticker:'))).toEqual([]);
+    expect(
+      await client.zScore(
+        keys.latest,
+        encodeIndexMember(position, filing.accessionNo),
+      ),
+    ).not.toBeNull();
+    expect(
+      (await ctx.allKeys()).filter((key) => key.endsWith(':ticker:')),
+    ).toEqual([]);
   });
 
   it('rejects a filing it cannot key with INVALID_FILING and writes nothing, for a batch too', async () => {
@@ -68,9 +102,13 @@ describe('FilingPublisher', () => {
       testFiling(13, { filedAtMs: Number.NaN }),
     ];
     for (const filing of bad) {
-      await expect(publisher.publish(filing)).rejects.toMatchObject({ code: 'INVALID_FILING' });
+      await expect(publisher.publish(filing)).rejects.toMatchObject({
+        code: 'INVALID_FILING',
+      });
     }
-    await expect(publisher.publishBatch([testFiling(14), bad[0]])).rejects.toBeInstanceOf(DedupError);
+    await expect(
+      publisher.publishBatch([testFiling(14), bad[0]]),
+    ).rejects.toBeInstanceOf(DedupError);
     expect(await client.xLen(keys.stream)).toBe(before);
     expect(await client.exists(keys.seen(testFiling(14).accessionNo))).toBe(0);
   });
@@ -81,13 +119,17 @@ describe('FilingPublisher', () => {
     const broken = redisTestContext('broken');
     const brokenClient = await broken.connect();
     try {
-      const brokenPublisher = new FilingPublisher(brokenClient, { keys: broken.keys });
+      const brokenPublisher = new FilingPublisher(brokenClient, {
+        keys: broken.keys,
+      });
       await brokenClient.set(broken.keys.stream, 'not a stream');
       const filing = testFiling(20);
       const failure = brokenPublisher.publish(filing);
       await expect(failure).rejects.toBeInstanceOf(ErrorReply);
       await expect(failure).rejects.toThrow(/WRONGTYPE/);
-      expect(await brokenClient.exists(broken.keys.seen(filing.accessionNo))).toBe(0);
+      expect(
+        await brokenClient.exists(broken.keys.seen(filing.accessionNo)),
+      ).toBe(0);
 
       await brokenClient.del(broken.keys.stream);
       expect((await brokenPublisher.publish(filing)).status).toBe('published');
@@ -101,8 +143,16 @@ describe('FilingPublisher', () => {
     await client.scriptFlush();
     expect((await publisher.publish(testFiling(31))).status).toBe('published');
     await client.scriptFlush();
-    const results = await publisher.publishBatch([testFiling(32), testFiling(33), testFiling(32)]);
-    expect(results.map((r) => r.status)).toEqual(['published', 'published', 'duplicate']);
+    const results = await publisher.publishBatch([
+      testFiling(32),
+      testFiling(33),
+      testFiling(32),
+    ]);
+    expect(results.map((r) => r.status)).toEqual([
+      'published',
+      'published',
+      'duplicate',
+    ]);
     expect(results[2].position).toBe(results[0].position);
   });
 
@@ -110,21 +160,41 @@ describe('FilingPublisher', () => {
     const paged = redisTestContext('paging');
     const pagedClient = await paged.connect();
     try {
-      const pagedPublisher = new FilingPublisher(pagedClient, { keys: paged.keys });
+      const pagedPublisher = new FilingPublisher(pagedClient, {
+        keys: paged.keys,
+      });
       const tie = testFiling(0).filedAtMs;
-      const filings = [...testFilings(6, 100, { filedAtMs: tie }), testFiling(200, { filedAtMs: tie + 1 })];
+      const filings = [
+        ...testFilings(6, 100, { filedAtMs: tie }),
+        testFiling(200, { filedAtMs: tie + 1 }),
+      ];
       const results = await pagedPublisher.publishBatch(filings);
-      const expected = [6, 5, 4, 3, 2, 1, 0].map((i) => encodeIndexMember(results[i].position, filings[i].accessionNo));
-      expect(await pagedClient.zRange(paged.keys.history, '+inf', '-inf', { BY: 'SCORE', REV: true })).toEqual(expected);
+      const expected = [6, 5, 4, 3, 2, 1, 0].map((i) =>
+        encodeIndexMember(results[i].position, filings[i].accessionNo),
+      );
+      expect(
+        await pagedClient.zRange(paged.keys.history, '+inf', '-inf', {
+          BY: 'SCORE',
+          REV: true,
+        }),
+      ).toEqual(expected);
 
       // The cursor is the last member seen; its rank is looked up again for each page, so
       // filings inserted meanwhile (newer ones go in front) neither repeat nor vanish.
       const page = async (cursor: string | null) => {
-        const from = cursor === null ? 0 : ((await pagedClient.zRevRank(paged.keys.history, cursor)) ?? -1) + 1;
-        return pagedClient.zRange(paged.keys.history, from, from + 2, { REV: true });
+        const from =
+          cursor === null
+            ? 0
+            : ((await pagedClient.zRevRank(paged.keys.history, cursor)) ?? -1) +
+              1;
+        return pagedClient.zRange(paged.keys.history, from, from + 2, {
+          REV: true,
+        });
       };
       const first = await page(null);
-      await pagedPublisher.publishBatch(testFilings(3, 300, { filedAtMs: tie + 5 }));
+      await pagedPublisher.publishBatch(
+        testFilings(3, 300, { filedAtMs: tie + 5 }),
+      );
       const second = await page(first[2]);
       const third = await page(second[2]);
       expect([...first, ...second, ...third.slice(0, 1)]).toEqual(expected);
@@ -135,11 +205,17 @@ describe('FilingPublisher', () => {
 
   it('throws for programmer mistakes in the constructor', () => {
     expect(() => new FilingPublisher({} as never)).toThrow(/node-redis client/);
-    expect(() => new FilingPublisher(client, { retentionMs: 0 })).toThrow(/retentionMs/);
+    expect(() => new FilingPublisher(client, { retentionMs: 0 })).toThrow(
+      /retentionMs/,
+    );
   });
 
   it('accepts a cluster client (never connected here), which routes each call by its first key', () => {
-    const cluster = createCluster({ rootNodes: [{ url: 'redis://127.0.0.1:6379' }] });
-    expect(new FilingPublisher(cluster, { keys })).toBeInstanceOf(FilingPublisher);
+    const cluster = createCluster({
+      rootNodes: [{ url: 'redis://127.0.0.1:6379' }],
+    });
+    expect(new FilingPublisher(cluster, { keys })).toBeInstanceOf(
+      FilingPublisher,
+    );
   });
 });

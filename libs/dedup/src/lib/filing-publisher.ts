@@ -2,7 +2,11 @@ import { DedupError } from './dedup-error';
 import { PUBLISH_SCRIPT, PUBLISH_SCRIPT_SHA } from './publish-script';
 import { PublishableFiling } from './publishable-filing';
 import { PublishResult } from './publish-result';
-import { FilingPublisherOptions, ResolvedPublisherOptions, resolvePublisherOptions } from './publisher-options';
+import {
+  FilingPublisherOptions,
+  ResolvedPublisherOptions,
+  resolvePublisherOptions,
+} from './publisher-options';
 import { ScriptCall, ScriptClient } from './script-client';
 
 /**
@@ -32,8 +36,13 @@ export class FilingPublisher {
     private readonly client: ScriptClient,
     options: FilingPublisherOptions = {},
   ) {
-    if (typeof client?.evalSha !== 'function' || typeof client?.eval !== 'function') {
-      throw new Error('FilingPublisher needs a node-redis client (createClient or createCluster)');
+    if (
+      typeof client?.evalSha !== 'function' ||
+      typeof client?.eval !== 'function'
+    ) {
+      throw new Error(
+        'FilingPublisher needs a node-redis client (createClient or createCluster)',
+      );
     }
     this.options = resolvePublisherOptions(options);
   }
@@ -59,7 +68,9 @@ export class FilingPublisher {
    * @throws as {@link FilingPublisher.publish}; a Redis failure rejects the whole batch, although
    *   filings before it may have been published (a retry reports them as `duplicate`).
    */
-  async publishBatch(filings: readonly PublishableFiling[]): Promise<PublishResult[]> {
+  async publishBatch(
+    filings: readonly PublishableFiling[],
+  ): Promise<PublishResult[]> {
     const calls = filings.map((filing) => this.scriptCall(filing));
     // Issued in the same tick, so node-redis writes them to the socket as one pipeline.
     return Promise.all(calls.map((call) => this.run(call)));
@@ -73,23 +84,29 @@ export class FilingPublisher {
       // The script cache is per node and empties on restart, failover or SCRIPT FLUSH. EVAL runs
       // the script and caches it on the node that owns the keys (SCRIPT LOAD might reach
       // another node of a cluster).
-      if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error;
+      if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT'))
+        throw error;
       reply = await this.client.eval(PUBLISH_SCRIPT, call);
     }
     return toPublishResult(reply);
   }
 
   private scriptCall(filing: PublishableFiling): ScriptCall {
-    const { keys, retentionMs, streamMaxLen, latestMax, tickerMax, now } = this.options;
+    const { keys, retentionMs, streamMaxLen, latestMax, tickerMax, now } =
+      this.options;
     if (typeof filing !== 'object' || filing === null) {
       throw new DedupError('INVALID_FILING', 'a filing must be an object');
     }
     const { accessionNo, filedAtMs } = filing;
     if (typeof filedAtMs !== 'number' || !Number.isFinite(filedAtMs)) {
-      throw new DedupError('INVALID_FILING', `filing ${String(accessionNo)}: filedAtMs must be a finite number`);
+      throw new DedupError(
+        'INVALID_FILING',
+        `filing ${String(accessionNo)}: filedAtMs must be a finite number`,
+      );
     }
     try {
-      const ticker = typeof filing.ticker === 'string' ? filing.ticker.trim() : '';
+      const ticker =
+        typeof filing.ticker === 'string' ? filing.ticker.trim() : '';
       return {
         keys: [
           keys.stream,
@@ -101,20 +118,35 @@ export class FilingPublisher {
           keys.formType(filing.formType),
           ...(ticker === '' ? [] : [keys.ticker(ticker)]),
         ],
-        arguments: [accessionNo, JSON.stringify(filing), String(filedAtMs), String(Math.floor(now()))]
-          .concat([retentionMs, streamMaxLen, latestMax, tickerMax].map(String)),
+        arguments: [
+          accessionNo,
+          JSON.stringify(filing),
+          String(filedAtMs),
+          String(Math.floor(now())),
+        ].concat([retentionMs, streamMaxLen, latestMax, tickerMax].map(String)),
       };
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      throw new DedupError('INVALID_FILING', `filing ${String(accessionNo)}: ${reason}`);
+      throw new DedupError(
+        'INVALID_FILING',
+        `filing ${String(accessionNo)}: ${reason}`,
+      );
     }
   }
 }
 
 function toPublishResult(reply: unknown): PublishResult {
-  if (Array.isArray(reply) && reply.length === 2 && typeof reply[1] === 'string') {
+  if (
+    Array.isArray(reply) &&
+    reply.length === 2 &&
+    typeof reply[1] === 'string'
+  ) {
     const [status, position] = reply as [unknown, string];
-    if (status === 'published' || status === 'duplicate') return { status, position };
+    if (status === 'published' || status === 'duplicate')
+      return { status, position };
   }
-  throw new DedupError('UNEXPECTED_REPLY', `publish script replied ${JSON.stringify(reply)}`);
+  throw new DedupError(
+    'UNEXPECTED_REPLY',
+    `publish script replied ${JSON.stringify(reply)}`,
+  );
 }

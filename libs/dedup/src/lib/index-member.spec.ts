@@ -8,13 +8,24 @@ describe('index members', () => {
   });
 
   it('sorts as strings in position order, so ties on filedAtMs come out by position', () => {
-    const positions = ['999-0', '1000-0', '1000-2', '1000-10', '1736000000000-0', '1736000000000-11'];
+    const positions = [
+      '999-0',
+      '1000-0',
+      '1000-2',
+      '1000-10',
+      '1736000000000-0',
+      '1736000000000-11',
+    ];
     const members = positions.map((p) => encodeIndexMember(p, 'acc'));
     expect([...members].sort()).toEqual(members);
   });
 
   it('decodes what it encodes and rejects foreign members', () => {
-    expect(decodeIndexMember(encodeIndexMember('1736000000000-0', '0000320193-25-000079'))).toEqual({
+    expect(
+      decodeIndexMember(
+        encodeIndexMember('1736000000000-0', '0000320193-25-000079'),
+      ),
+    ).toEqual({
       position: '1736000000000-0',
       accessionNo: '0000320193-25-000079',
     });

@@ -21,7 +21,10 @@ export interface IndexMember {
  * encodeIndexMember('1736000000000-3', '0000320193-25-000079');
  * // '0001736000000000-0000000003:0000320193-25-000079'
  */
-export function encodeIndexMember(position: string, accessionNo: string): string {
+export function encodeIndexMember(
+  position: string,
+  accessionNo: string,
+): string {
   const [ms, seq] = position.split('-');
   return `${ms.padStart(MS_DIGITS, '0')}-${(seq ?? '0').padStart(SEQ_DIGITS, '0')}:${accessionNo}`;
 }

@@ -56,4 +56,6 @@ return {'published', position}
 `;
 
 /** SHA1 of {@link PUBLISH_SCRIPT}, the name `EVALSHA` knows it by. */
-export const PUBLISH_SCRIPT_SHA = createHash('sha1').update(PUBLISH_SCRIPT).digest('hex');
+export const PUBLISH_SCRIPT_SHA = createHash('sha1')
+  .update(PUBLISH_SCRIPT)
+  .digest('hex');

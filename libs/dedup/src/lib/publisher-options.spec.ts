@@ -1,5 +1,8 @@
 import { createRedisKeys } from '@secfeed/redis-keys';
-import { PUBLISHER_DEFAULTS, resolvePublisherOptions } from './publisher-options';
+import {
+  PUBLISHER_DEFAULTS,
+  resolvePublisherOptions,
+} from './publisher-options';
 
 describe('resolvePublisherOptions', () => {
   it('applies the documented defaults', () => {
@@ -12,12 +15,16 @@ describe('resolvePublisherOptions', () => {
       now: Date.now,
     });
     expect(resolved.keys.stream).toBe('stream:{sec}:filings');
-    expect(resolvePublisherOptions({ retentionMs: undefined }).retentionMs).toBe(PUBLISHER_DEFAULTS.retentionMs);
+    expect(
+      resolvePublisherOptions({ retentionMs: undefined }).retentionMs,
+    ).toBe(PUBLISHER_DEFAULTS.retentionMs);
   });
 
   it('keeps given values', () => {
     const keys = createRedisKeys('t1:');
-    expect(resolvePublisherOptions({ keys, tickerMax: 10, retentionMs: 300 })).toMatchObject({
+    expect(
+      resolvePublisherOptions({ keys, tickerMax: 10, retentionMs: 300 }),
+    ).toMatchObject({
       keys,
       tickerMax: 10,
       retentionMs: 300,

@@ -35,7 +35,9 @@ export const PUBLISHER_DEFAULTS = Object.freeze({
 
 function positiveInteger(name: string, value: number): number {
   if (!Number.isSafeInteger(value) || value < 1) {
-    throw new Error(`FilingPublisher option ${name} must be a positive integer, got ${String(value)}`);
+    throw new Error(
+      `FilingPublisher option ${name} must be a positive integer, got ${String(value)}`,
+    );
   }
   return value;
 }
@@ -46,20 +48,42 @@ function positiveInteger(name: string, value: number): number {
  * @throws Error naming the option when a value is not a positive integer, `keys` is not a
  *   `RedisKeys` object or `now` is not a function.
  */
-export function resolvePublisherOptions(options: FilingPublisherOptions = {}): ResolvedPublisherOptions {
+export function resolvePublisherOptions(
+  options: FilingPublisherOptions = {},
+): ResolvedPublisherOptions {
   const keys = options.keys ?? createRedisKeys();
-  if (typeof keys !== 'object' || typeof keys.stream !== 'string' || typeof keys.seen !== 'function') {
-    throw new Error('FilingPublisher option keys must come from createRedisKeys()');
+  if (
+    typeof keys !== 'object' ||
+    typeof keys.stream !== 'string' ||
+    typeof keys.seen !== 'function'
+  ) {
+    throw new Error(
+      'FilingPublisher option keys must come from createRedisKeys()',
+    );
   }
   const now = options.now ?? Date.now;
   if (typeof now !== 'function') {
-    throw new Error('FilingPublisher option now must be a function returning epoch milliseconds');
+    throw new Error(
+      'FilingPublisher option now must be a function returning epoch milliseconds',
+    );
   }
   return {
-    retentionMs: positiveInteger('retentionMs', options.retentionMs ?? PUBLISHER_DEFAULTS.retentionMs),
-    streamMaxLen: positiveInteger('streamMaxLen', options.streamMaxLen ?? PUBLISHER_DEFAULTS.streamMaxLen),
-    latestMax: positiveInteger('latestMax', options.latestMax ?? PUBLISHER_DEFAULTS.latestMax),
-    tickerMax: positiveInteger('tickerMax', options.tickerMax ?? PUBLISHER_DEFAULTS.tickerMax),
+    retentionMs: positiveInteger(
+      'retentionMs',
+      options.retentionMs ?? PUBLISHER_DEFAULTS.retentionMs,
+    ),
+    streamMaxLen: positiveInteger(
+      'streamMaxLen',
+      options.streamMaxLen ?? PUBLISHER_DEFAULTS.streamMaxLen,
+    ),
+    latestMax: positiveInteger(
+      'latestMax',
+      options.latestMax ?? PUBLISHER_DEFAULTS.latestMax,
+    ),
+    tickerMax: positiveInteger(
+      'tickerMax',
+      options.tickerMax ?? PUBLISHER_DEFAULTS.tickerMax,
+    ),
     keys,
     now,
   };

@@ -4,7 +4,10 @@ import { decodeStreamEntry, STREAM_FIELDS } from './stream-entry';
 describe('decodeStreamEntry', () => {
   it('returns the accession number and the parsed filing', () => {
     const filing = { accessionNo: 'a-1', entities: [{ undefined: 'junk' }] };
-    const fields = { [STREAM_FIELDS.accessionNo]: 'a-1', [STREAM_FIELDS.data]: JSON.stringify(filing) };
+    const fields = {
+      [STREAM_FIELDS.accessionNo]: 'a-1',
+      [STREAM_FIELDS.data]: JSON.stringify(filing),
+    };
     expect(decodeStreamEntry(fields)).toEqual({ accessionNo: 'a-1', filing });
   });
 
@@ -14,6 +17,8 @@ describe('decodeStreamEntry', () => {
     ['data that is not JSON', { accessionNo: 'a-1', data: '{nope' }],
   ])('throws MALFORMED_STREAM_ENTRY for %s', (_, fields) => {
     expect(() => decodeStreamEntry(fields)).toThrow(DedupError);
-    expect(() => decodeStreamEntry(fields)).toThrow(expect.objectContaining({ code: 'MALFORMED_STREAM_ENTRY' }));
+    expect(() => decodeStreamEntry(fields)).toThrow(
+      expect.objectContaining({ code: 'MALFORMED_STREAM_ENTRY' }),
+    );
   });
 });

@@ -23,15 +23,23 @@ export interface DecodedStreamEntry {
  * const [entry] = await client.xRange(keys.stream, position, position);
  * const { accessionNo, filing } = decodeStreamEntry(entry.message);
  */
-export function decodeStreamEntry(fields: Readonly<Record<string, string>>): DecodedStreamEntry {
+export function decodeStreamEntry(
+  fields: Readonly<Record<string, string>>,
+): DecodedStreamEntry {
   const accessionNo = fields[STREAM_FIELDS.accessionNo];
   const data = fields[STREAM_FIELDS.data];
   if (typeof accessionNo !== 'string' || typeof data !== 'string') {
-    throw new DedupError('MALFORMED_STREAM_ENTRY', 'stream entry lacks accessionNo or data');
+    throw new DedupError(
+      'MALFORMED_STREAM_ENTRY',
+      'stream entry lacks accessionNo or data',
+    );
   }
   try {
     return { accessionNo, filing: JSON.parse(data) as unknown };
   } catch {
-    throw new DedupError('MALFORMED_STREAM_ENTRY', `stream entry ${accessionNo} has data that is not JSON`);
+    throw new DedupError(
+      'MALFORMED_STREAM_ENTRY',
+      `stream entry ${accessionNo} has data that is not JSON`,
+    );
   }
 }

@@ -31,7 +31,10 @@ export function redisTestContext(name: string): RedisTestContext {
   const allKeys = async (): Promise<string[]> => {
     const client = clients[0] ?? (await connect());
     const found: string[] = [];
-    for await (const batch of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 1000 })) {
+    for await (const batch of client.scanIterator({
+      MATCH: `${prefix}*`,
+      COUNT: 1000,
+    })) {
       found.push(...batch);
     }
     return found;
@@ -40,7 +43,8 @@ export function redisTestContext(name: string): RedisTestContext {
   const close = async (): Promise<void> => {
     if (clients.length > 0) {
       const found = await allKeys();
-      for (let i = 0; i < found.length; i += 500) await clients[0].unlink(found.slice(i, i + 500));
+      for (let i = 0; i < found.length; i += 500)
+        await clients[0].unlink(found.slice(i, i + 500));
     }
     await Promise.all(clients.splice(0).map((client) => client.quit()));
   };

@@ -9,7 +9,9 @@ describe('hashSlot', () => {
   });
 
   it('hashes only the first non-empty hash tag', () => {
-    expect(hashSlot('{user1000}.following')).toBe(hashSlot('{user1000}.followers'));
+    expect(hashSlot('{user1000}.following')).toBe(
+      hashSlot('{user1000}.followers'),
+    );
     expect(hashSlot('a{user1000}b')).toBe(hashSlot('user1000'));
     expect(hashSlot('foo{}{bar}')).not.toBe(hashSlot('bar'));
     expect(hashSlot('foo{{bar}}zap')).toBe(hashSlot('{bar'));

@@ -8,10 +8,14 @@ function checkPart(kind: string, value: string): string {
     throw new Error(`${kind} must be a non-empty string`);
   }
   if (value.length > MAX_PART_LENGTH) {
-    throw new Error(`${kind} is longer than ${MAX_PART_LENGTH} characters: "${value}"`);
+    throw new Error(
+      `${kind} is longer than ${MAX_PART_LENGTH} characters: "${value}"`,
+    );
   }
   if (FORBIDDEN.test(value)) {
-    throw new Error(`${kind} contains a brace, whitespace or a control character: "${value}"`);
+    throw new Error(
+      `${kind} contains a brace, whitespace or a control character: "${value}"`,
+    );
   }
   return value;
 }

@@ -7,15 +7,23 @@ describe('keyPrefixFromEnv', () => {
   });
 
   it('returns a valid prefix unchanged', () => {
-    expect(keyPrefixFromEnv({ SECFEED_KEY_PREFIX: 'test-1234:' })).toBe('test-1234:');
+    expect(keyPrefixFromEnv({ SECFEED_KEY_PREFIX: 'test-1234:' })).toBe(
+      'test-1234:',
+    );
     const longest = 'p'.repeat(MAX_KEY_PREFIX_LENGTH);
     expect(keyPrefixFromEnv({ SECFEED_KEY_PREFIX: longest })).toBe(longest);
   });
 
-  it.each(['{t1}', 't1}', 'a b', 'tab\t', 'x'.repeat(MAX_KEY_PREFIX_LENGTH + 1), 'ünï:'])(
-    'throws an error naming SECFEED_KEY_PREFIX for %j',
-    (value) => {
-      expect(() => keyPrefixFromEnv({ SECFEED_KEY_PREFIX: value })).toThrow(/^SECFEED_KEY_PREFIX /);
-    },
-  );
+  it.each([
+    '{t1}',
+    't1}',
+    'a b',
+    'tab\t',
+    'x'.repeat(MAX_KEY_PREFIX_LENGTH + 1),
+    'ünï:',
+  ])('throws an error naming SECFEED_KEY_PREFIX for %j', (value) => {
+    expect(() => keyPrefixFromEnv({ SECFEED_KEY_PREFIX: value })).toThrow(
+      /^SECFEED_KEY_PREFIX /,
+    );
+  });
 });

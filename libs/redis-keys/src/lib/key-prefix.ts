@@ -14,7 +14,8 @@ export function keyPrefixProblem(prefix: string): string | undefined {
   if (prefix.length > MAX_KEY_PREFIX_LENGTH) {
     return `must be at most ${MAX_KEY_PREFIX_LENGTH} characters`;
   }
-  if (!/^[\x21-\x7e]*$/.test(prefix)) return 'must be printable ASCII without spaces';
+  if (!/^[\x21-\x7e]*$/.test(prefix))
+    return 'must be printable ASCII without spaces';
   if (/[{}]/.test(prefix)) return 'must not contain "{" or "}"';
   return undefined;
 }
@@ -27,11 +28,15 @@ export function keyPrefixProblem(prefix: string): string | undefined {
  * @example
  * const keys = createRedisKeys(keyPrefixFromEnv(process.env));
  */
-export function keyPrefixFromEnv(env: Readonly<Record<string, string | undefined>>): string {
+export function keyPrefixFromEnv(
+  env: Readonly<Record<string, string | undefined>>,
+): string {
   const value = env[KEY_PREFIX_ENV] ?? '';
   const problem = keyPrefixProblem(value);
   if (problem !== undefined) {
-    throw new Error(`${KEY_PREFIX_ENV} ${problem} (got ${JSON.stringify(value)})`);
+    throw new Error(
+      `${KEY_PREFIX_ENV} ${problem} (got ${JSON.stringify(value)})`,
+    );
   }
   return value;
 }

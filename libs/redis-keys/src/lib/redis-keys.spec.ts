@@ -45,7 +45,8 @@ describe('createRedisKeys', () => {
   });
 
   it('places all keys of one prefix in one cluster slot, and two prefixes in different slots', () => {
-    const slotsOf = (prefix: string) => new Set(everyKey(createRedisKeys(prefix)).map(hashSlot));
+    const slotsOf = (prefix: string) =>
+      new Set(everyKey(createRedisKeys(prefix)).map(hashSlot));
     const plain = slotsOf('');
     const tenant = slotsOf('t1:');
     expect(plain.size).toBe(1);

@@ -47,7 +47,8 @@ export function createRedisKeys(prefix = ''): RedisKeys {
     throw new Error(`invalid key prefix ${JSON.stringify(prefix)}: ${problem}`);
   }
   const hashTag = `{${prefix}sec}`;
-  const key = (kind: string, rest: string): string => `${prefix}${kind}:${hashTag}:filings${rest}`;
+  const key = (kind: string, rest: string): string =>
+    `${prefix}${kind}:${hashTag}:filings${rest}`;
   return Object.freeze({
     prefix,
     hashTag,
@@ -55,9 +56,12 @@ export function createRedisKeys(prefix = ''): RedisKeys {
     latest: key('cache', ':latest'),
     history: key('index', ':all'),
     ticker: (ticker: string) => key('cache', `:ticker:${tickerPart(ticker)}`),
-    seen: (accessionNo: string) => key('dedup', `:${accessionPart(accessionNo)}`),
-    filing: (accessionNo: string) => key('doc', `:${accessionPart(accessionNo)}`),
+    seen: (accessionNo: string) =>
+      key('dedup', `:${accessionPart(accessionNo)}`),
+    filing: (accessionNo: string) =>
+      key('doc', `:${accessionPart(accessionNo)}`),
     cik: (cik: string) => key('index', `:cik:${cikPart(cik)}`),
-    formType: (formType: string) => key('index', `:form:${formTypePart(formType)}`),
+    formType: (formType: string) =>
+      key('index', `:form:${formTypePart(formType)}`),
   });
 }
