@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
 import { Matches } from 'class-validator';
+import { compose } from './wire-decorators';
 
 /** Ten digits is the width EDGAR pads a CIK to; no CIK has more significant digits. */
 const CANONICAL_CIK = /^[1-9]\d{0,9}$/;
@@ -28,8 +29,5 @@ export function WireCik(): PropertyDecorator {
   const validate = Matches(CANONICAL_CIK, {
     message: 'must be digits (at most 10 significant, not all zeros)',
   });
-  return (target, key) => {
-    transform(target, key);
-    validate(target, key);
-  };
+  return compose(transform, validate);
 }

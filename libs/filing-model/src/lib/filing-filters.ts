@@ -11,6 +11,7 @@ import {
 } from 'class-validator';
 import { canonicalCik, isCanonicalCik } from './cik';
 import { FILING_LIMITS } from './filing-limits';
+import { compose } from './wire-decorators';
 
 /**
  * Most values one filter list may hold. A subscription is matched against every filing, so a
@@ -20,11 +21,6 @@ import { FILING_LIMITS } from './filing-limits';
 export const MAX_FILTER_VALUES = 100;
 
 const { shortString } = FILING_LIMITS;
-
-/** Applies several property decorators in order. */
-function compose(...decorators: PropertyDecorator[]): PropertyDecorator {
-  return (target, key) => decorators.forEach((decorate) => decorate(target, key));
-}
 
 /** Upper-cases and trims string entries; anything else is left for validation to name. */
 const upperCaseEntries = Transform(({ value }) =>

@@ -19,7 +19,7 @@ interface WireOptions {
 }
 
 /** Applies several property decorators in order; TypeScript has no built-in for this. */
-function compose(...decorators: PropertyDecorator[]): PropertyDecorator {
+export function compose(...decorators: PropertyDecorator[]): PropertyDecorator {
   return (target, key) => decorators.forEach((decorate) => decorate(target, key));
 }
 
