@@ -7,7 +7,10 @@ export { FilingClassContract, FilingSeries } from './lib/filing-series';
 export type { FieldError } from './lib/field-error';
 export { toFiling } from './lib/to-filing';
 export type { FilingMeta, ToFilingResult } from './lib/to-filing';
-export { DEFAULT_MAX_FRAME_BYTES, parseStreamFrame } from './lib/parse-stream-frame';
+export {
+  DEFAULT_MAX_FRAME_BYTES,
+  parseStreamFrame,
+} from './lib/parse-stream-frame';
 export type {
   FrameReject,
   FrameRejectCode,
@@ -16,8 +19,14 @@ export type {
 } from './lib/parse-stream-frame';
 export { FilingFilters, MAX_FILTER_VALUES } from './lib/filing-filters';
 export { filtersToJson } from './lib/normalized-filters';
-export type { FilingFiltersJson, NormalizedFilters } from './lib/normalized-filters';
+export type {
+  FilingFiltersJson,
+  NormalizedFilters,
+} from './lib/normalized-filters';
 export { parseFilingFilters } from './lib/parse-filing-filters';
-export type { FilterErrorCode, ParseFilingFiltersResult } from './lib/parse-filing-filters';
+export type {
+  FilterErrorCode,
+  ParseFilingFiltersResult,
+} from './lib/parse-filing-filters';
 export { matchesFilters } from './lib/matches-filters';
 export type { MatchableFiling } from './lib/matches-filters';

@@ -15,7 +15,10 @@ export interface BoundedCopyLimits {
  * arrays are cut just past their cap so that validating a million entries costs nothing.
  * `__proto__` keys (JSON.parse makes them own properties) are skipped, never assigned.
  */
-export function boundedCopy(value: unknown, limits: BoundedCopyLimits): unknown {
+export function boundedCopy(
+  value: unknown,
+  limits: BoundedCopyLimits,
+): unknown {
   if (value === null || typeof value !== 'object') {
     return value;
   }

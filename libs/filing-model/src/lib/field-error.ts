@@ -16,7 +16,10 @@ export interface FieldError {
  * Flattens class-validator's error tree into field errors, one per failed constraint.
  * The tree is as deep as the model (a handful of levels), so recursion is safe here.
  */
-export function toFieldErrors(errors: readonly ValidationError[], prefix = ''): FieldError[] {
+export function toFieldErrors(
+  errors: readonly ValidationError[],
+  prefix = '',
+): FieldError[] {
   const out: FieldError[] = [];
   for (const error of errors) {
     const field = prefix ? `${prefix}.${error.property}` : error.property;

@@ -25,14 +25,22 @@ const { shortString } = FILING_LIMITS;
 /** Upper-cases and trims string entries; anything else is left for validation to name. */
 const upperCaseEntries = Transform(({ value }) =>
   Array.isArray(value)
-    ? value.map((entry) => (typeof entry === 'string' ? entry.trim().toUpperCase() : entry))
+    ? value.map((entry) =>
+        typeof entry === 'string' ? entry.trim().toUpperCase() : entry,
+      )
     : value,
 );
 
 /** A CIK may come as a string with or without zeros, or as a JSON number. */
 const canonicalCikEntries = Transform(({ value }) =>
   Array.isArray(value)
-    ? value.map((entry) => canonicalCik(typeof entry === 'number' && Number.isSafeInteger(entry) ? String(entry) : entry))
+    ? value.map((entry) =>
+        canonicalCik(
+          typeof entry === 'number' && Number.isSafeInteger(entry)
+            ? String(entry)
+            : entry,
+        ),
+      )
     : value,
 );
 
@@ -43,7 +51,9 @@ function FilterList(...entryChecks: PropertyDecorator[]): PropertyDecorator {
     Transform(({ value }) => (value === null ? undefined : value)),
     IsOptional(),
     IsArray({ message: 'must be an array' }),
-    ArrayMaxSize(MAX_FILTER_VALUES, { message: `must have at most ${MAX_FILTER_VALUES} entries` }),
+    ArrayMaxSize(MAX_FILTER_VALUES, {
+      message: `must have at most ${MAX_FILTER_VALUES} entries`,
+    }),
     ...entryChecks,
   );
 }
@@ -51,7 +61,10 @@ function FilterList(...entryChecks: PropertyDecorator[]): PropertyDecorator {
 const nonEmptyStrings = [
   IsString({ each: true, message: 'each entry must be a string' }),
   IsNotEmpty({ each: true, message: 'each entry must not be empty' }),
-  MaxLength(shortString, { each: true, message: `each entry must be at most ${shortString} characters` }),
+  MaxLength(shortString, {
+    each: true,
+    message: `each entry must be at most ${shortString} characters`,
+  }),
 ];
 
 /**
@@ -73,7 +86,11 @@ export class FilingFilters {
   @FilterList(
     ValidateBy(
       { name: 'isCik', validator: { validate: isCanonicalCik } },
-      { each: true, message: 'each entry must be a CIK: digits, at most 10 significant, not all zeros' },
+      {
+        each: true,
+        message:
+          'each entry must be a CIK: digits, at most 10 significant, not all zeros',
+      },
     ),
   )
   @canonicalCikEntries

@@ -6,11 +6,19 @@ import { FilingEntity } from './filing-entity';
 import { FilingMeta, toFiling } from './to-filing';
 
 const fixtures = join(__dirname, '../../../../../shared/fixtures/sec-api');
-const readJson = (name: string) => JSON.parse(readFileSync(join(fixtures, name), 'utf8'));
+const readJson = (name: string) =>
+  JSON.parse(readFileSync(join(fixtures, name), 'utf8'));
 
 const joff = () => readJson('filing-joff-10q.json') as Record<string, unknown>;
-const aapl = () => readJson('query-response-aapl-10k.json').filings[0] as Record<string, unknown>;
-const meta: FilingMeta = { source: 'sec-api', receivedAt: '2025-10-31T10:01:27.123Z' };
+const aapl = () =>
+  readJson('query-response-aapl-10k.json').filings[0] as Record<
+    string,
+    unknown
+  >;
+const meta: FilingMeta = {
+  source: 'sec-api',
+  receivedAt: '2025-10-31T10:01:27.123Z',
+};
 
 function accept(raw: unknown): Filing {
   const result = toFiling(raw, meta);
@@ -21,8 +29,19 @@ function accept(raw: unknown): Filing {
 }
 
 const SCALARS = [
-  'id', 'accessionNo', 'cik', 'ticker', 'companyName', 'companyNameLong', 'formType',
-  'description', 'filedAt', 'linkToTxt', 'linkToHtml', 'linkToXbrl', 'linkToFilingDetails',
+  'id',
+  'accessionNo',
+  'cik',
+  'ticker',
+  'companyName',
+  'companyNameLong',
+  'formType',
+  'description',
+  'filedAt',
+  'linkToTxt',
+  'linkToHtml',
+  'linkToXbrl',
+  'linkToFilingDetails',
 ] as const;
 
 describe('Filing built from real sec-api.io filings', () => {
@@ -69,12 +88,18 @@ describe('Filing built from real sec-api.io filings', () => {
     expect({ ...filing.documentFormatFiles[5] }).toEqual({
       sequence: '\u00a0',
       description: 'Complete submission text file',
-      documentUrl: 'https://www.sec.gov/Archives/edgar/data/1824149/000121390021032169/0001213900-21-032169.txt',
+      documentUrl:
+        'https://www.sec.gov/Archives/edgar/data/1824149/000121390021032169/0001213900-21-032169.txt',
       type: '\u00a0',
       size: '2344339',
     });
     expect(filing.dataFiles.map((file) => file.type)).toEqual([
-      'EX-101.INS', 'EX-101.SCH', 'EX-101.CAL', 'EX-101.DEF', 'EX-101.LAB', 'EX-101.PRE',
+      'EX-101.INS',
+      'EX-101.SCH',
+      'EX-101.CAL',
+      'EX-101.DEF',
+      'EX-101.LAB',
+      'EX-101.PRE',
     ]);
   });
 
@@ -86,7 +111,9 @@ describe('Filing built from real sec-api.io filings', () => {
     const entity = accept(raw).entities[0];
 
     expect(Object.keys(entity)).not.toContain('undefined');
-    const expected = Object.fromEntries(Object.entries(rawEntity).filter(([key]) => key !== 'undefined'));
+    const expected = Object.fromEntries(
+      Object.entries(rawEntity).filter(([key]) => key !== 'undefined'),
+    );
     expect(Object.keys(expected)).toHaveLength(10);
     expect({ ...entity }).toEqual(expected);
     expect(entity.fiscalYearEnd).toBe('0927');
@@ -97,7 +124,8 @@ describe('Filing built from real sec-api.io filings', () => {
     expect({ ...graphic }).toEqual({
       sequence: '13',
       size: '10963',
-      documentUrl: 'https://www.sec.gov/Archives/edgar/data/320193/000032019325000079/aapl-20250927_g1.jpg',
+      documentUrl:
+        'https://www.sec.gov/Archives/edgar/data/320193/000032019325000079/aapl-20250927_g1.jpg',
       type: 'GRAPHIC',
     });
   });

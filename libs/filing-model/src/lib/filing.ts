@@ -6,7 +6,11 @@ import { FilingEntity } from './filing-entity';
 import { FILING_LIMITS } from './filing-limits';
 import { FilingSeries } from './filing-series';
 import { IsIsoDateTime, parseIsoDateTime } from './iso-date-time';
-import { WireObjectArray, WireString, WireStringArray } from './wire-decorators';
+import {
+  WireObjectArray,
+  WireString,
+  WireStringArray,
+} from './wire-decorators';
 
 const { shortString, name, text, url, arrayItems, items } = FILING_LIMITS;
 
@@ -14,7 +18,11 @@ const { shortString, name, text, url, arrayItems, items } = FILING_LIMITS;
 export type FilingSource = 'sec-api' | 'edgar' | 'replay';
 
 /** The sources a filing may name, in the order the docs list them. */
-export const FILING_SOURCES: readonly FilingSource[] = ['sec-api', 'edgar', 'replay'];
+export const FILING_SOURCES: readonly FilingSource[] = [
+  'sec-api',
+  'edgar',
+  'replay',
+];
 
 /**
  * A normalized SEC filing: the sec-api.io filing object (contracts §1) plus where and when we
@@ -37,7 +45,9 @@ export class Filing {
   id?: string;
 
   /** The identity of a filing, e.g. `0000320193-25-000079`. Required. */
-  @Matches(/^\d{10}-\d{2}-\d{6}$/, { message: 'must look like 0000320193-25-000079' })
+  @Matches(/^\d{10}-\d{2}-\d{6}$/, {
+    message: 'must look like 0000320193-25-000079',
+  })
   @WireString(shortString)
   accessionNo!: string;
 
@@ -48,7 +58,9 @@ export class Filing {
 
   /** Upper-case ticker, or `""` when the filer has none (absent or null also become `""`). */
   @WireString(shortString)
-  @Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : (value ?? '')))
+  @Transform(({ value }) =>
+    typeof value === 'string' ? value.toUpperCase() : (value ?? ''),
+  )
   ticker!: string;
 
   /** Required, not empty. */
@@ -75,7 +87,9 @@ export class Filing {
 
   /** `Date.parse(filedAt)`, derived on the way in; any value sent upstream is ignored. */
   @Expose()
-  @Transform(({ obj }) => parseIsoDateTime((obj as { filedAt?: unknown }).filedAt))
+  @Transform(({ obj }) =>
+    parseIsoDateTime((obj as { filedAt?: unknown }).filedAt),
+  )
   filedAtMs!: number;
 
   @WireString(url, { optional: true })
@@ -120,7 +134,9 @@ export class Filing {
 
   @Expose()
   @IsDefined({ message: 'is required' })
-  @IsIn(FILING_SOURCES, { message: `must be one of ${FILING_SOURCES.join(', ')}` })
+  @IsIn(FILING_SOURCES, {
+    message: `must be one of ${FILING_SOURCES.join(', ')}`,
+  })
   source!: FilingSource;
 
   /** When our ingest received the filing, ISO 8601 UTC. */

@@ -16,7 +16,11 @@ export function parseIsoDateTime(text: unknown): number | undefined {
   if (!match) {
     return undefined;
   }
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const [year, month, day] = [
+    Number(match[1]),
+    Number(match[2]),
+    Number(match[3]),
+  ];
   const calendar = new Date(Date.UTC(year, month - 1, day));
   if (calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day) {
     return undefined;
@@ -26,7 +30,10 @@ export function parseIsoDateTime(text: unknown): number | undefined {
 }
 
 /** Validates an ISO 8601 date-time with offset; `utc` demands the `Z` form. */
-export function IsIsoDateTime(utc: boolean, options: ValidationOptions = {}): PropertyDecorator {
+export function IsIsoDateTime(
+  utc: boolean,
+  options: ValidationOptions = {},
+): PropertyDecorator {
   const message = utc
     ? 'must be an ISO 8601 UTC date-time like 2025-10-31T10:01:26.000Z'
     : 'must be an ISO 8601 date-time with offset like 2025-10-31T06:01:26-04:00';
@@ -35,7 +42,8 @@ export function IsIsoDateTime(utc: boolean, options: ValidationOptions = {}): Pr
       name: utc ? 'isIsoDateTimeUtc' : 'isIsoDateTime',
       validator: {
         validate: (value: unknown) =>
-          parseIsoDateTime(value) !== undefined && (!utc || String(value).endsWith('Z')),
+          parseIsoDateTime(value) !== undefined &&
+          (!utc || String(value).endsWith('Z')),
       },
     },
     { message, ...options },

@@ -11,7 +11,9 @@ const EASTERN_OFFSET_MS = 5 * 60 * 60 * 1000;
 
 /** `0009999999-YY-NNNNNN`: a filer-agent id no real filer has, unique for 100 million calls. */
 function accessionNoFor(n: number): string {
-  const year = String(25 + Math.floor(n / 1_000_000)).padStart(2, '0').slice(-2);
+  const year = String(25 + Math.floor(n / 1_000_000))
+    .padStart(2, '0')
+    .slice(-2);
   return `0009999999-${year}-${String(n % 1_000_000).padStart(6, '0')}`;
 }
 
@@ -49,9 +51,22 @@ export function makeRawFiling(overrides: Partial<RawFiling> = {}): RawFiling {
     linkToHtml: `${folder}/${accessionNo}-index.htm`,
     linkToXbrl: '',
     linkToFilingDetails: `${folder}/acme-8k.htm`,
-    entities: [{ companyName: 'Acme Corp (Filer)', cik: '1999999', type: '8-K', act: '34' }],
+    entities: [
+      {
+        companyName: 'Acme Corp (Filer)',
+        cik: '1999999',
+        type: '8-K',
+        act: '34',
+      },
+    ],
     documentFormatFiles: [
-      { sequence: '1', description: '8-K', documentUrl: `${folder}/acme-8k.htm`, type: '8-K', size: '12345' },
+      {
+        sequence: '1',
+        description: '8-K',
+        documentUrl: `${folder}/acme-8k.htm`,
+        type: '8-K',
+        size: '12345',
+      },
     ],
     dataFiles: [],
     seriesAndClassesContractsInformation: [],
@@ -74,17 +89,25 @@ export function makeRawFiling(overrides: Partial<RawFiling> = {}): RawFiling {
  * expect(matchesFilters(filing, filters)).toBe(true);
  * ```
  */
-export function makeFiling(overrides: Partial<RawFiling> & Partial<FilingMeta> = {}): Filing {
+export function makeFiling(
+  overrides: Partial<RawFiling> & Partial<FilingMeta> = {},
+): Filing {
   const { source = 'replay', receivedAt, ...wire } = overrides;
   const raw = makeRawFiling(wire);
   const filedAtMs = Date.parse(raw.filedAt);
   const meta: FilingMeta = {
     source,
-    receivedAt: receivedAt ?? new Date((Number.isNaN(filedAtMs) ? FIRST_FILED_AT_MS : filedAtMs) + 1000).toISOString(),
+    receivedAt:
+      receivedAt ??
+      new Date(
+        (Number.isNaN(filedAtMs) ? FIRST_FILED_AT_MS : filedAtMs) + 1000,
+      ).toISOString(),
   };
   const result = toFiling(raw, meta);
   if (!result.ok) {
-    throw new Error(`makeFiling overrides make an invalid filing: ${JSON.stringify(result.reasons)}`);
+    throw new Error(
+      `makeFiling overrides make an invalid filing: ${JSON.stringify(result.reasons)}`,
+    );
   }
   return result.filing;
 }

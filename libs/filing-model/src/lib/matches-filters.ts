@@ -22,7 +22,10 @@ const AMENDMENT = '/A';
  * matchesFilters({ ticker: 'AAPL', cik: '320193', formType: '10-K/A' }, filters); // true
  * ```
  */
-export function matchesFilters(filing: MatchableFiling, filters: NormalizedFilters): boolean {
+export function matchesFilters(
+  filing: MatchableFiling,
+  filters: NormalizedFilters,
+): boolean {
   const { tickers, ciks, formTypes } = filters;
   if (tickers.size > 0 && !hasUpperCase(tickers, filing.ticker)) {
     return false;
@@ -33,7 +36,10 @@ export function matchesFilters(filing: MatchableFiling, filters: NormalizedFilte
   return formTypes.size === 0 || matchesFormType(filing.formType, filters);
 }
 
-function matchesFormType(formType: string, filters: NormalizedFilters): boolean {
+function matchesFormType(
+  formType: string,
+  filters: NormalizedFilters,
+): boolean {
   if (hasUpperCase(filters.formTypes, formType)) {
     return true;
   }

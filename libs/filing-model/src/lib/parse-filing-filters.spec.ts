@@ -1,10 +1,15 @@
 import { MAX_FILTER_VALUES } from './filing-filters';
-import { parseFilingFilters, ParseFilingFiltersResult } from './parse-filing-filters';
+import {
+  parseFilingFilters,
+  ParseFilingFiltersResult,
+} from './parse-filing-filters';
 
 function accept(raw: unknown) {
   const result = parseFilingFilters(raw);
   if (!result.ok) {
-    throw new Error(`refused: ${result.code} ${JSON.stringify(result.reasons)}`);
+    throw new Error(
+      `refused: ${result.code} ${JSON.stringify(result.reasons)}`,
+    );
   }
   return result.filters;
 }
@@ -17,12 +22,17 @@ function refuse(raw: unknown): ParseFilingFiltersResult & { ok: false } {
   return result;
 }
 
-const values = (n: number, make: (i: number) => unknown) => Array.from({ length: n }, (_, i) => make(i));
+const values = (n: number, make: (i: number) => unknown) =>
+  Array.from({ length: n }, (_, i) => make(i));
 
 describe('parseFilingFilters', () => {
   it.each([undefined, null, {}])('treats %j as no filters', (raw) => {
     const filters = accept(raw);
-    expect([filters.tickers.size, filters.ciks.size, filters.formTypes.size]).toEqual([0, 0, 0]);
+    expect([
+      filters.tickers.size,
+      filters.ciks.size,
+      filters.formTypes.size,
+    ]).toEqual([0, 0, 0]);
     expect(filters.includeAmendments).toBe(true);
   });
 
@@ -50,13 +60,19 @@ describe('parseFilingFilters', () => {
       ciks: values(MAX_FILTER_VALUES, (i) => String(i + 1)),
       formTypes: values(MAX_FILTER_VALUES, (i) => `F${i}`),
     });
-    expect([filters.tickers.size, filters.ciks.size, filters.formTypes.size]).toEqual([100, 100, 100]);
+    expect([
+      filters.tickers.size,
+      filters.ciks.size,
+      filters.formTypes.size,
+    ]).toEqual([100, 100, 100]);
   });
 
   it.each(['tickers', 'ciks', 'formTypes'])(
     `answers TOO_MANY_VALUES for ${MAX_FILTER_VALUES + 1} %s`,
     (field) => {
-      const result = refuse({ [field]: values(MAX_FILTER_VALUES + 1, (i) => String(i + 1)) });
+      const result = refuse({
+        [field]: values(MAX_FILTER_VALUES + 1, (i) => String(i + 1)),
+      });
       expect(result).toEqual({
         ok: false,
         code: 'TOO_MANY_VALUES',
@@ -83,29 +99,66 @@ describe('parseFilingFilters', () => {
     [{ tickers: 'AAPL' }, 'tickers', 'must be an array'],
     [{ tickers: [42] }, 'tickers', 'each entry must be a string'],
     [{ tickers: ['  '] }, 'tickers', 'each entry must not be empty'],
-    [{ formTypes: ['X'.repeat(65)] }, 'formTypes', 'each entry must be at most 64 characters'],
+    [
+      { formTypes: ['X'.repeat(65)] },
+      'formTypes',
+      'each entry must be at most 64 characters',
+    ],
     [{ formTypes: [{}] }, 'formTypes', 'each entry must be a string'],
-    [{ ciks: ['CIK320193'] }, 'ciks', 'each entry must be a CIK: digits, at most 10 significant, not all zeros'],
-    [{ ciks: ['0000'] }, 'ciks', 'each entry must be a CIK: digits, at most 10 significant, not all zeros'],
-    [{ ciks: [-5] }, 'ciks', 'each entry must be a CIK: digits, at most 10 significant, not all zeros'],
-    [{ ciks: [3.5] }, 'ciks', 'each entry must be a CIK: digits, at most 10 significant, not all zeros'],
-    [{ ciks: ['12345678901'] }, 'ciks', 'each entry must be a CIK: digits, at most 10 significant, not all zeros'],
+    [
+      { ciks: ['CIK320193'] },
+      'ciks',
+      'each entry must be a CIK: digits, at most 10 significant, not all zeros',
+    ],
+    [
+      { ciks: ['0000'] },
+      'ciks',
+      'each entry must be a CIK: digits, at most 10 significant, not all zeros',
+    ],
+    [
+      { ciks: [-5] },
+      'ciks',
+      'each entry must be a CIK: digits, at most 10 significant, not all zeros',
+    ],
+    [
+      { ciks: [3.5] },
+      'ciks',
+      'each entry must be a CIK: digits, at most 10 significant, not all zeros',
+    ],
+    [
+      { ciks: ['12345678901'] },
+      'ciks',
+      'each entry must be a CIK: digits, at most 10 significant, not all zeros',
+    ],
     [{ includeAmendments: 'no' }, 'includeAmendments', 'must be true or false'],
-    [{ ticker: ['AAPL'] }, 'ticker', 'is not a filter; use tickers, ciks, formTypes, includeAmendments'],
+    [
+      { ticker: ['AAPL'] },
+      'ticker',
+      'is not a filter; use tickers, ciks, formTypes, includeAmendments',
+    ],
   ])('answers INVALID_FILTERS for %j', (raw, field, reason) => {
-    expect(refuse(raw)).toEqual({ ok: false, code: 'INVALID_FILTERS', reasons: [{ field, reason }] });
-  });
-
-  it.each([['AAPL'], 'tickers', 42, true])('answers INVALID_FILTERS for filters %j that are not an object', (raw) => {
     expect(refuse(raw)).toEqual({
       ok: false,
       code: 'INVALID_FILTERS',
-      reasons: [{ field: '', reason: 'must be an object' }],
+      reasons: [{ field, reason }],
     });
   });
 
+  it.each([['AAPL'], 'tickers', 42, true])(
+    'answers INVALID_FILTERS for filters %j that are not an object',
+    (raw) => {
+      expect(refuse(raw)).toEqual({
+        ok: false,
+        code: 'INVALID_FILTERS',
+        reasons: [{ field: '', reason: 'must be an object' }],
+      });
+    },
+  );
+
   it('refuses 100,000 nested arrays in a list without overflowing the stack', () => {
     const deep = JSON.parse('['.repeat(100_000) + ']'.repeat(100_000));
-    expect(refuse({ tickers: [deep] }).reasons).toEqual([{ field: 'tickers', reason: 'each entry must be a string' }]);
+    expect(refuse({ tickers: [deep] }).reasons).toEqual([
+      { field: 'tickers', reason: 'each entry must be a string' },
+    ]);
   });
 });

@@ -11,7 +11,11 @@ export type FilterErrorCode = 'TOO_MANY_VALUES' | 'INVALID_FILTERS';
 
 export type ParseFilingFiltersResult =
   | { readonly ok: true; readonly filters: NormalizedFilters }
-  | { readonly ok: false; readonly code: FilterErrorCode; readonly reasons: FieldError[] };
+  | {
+      readonly ok: false;
+      readonly code: FilterErrorCode;
+      readonly reasons: FieldError[];
+    };
 
 const KNOWN_KEYS = ['tickers', 'ciks', 'formTypes', 'includeAmendments'];
 
@@ -38,20 +42,36 @@ export function parseFilingFilters(raw: unknown): ParseFilingFiltersResult {
     return { ok: true, filters: normalize(new FilingFilters()) };
   }
   if (!isPlainObject(raw)) {
-    return { ok: false, code: 'INVALID_FILTERS', reasons: [{ field: '', reason: 'must be an object' }] };
+    return {
+      ok: false,
+      code: 'INVALID_FILTERS',
+      reasons: [{ field: '', reason: 'must be an object' }],
+    };
   }
   const unknown: FieldError[] = Object.keys(raw)
     .filter((key) => !KNOWN_KEYS.includes(key))
-    .map((field) => ({ field, reason: `is not a filter; use ${KNOWN_KEYS.join(', ')}` }));
-  const filters = plainToInstance(FilingFilters, boundedCopy(raw, COPY_LIMITS), {
-    excludeExtraneousValues: true,
-    exposeUnsetFields: false,
+    .map((field) => ({
+      field,
+      reason: `is not a filter; use ${KNOWN_KEYS.join(', ')}`,
+    }));
+  const filters = plainToInstance(
+    FilingFilters,
+    boundedCopy(raw, COPY_LIMITS),
+    {
+      excludeExtraneousValues: true,
+      exposeUnsetFields: false,
+    },
+  );
+  const errors = validateSync(filters, {
+    forbidUnknownValues: true,
+    stopAtFirstError: true,
   });
-  const errors = validateSync(filters, { forbidUnknownValues: true, stopAtFirstError: true });
   if (errors.length === 0 && unknown.length === 0) {
     return { ok: true, filters: normalize(filters) };
   }
-  const tooMany = errors.some((error) => error.constraints?.['arrayMaxSize'] !== undefined);
+  const tooMany = errors.some(
+    (error) => error.constraints?.['arrayMaxSize'] !== undefined,
+  );
   return {
     ok: false,
     code: tooMany ? 'TOO_MANY_VALUES' : 'INVALID_FILTERS',

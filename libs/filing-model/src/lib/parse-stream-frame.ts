@@ -63,47 +63,93 @@ export function parseStreamFrame(
   options: ParseStreamFrameOptions = {},
 ): ParsedFrame {
   if (typeof text !== 'string') {
-    throw new TypeError(`a frame must be decoded to a string first, got ${kindOf(text)}`);
+    throw new TypeError(
+      `a frame must be decoded to a string first, got ${kindOf(text)}`,
+    );
   }
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_FRAME_BYTES;
   if (!Number.isSafeInteger(maxBytes) || maxBytes <= 0) {
-    throw new RangeError(`maxBytes must be a positive integer, got ${maxBytes}`);
+    throw new RangeError(
+      `maxBytes must be a positive integer, got ${maxBytes}`,
+    );
   }
   // Every UTF-16 unit is at least one UTF-8 byte, and at most three: skip counting when we can.
-  if (text.length > maxBytes || (text.length * 3 > maxBytes && utf8ByteLength(text, maxBytes) > maxBytes)) {
-    return frameReject('FRAME_TOO_LARGE', text, `frame is larger than ${maxBytes} bytes`);
+  if (
+    text.length > maxBytes ||
+    (text.length * 3 > maxBytes && utf8ByteLength(text, maxBytes) > maxBytes)
+  ) {
+    return frameReject(
+      'FRAME_TOO_LARGE',
+      text,
+      `frame is larger than ${maxBytes} bytes`,
+    );
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    return frameReject('FRAME_NOT_JSON', text, `not JSON: ${String((error as Error).message).slice(0, 200)}`);
+    return frameReject(
+      'FRAME_NOT_JSON',
+      text,
+      `not JSON: ${String((error as Error).message).slice(0, 200)}`,
+    );
   }
   if (!Array.isArray(parsed)) {
-    return frameReject('FRAME_NOT_ARRAY', text, `must be a JSON array, got ${kindOf(parsed)}`);
+    return frameReject(
+      'FRAME_NOT_ARRAY',
+      text,
+      `must be a JSON array, got ${kindOf(parsed)}`,
+    );
   }
   const filings: Filing[] = [];
   const rejects: FrameReject[] = [];
   parsed.forEach((element: unknown, index) => {
     if (!isPlainObject(element)) {
       const reason = `must be an object, got ${kindOf(element)}`;
-      rejects.push({ code: 'ELEMENT_NOT_OBJECT', index, raw: element, reasons: [{ field: '', reason }] });
+      rejects.push({
+        code: 'ELEMENT_NOT_OBJECT',
+        index,
+        raw: element,
+        reasons: [{ field: '', reason }],
+      });
       return;
     }
     const result = toFiling(element, meta);
     if (result.ok) {
       filings.push(result.filing);
     } else {
-      rejects.push({ code: 'ELEMENT_INVALID', index, raw: element, reasons: result.reasons });
+      rejects.push({
+        code: 'ELEMENT_INVALID',
+        index,
+        raw: element,
+        reasons: result.reasons,
+      });
     }
   });
   return { filings, rejects };
 }
 
-function frameReject(code: FrameRejectCode, text: string, reason: string): ParsedFrame {
-  return { filings: [], rejects: [{ code, raw: text.slice(0, PREVIEW_CHARS), reasons: [{ field: '', reason }] }] };
+function frameReject(
+  code: FrameRejectCode,
+  text: string,
+  reason: string,
+): ParsedFrame {
+  return {
+    filings: [],
+    rejects: [
+      {
+        code,
+        raw: text.slice(0, PREVIEW_CHARS),
+        reasons: [{ field: '', reason }],
+      },
+    ],
+  };
 }
 
 function kindOf(value: unknown): string {
-  return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+  return value === null
+    ? 'null'
+    : Array.isArray(value)
+      ? 'array'
+      : typeof value;
 }

@@ -4,11 +4,19 @@ import { Filing } from './filing';
 import { FilingMeta, toFiling, ToFilingResult } from './to-filing';
 
 const fixtures = join(__dirname, '../../../../../shared/fixtures/sec-api');
-const readJson = (name: string) => JSON.parse(readFileSync(join(fixtures, name), 'utf8'));
+const readJson = (name: string) =>
+  JSON.parse(readFileSync(join(fixtures, name), 'utf8'));
 
 const joff = () => readJson('filing-joff-10q.json') as Record<string, unknown>;
-const aapl = () => readJson('query-response-aapl-10k.json').filings[0] as Record<string, unknown>;
-const meta: FilingMeta = { source: 'sec-api', receivedAt: '2025-10-31T10:01:27.123Z' };
+const aapl = () =>
+  readJson('query-response-aapl-10k.json').filings[0] as Record<
+    string,
+    unknown
+  >;
+const meta: FilingMeta = {
+  source: 'sec-api',
+  receivedAt: '2025-10-31T10:01:27.123Z',
+};
 
 function accept(raw: unknown): Filing {
   const result = toFiling(raw, meta);
@@ -27,7 +35,8 @@ function refuse(raw: unknown, m = meta): ToFilingResult & { ok: false } {
 }
 
 /** A nested-array bomb built the way it arrives: as JSON text. */
-const deepArrays = (depth: number): unknown => JSON.parse('['.repeat(depth) + ']'.repeat(depth));
+const deepArrays = (depth: number): unknown =>
+  JSON.parse('['.repeat(depth) + ']'.repeat(depth));
 
 describe('toFiling normalization', () => {
   it('upper-cases the ticker and keeps "" for none', () => {
@@ -37,18 +46,28 @@ describe('toFiling normalization', () => {
   });
 
   it('strips leading zeros from the CIK, top level and entities', () => {
-    const raw = { ...aapl(), cik: '0000320193', entities: [{ cik: '0000320193' }] };
+    const raw = {
+      ...aapl(),
+      cik: '0000320193',
+      entities: [{ cik: '0000320193' }],
+    };
     const filing = accept(raw);
     expect(filing.cik).toBe('320193');
     expect(filing.entities[0].cik).toBe('320193');
   });
 
   it('trims the form type', () => {
-    expect(accept({ ...aapl(), formType: '  10-K/A \t' }).formType).toBe('10-K/A');
+    expect(accept({ ...aapl(), formType: '  10-K/A \t' }).formType).toBe(
+      '10-K/A',
+    );
   });
 
   it('keeps filedAt as given and derives filedAtMs, ignoring a sent filedAtMs', () => {
-    const filing = accept({ ...aapl(), filedAt: '2025-10-31T06:01:26.5-04:00', filedAtMs: 1 });
+    const filing = accept({
+      ...aapl(),
+      filedAt: '2025-10-31T06:01:26.5-04:00',
+      filedAtMs: 1,
+    });
     expect(filing.filedAt).toBe('2025-10-31T06:01:26.5-04:00');
     expect(filing.filedAtMs).toBe(Date.UTC(2025, 9, 31, 10, 1, 26, 500));
   });
@@ -57,7 +76,12 @@ describe('toFiling normalization', () => {
     const raw = aapl();
     delete raw['entities'];
     delete raw['dataFiles'];
-    const filing = accept({ ...raw, documentFormatFiles: null, periodOfReport: null, items: null });
+    const filing = accept({
+      ...raw,
+      documentFormatFiles: null,
+      periodOfReport: null,
+      items: null,
+    });
     expect(filing.entities).toEqual([]);
     expect(filing.dataFiles).toEqual([]);
     expect(filing.documentFormatFiles).toEqual([]);
@@ -66,27 +90,35 @@ describe('toFiling normalization', () => {
   });
 
   it('keeps optional items and group members', () => {
-    const filing = accept({ ...aapl(), items: ['Item 2.02: Results'], groupMembers: ['A', 'B'] });
+    const filing = accept({
+      ...aapl(),
+      items: ['Item 2.02: Results'],
+      groupMembers: ['A', 'B'],
+    });
     expect(filing.items).toEqual(['Item 2.02: Results']);
     expect(filing.groupMembers).toEqual(['A', 'B']);
   });
 
   it('takes source and receivedAt from meta, never from the filing', () => {
-    const result = toFiling({ ...aapl(), source: 'edgar', receivedAt: 'yesterday' }, {
-      source: 'replay',
-      receivedAt: '2026-01-02T03:04:05.000Z',
-    });
-    expect(result.ok && [result.filing.source, result.filing.receivedAt]).toEqual([
-      'replay',
-      '2026-01-02T03:04:05.000Z',
-    ]);
+    const result = toFiling(
+      { ...aapl(), source: 'edgar', receivedAt: 'yesterday' },
+      {
+        source: 'replay',
+        receivedAt: '2026-01-02T03:04:05.000Z',
+      },
+    );
+    expect(
+      result.ok && [result.filing.source, result.filing.receivedAt],
+    ).toEqual(['replay', '2026-01-02T03:04:05.000Z']);
   });
 
   it('drops unknown top-level keys and never assigns __proto__', () => {
     const raw = JSON.parse('{"__proto__": {"polluted": true}, "extra": 1}');
     const filing = accept({ ...aapl(), ...raw });
     expect('extra' in filing).toBe(false);
-    expect((filing as unknown as Record<string, unknown>)['polluted']).toBeUndefined();
+    expect(
+      (filing as unknown as Record<string, unknown>)['polluted'],
+    ).toBeUndefined();
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 });
@@ -111,7 +143,9 @@ describe('toFiling refusals', () => {
     ['items', 'Item 2.02', 'must be an array'],
     ['items', [2.02], 'each entry must be a string'],
   ])('refuses %s = %j: %s', (field, value, reason) => {
-    expect(refuse({ ...aapl(), [field]: value }).reasons).toEqual([{ field, reason }]);
+    expect(refuse({ ...aapl(), [field]: value }).reasons).toEqual([
+      { field, reason },
+    ]);
   });
 
   it('names nested fields with a dotted path', () => {
@@ -120,7 +154,10 @@ describe('toFiling refusals', () => {
     files[2] = { ...files[2], size: 11807 };
     const entities = [{ cik: 'CIK320193' }, 'Apple', []];
     expect(refuse({ ...raw, entities }).reasons).toEqual([
-      { field: 'entities.0.cik', reason: 'must be digits (at most 10 significant, not all zeros)' },
+      {
+        field: 'entities.0.cik',
+        reason: 'must be digits (at most 10 significant, not all zeros)',
+      },
       { field: 'entities.1', reason: 'must be an object' },
       { field: 'entities.2', reason: 'must be an object' },
       { field: 'documentFormatFiles.2.size', reason: 'must be a string' },
@@ -142,11 +179,17 @@ describe('toFiling refusals', () => {
     ]);
   });
 
-  it.each(['abc', '0000', '-1', '32O193', '12345678901', ''])('refuses CIK %j', (cik) => {
-    expect(refuse({ ...aapl(), cik }).reasons).toEqual([
-      { field: 'cik', reason: 'must be digits (at most 10 significant, not all zeros)' },
-    ]);
-  });
+  it.each(['abc', '0000', '-1', '32O193', '12345678901', ''])(
+    'refuses CIK %j',
+    (cik) => {
+      expect(refuse({ ...aapl(), cik }).reasons).toEqual([
+        {
+          field: 'cik',
+          reason: 'must be digits (at most 10 significant, not all zeros)',
+        },
+      ]);
+    },
+  );
 
   it.each([
     '2025-10-31T06:01:26',
@@ -157,7 +200,12 @@ describe('toFiling refusals', () => {
     'yesterday',
   ])('refuses filedAt %j', (filedAt) => {
     expect(refuse({ ...aapl(), filedAt }).reasons).toEqual([
-      { field: 'filedAt', reason: expect.stringMatching(/^must be an ISO 8601 date-time with offset/) },
+      {
+        field: 'filedAt',
+        reason: expect.stringMatching(
+          /^must be an ISO 8601 date-time with offset/,
+        ),
+      },
     ]);
   });
 
@@ -166,12 +214,20 @@ describe('toFiling refusals', () => {
       source: 'twitter' as 'sec-api',
       receivedAt: '2025-10-31T06:01:26-04:00',
     });
-    expect(result.reasons.map((r) => r.field)).toEqual(['source', 'receivedAt']);
+    expect(result.reasons.map((r) => r.field)).toEqual([
+      'source',
+      'receivedAt',
+    ]);
   });
 
-  it.each([null, 'filing', 42, [{ accessionNo: '0000320193-25-000079' }]])('refuses %j as a whole', (raw) => {
-    expect(refuse(raw).reasons).toEqual([{ field: '', reason: 'must be an object' }]);
-  });
+  it.each([null, 'filing', 42, [{ accessionNo: '0000320193-25-000079' }]])(
+    'refuses %j as a whole',
+    (raw) => {
+      expect(refuse(raw).reasons).toEqual([
+        { field: '', reason: 'must be an object' },
+      ]);
+    },
+  );
 
   it('refuses huge strings and arrays with the cap in the reason', () => {
     const result = refuse({
@@ -190,7 +246,11 @@ describe('toFiling refusals', () => {
   });
 
   it('accepts values right at the caps', () => {
-    const filing = accept({ ...aapl(), companyName: 'x'.repeat(512), ticker: 'A'.repeat(64) });
+    const filing = accept({
+      ...aapl(),
+      companyName: 'x'.repeat(512),
+      ticker: 'A'.repeat(64),
+    });
     expect(filing.companyName).toHaveLength(512);
   });
 
@@ -201,14 +261,15 @@ describe('toFiling refusals', () => {
     expect(refuse({ ...aapl(), ticker: deepArrays(100_000) }).reasons).toEqual([
       { field: 'ticker', reason: 'must be a string' },
     ]);
-    expect(refuse({ ...aapl(), entities: [{ cik: deepArrays(100_000) }] }).reasons).toEqual([
-      { field: 'entities.0.cik', reason: 'must be a string' },
-    ]);
+    expect(
+      refuse({ ...aapl(), entities: [{ cik: deepArrays(100_000) }] }).reasons,
+    ).toEqual([{ field: 'entities.0.cik', reason: 'must be a string' }]);
   });
 
   it('accepts 100,000 nested arrays under an unknown key and drops them', () => {
     const raw = aapl();
-    (raw['entities'] as Record<string, unknown>[])[0]['undefined'] = deepArrays(100_000);
+    (raw['entities'] as Record<string, unknown>[])[0]['undefined'] =
+      deepArrays(100_000);
     const filing = accept({ ...raw, junk: deepArrays(100_000) });
     expect('junk' in filing).toBe(false);
     expect(Object.keys(filing.entities[0])).not.toContain('undefined');

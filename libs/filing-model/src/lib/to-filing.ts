@@ -21,7 +21,9 @@ export type ToFilingResult =
 const COPY_LIMITS = { depth: 5, items: FILING_LIMITS.arrayItems + 1 };
 
 /** True for a non-null, non-array object: the only thing a filing can be. */
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
+export function isPlainObject(
+  value: unknown,
+): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

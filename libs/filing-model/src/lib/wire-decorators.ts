@@ -20,11 +20,14 @@ interface WireOptions {
 
 /** Applies several property decorators in order; TypeScript has no built-in for this. */
 export function compose(...decorators: PropertyDecorator[]): PropertyDecorator {
-  return (target, key) => decorators.forEach((decorate) => decorate(target, key));
+  return (target, key) =>
+    decorators.forEach((decorate) => decorate(target, key));
 }
 
 /** null means "absent" for optional keys, so it never reaches a consumer as a value. */
-const nullToUndefined = Transform(({ value }) => (value === null ? undefined : value));
+const nullToUndefined = Transform(({ value }) =>
+  value === null ? undefined : value,
+);
 
 /**
  * A string scalar of at most `max` characters.
@@ -33,10 +36,15 @@ const nullToUndefined = Transform(({ value }) => (value === null ? undefined : v
  * bottom-up: put refinements (format, not empty) above this one so the type is checked first
  * and, with `stopAtFirstError`, each field reports one reason.
  */
-export function WireString(max: number, options: WireOptions = {}): PropertyDecorator {
+export function WireString(
+  max: number,
+  options: WireOptions = {},
+): PropertyDecorator {
   return compose(
     Expose(),
-    ...(options.optional ? [nullToUndefined, IsOptional()] : [IsDefined({ message: 'is required' })]),
+    ...(options.optional
+      ? [nullToUndefined, IsOptional()]
+      : [IsDefined({ message: 'is required' })]),
     IsString({ message: 'must be a string' }),
     MaxLength(max, { message: `must be at most ${max} characters` }),
   );
@@ -53,9 +61,14 @@ export function WireStringArray(
     options.optional ? nullToUndefined : Transform(({ value }) => value ?? []),
     ...(options.optional ? [IsOptional()] : []),
     IsArray({ message: 'must be an array' }),
-    ArrayMaxSize(maxItems, { message: `must have at most ${maxItems} entries` }),
+    ArrayMaxSize(maxItems, {
+      message: `must have at most ${maxItems} entries`,
+    }),
     IsString({ each: true, message: 'each entry must be a string' }),
-    MaxLength(maxLength, { each: true, message: `each entry must be at most ${maxLength} characters` }),
+    MaxLength(maxLength, {
+      each: true,
+      message: `each entry must be at most ${maxLength} characters`,
+    }),
   );
 }
 
@@ -64,17 +77,24 @@ export function WireStringArray(
  * found where an object belongs and call it valid; null makes it report `entities.3` itself.
  */
 function arrayEntriesToNull(value: unknown): unknown {
-  return Array.isArray(value) ? value.map((entry) => (Array.isArray(entry) ? null : entry)) : value;
+  return Array.isArray(value)
+    ? value.map((entry) => (Array.isArray(entry) ? null : entry))
+    : value;
 }
 
 /** An array of nested objects of class `type`; absent or null means empty. */
-export function WireObjectArray(type: () => new () => object, maxItems: number): PropertyDecorator {
+export function WireObjectArray(
+  type: () => new () => object,
+  maxItems: number,
+): PropertyDecorator {
   return compose(
     Expose(),
     Type(type),
     Transform(({ value }) => arrayEntriesToNull(value ?? [])),
     IsArray({ message: 'must be an array' }),
-    ArrayMaxSize(maxItems, { message: `must have at most ${maxItems} entries` }),
+    ArrayMaxSize(maxItems, {
+      message: `must have at most ${maxItems} entries`,
+    }),
     ValidateNested({ each: true, message: 'must be an object' }),
   );
 }
