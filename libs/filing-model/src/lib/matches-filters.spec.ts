@@ -118,20 +118,4 @@ describe('matchesFilters', () => {
       ),
     ).toEqual([false, true, true]);
   });
-
-  it('is fast enough to run per filing per subscriber', () => {
-    const f = filters({
-      tickers: Array.from({ length: 100 }, (_, i) => `T${i}`),
-      ciks: ['320193'],
-      formTypes: ['10-K'],
-    });
-    const filing = { ...aapl10ka, ticker: 'T99' };
-    const started = performance.now();
-    let matched = 0;
-    for (let i = 0; i < 1_000_000; i++) {
-      if (matchesFilters(filing, f)) matched++;
-    }
-    expect(matched).toBe(1_000_000);
-    expect(performance.now() - started).toBeLessThan(1500);
-  });
 });

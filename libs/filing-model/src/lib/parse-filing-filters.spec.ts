@@ -81,12 +81,12 @@ describe('parseFilingFilters', () => {
     },
   );
 
-  it('answers TOO_MANY_VALUES quickly for a million values', () => {
-    const tickers = values(1_000_000, () => 'A');
-    const started = Date.now();
-    const result = refuse({ tickers });
+  it('answers TOO_MANY_VALUES for a million values', () => {
+    const result = refuse({ tickers: values(1_000_000, () => 'A') });
     expect(result.code).toBe('TOO_MANY_VALUES');
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(result.reasons).toEqual([
+      { field: 'tickers', reason: 'must have at most 100 entries' },
+    ]);
   });
 
   it('prefers TOO_MANY_VALUES and still lists the other reasons', () => {
