@@ -12,3 +12,10 @@ export type {
   SocketRetryEvent,
 } from './lib/socket-event';
 export type { ReconnectingSocketOptions } from './lib/socket-options';
+export { redisStreamReader } from './lib/redis-stream-reader';
+export type { StreamEntry, StreamReaderErrorCode, StreamReaderState } from './lib/stream-entry';
+export type {
+  DedicatedConnection,
+  DuplicableRedisClient,
+  RedisStreamReaderOptions,
+} from './lib/stream-reader-options';

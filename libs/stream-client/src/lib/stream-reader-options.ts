@@ -1,0 +1,111 @@
+import type { RedisClientOptions } from 'redis';
+import {
+  resolveRetryPolicy,
+  type ResolvedRetryPolicy,
+  type RetryPolicy,
+} from './retry-policy';
+import type { StreamReaderState } from './stream-entry';
+
+/** The part of a node-redis v5 client the reader needs: `createClient()` results fit. */
+export interface DuplicableRedisClient {
+  readonly options?: RedisClientOptions;
+  duplicate(overrides?: Partial<RedisClientOptions>): DedicatedConnection;
+}
+
+/** The part of the duplicated connection the reader drives. */
+export interface DedicatedConnection {
+  connect(): Promise<unknown>;
+  sendCommand(args: ReadonlyArray<string>): Promise<unknown>;
+  destroy(): void;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+}
+
+/** Options of {@link redisStreamReader}. `client` and `key` are required. */
+export interface RedisStreamReaderOptions {
+  /**
+   * A node-redis v5 client the caller owns (connected or not). The reader never sends commands
+   * on it: it opens its own `client.duplicate()` so blocking reads never stall the caller.
+   */
+  readonly client: DuplicableRedisClient;
+  /** The stream key. */
+  readonly key: string;
+  /** Read entries after this id: `'$'` (only new ones), `'0'` (all) or an id. Default `'$'`. */
+  readonly from?: string;
+  /** Entries per XREAD (COUNT), integer >= 1. Default `500`. */
+  readonly count?: number;
+  /** How long one XREAD blocks waiting for new entries, in ms (integer >= 1). Default `5000`. */
+  readonly blockMs?: number;
+  /** Backoff between connections. Default {@link DEFAULT_RETRY_POLICY}. */
+  readonly retry?: RetryPolicy;
+  /** Give up after this many failed connections in a row. Default `Infinity`. */
+  readonly maxAttempts?: number;
+  /** `CLIENT SETNAME` of the dedicated connection, for `CLIENT LIST`. Default `secfeed-stream-reader`. */
+  readonly connectionName?: string;
+  /** Receives connection state changes (errors, retries); must not throw. Default: none. */
+  readonly onState?: (state: StreamReaderState) => void;
+}
+
+/** {@link RedisStreamReaderOptions} after defaults and validation. */
+export type ResolvedStreamReaderOptions = Required<
+  Omit<RedisStreamReaderOptions, 'retry'>
+> & {
+  readonly retry: ResolvedRetryPolicy;
+};
+
+/**
+ * Applies defaults and validates; throws `TypeError`/`RangeError` naming the option for
+ * programmer mistakes.
+ */
+export function resolveStreamReaderOptions(
+  options: RedisStreamReaderOptions,
+): ResolvedStreamReaderOptions {
+  const resolved = {
+    client: options.client,
+    key: options.key,
+    from: options.from ?? '$',
+    count: options.count ?? 500,
+    blockMs: options.blockMs ?? 5000,
+    retry: resolveRetryPolicy(options.retry),
+    maxAttempts: options.maxAttempts ?? Infinity,
+    connectionName: options.connectionName ?? 'secfeed-stream-reader',
+    onState: options.onState ?? (() => undefined),
+  };
+  check(
+    typeof resolved.client?.duplicate === 'function',
+    'client',
+    'a node-redis v5 client',
+  );
+  check(
+    typeof resolved.key === 'string' && resolved.key !== '',
+    'key',
+    'a non-empty string',
+  );
+  check(
+    /^(\$|\d+(-\d+)?)$/.test(resolved.from),
+    'from',
+    "'$', '0' or an entry id",
+  );
+  check(isPositiveInteger(resolved.count), 'count', 'an integer >= 1');
+  check(isPositiveInteger(resolved.blockMs), 'blockMs', 'an integer >= 1');
+  const { maxAttempts } = resolved;
+  check(
+    maxAttempts === Infinity || isPositiveInteger(maxAttempts),
+    'maxAttempts',
+    'an integer >= 1',
+  );
+  check(
+    /^[!-~]+$/.test(resolved.connectionName),
+    'connectionName',
+    'printable ASCII without spaces',
+  );
+  return resolved;
+}
+
+function isPositiveInteger(value: number): boolean {
+  return Number.isInteger(value) && value >= 1;
+}
+
+function check(ok: boolean, name: string, expected: string): void {
+  if (!ok)
+    throw new RangeError(`redisStreamReader: ${name} must be ${expected}`);
+}
