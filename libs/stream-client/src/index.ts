@@ -13,7 +13,11 @@ export type {
 } from './lib/socket-event';
 export type { ReconnectingSocketOptions } from './lib/socket-options';
 export { redisStreamReader } from './lib/redis-stream-reader';
-export type { StreamEntry, StreamReaderErrorCode, StreamReaderState } from './lib/stream-entry';
+export type {
+  StreamEntry,
+  StreamReaderErrorCode,
+  StreamReaderState,
+} from './lib/stream-entry';
 export type {
   DedicatedConnection,
   DuplicableRedisClient,

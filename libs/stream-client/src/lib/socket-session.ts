@@ -1,4 +1,4 @@
-import { Observable, Subject, type Subscription } from 'rxjs';
+import { Observable, Subject, Subscription } from 'rxjs';
 import { WebSocket, type ClientOptions } from 'ws';
 import { scrubUrlSecrets } from './redact-url';
 import { silenceTimeout } from './silence-timeout';
@@ -16,7 +16,6 @@ export function socketSession(
 ): Observable<SocketEvent> {
   return new Observable<SocketEvent>((subscriber) => {
     subscriber.next({ type: 'connecting', attempt });
-    let failure: SocketFailure | undefined;
     let ws: WebSocket;
     try {
       ws = new WebSocket(options.url, clientOptions(options));
@@ -28,49 +27,62 @@ export function socketSession(
       return undefined;
     }
     ws.binaryType = 'nodebuffer';
-    const life = new Subject<void>();
-    let watchdog: Subscription | undefined;
+    const watch = watchEvents(ws, options, (event) => subscriber.next(event));
+    ws.once('close', () => subscriber.complete());
 
-    ws.on('open', () => {
-      // Silence counts only once open; the handshake has its own timeout.
-      watchdog = life
+    return () => {
+      watch.unsubscribe();
+      closeQuietly(ws);
+    };
+  });
+}
+
+/**
+ * Forwards the socket's events and runs the silence watchdog: any frame, ping or pong counts
+ * as life; silence past `silenceTimeoutMs` terminates the socket, which then closes (1006).
+ */
+function watchEvents(
+  ws: WebSocket,
+  options: ResolvedSocketOptions,
+  emit: (event: SocketEvent) => void,
+): Subscription {
+  const life = new Subject<void>();
+  const watchdog = new Subscription();
+  let failure: SocketFailure | undefined;
+  ws.on('open', () => {
+    // Silence counts only once open; the handshake has its own timeout.
+    watchdog.add(
+      life
         .pipe(silenceTimeout(options.silenceTimeoutMs, options.scheduler))
         .subscribe({
           error: (error: unknown) => {
             failure = describe(error, 'SILENCE_TIMEOUT', options.url);
             ws.terminate();
           },
-        });
-      subscriber.next({ type: 'open' });
-    });
-    ws.on('message', (data: Buffer, isBinary: boolean) => {
-      life.next();
-      subscriber.next(
-        isBinary
-          ? { type: 'message', data, binary: true }
-          : { type: 'message', data: data.toString('utf8'), binary: false },
-      );
-    });
-    ws.on('ping', () => life.next());
-    ws.on('pong', () => life.next());
-    ws.on('error', (error: Error) => {
-      const code =
-        ws.readyState === WebSocket.OPEN
-          ? 'TRANSPORT_ERROR'
-          : 'HANDSHAKE_FAILED';
-      failure ??= describe(error, code, options.url);
-    });
-    ws.on('close', (code: number, reason: Buffer) => {
-      watchdog?.unsubscribe();
-      subscriber.next(closedEvent(code, reason.toString('utf8'), failure));
-      subscriber.complete();
-    });
-
-    return () => {
-      watchdog?.unsubscribe();
-      closeQuietly(ws);
-    };
+        }),
+    );
+    emit({ type: 'open' });
   });
+  ws.on('message', (data: Buffer, isBinary: boolean) => {
+    life.next();
+    emit(
+      isBinary
+        ? { type: 'message', data, binary: true }
+        : { type: 'message', data: data.toString('utf8'), binary: false },
+    );
+  });
+  ws.on('ping', () => life.next());
+  ws.on('pong', () => life.next());
+  ws.on('error', (error: Error) => {
+    const code =
+      ws.readyState === WebSocket.OPEN ? 'TRANSPORT_ERROR' : 'HANDSHAKE_FAILED';
+    failure ??= describe(error, code, options.url);
+  });
+  ws.on('close', (code: number, reason: Buffer) => {
+    watchdog.unsubscribe();
+    emit(closedEvent(code, reason.toString('utf8'), failure));
+  });
+  return watchdog;
 }
 
 /** ws >= 8.18 reads `closeTimeout`; @types/ws does not declare it yet. */
