@@ -141,7 +141,7 @@ describe('dependency matrix (@nx/enforce-module-boundaries)', () => {
     [
       'a util library imports a data-access library',
       'libs/redis-keys/src/lib/breach.ts',
-      "export * from '@secfeed/dedup';",
+      "export * from '@secfeed/stream-client';",
       /type:(util|model)/,
     ],
   ];
