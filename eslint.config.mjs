@@ -100,7 +100,7 @@ export default [
     // Node built-ins are not npm packages, so the boundary rule cannot see them; this can.
     // Specs run under Node and may read fixtures from disk.
     files: ['apps/filings-feed/src/**/*.ts', 'libs/filing-model/src/**/*.ts'],
-    ignores: ['**/*.spec.ts', '**/test-setup.ts'],
+    ignores: ['**/*.spec.ts', '**/test-setup.ts', '**/test-support/**'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -1,18 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { aapl, joff } from '../test-support/sec-api-fixtures';
 import { Filing } from './filing';
 import { FilingMeta, toFiling, ToFilingResult } from './to-filing';
 
-const fixtures = join(__dirname, '../../../../../shared/fixtures/sec-api');
-const readJson = (name: string) =>
-  JSON.parse(readFileSync(join(fixtures, name), 'utf8'));
-
-const joff = () => readJson('filing-joff-10q.json') as Record<string, unknown>;
-const aapl = () =>
-  readJson('query-response-aapl-10k.json').filings[0] as Record<
-    string,
-    unknown
-  >;
 const meta: FilingMeta = {
   source: 'sec-api',
   receivedAt: '2025-10-31T10:01:27.123Z',
