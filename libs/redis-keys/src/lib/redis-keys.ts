@@ -17,6 +17,8 @@ export interface RedisKeys {
   readonly latest: string;
   /** ZSET history index of all filings: `index:{sec}:filings:all`. */
   readonly history: string;
+  /** STREAM of rejected upstream input, raw and with its reason: `deadletter:{sec}:filings`. */
+  readonly deadLetters: string;
   /** ZSET of one ticker's newest filings: `cache:{sec}:filings:ticker:<TICKER>` (trimmed, upper-cased). */
   ticker(ticker: string): string;
   /** STRING seen-mark of one accession number: `dedup:{sec}:filings:<accessionNo>`. */
@@ -55,6 +57,7 @@ export function createRedisKeys(prefix = ''): RedisKeys {
     stream: key('stream', ''),
     latest: key('cache', ':latest'),
     history: key('index', ':all'),
+    deadLetters: key('deadletter', ''),
     ticker: (ticker: string) => key('cache', `:ticker:${tickerPart(ticker)}`),
     seen: (accessionNo: string) =>
       key('dedup', `:${accessionPart(accessionNo)}`),
