@@ -1,0 +1,34 @@
+import type { FieldError, Filing, FilingSource } from '@secfeed/filing-model';
+
+/** Upstream input that could not become a filing; it goes to the dead-letter stream. */
+export interface IngestReject {
+  /** Stable UPPER_SNAKE code (the frame codes of filing-model, plus the source's own). */
+  code: string;
+  source: FilingSource;
+  /** The element or frame as received (whole-frame rejects: the text, truncated). */
+  raw: unknown;
+  reasons: FieldError[];
+}
+
+/** What a source is doing, for logs, metrics and readiness. */
+export type UpstreamState =
+  | { state: 'connecting'; attempt: number }
+  | { state: 'open' }
+  | { state: 'closed'; code?: number; reason?: string }
+  | { state: 'retry'; attempt: number; delayMs: number }
+  | { state: 'backfilling'; from: string }
+  | { state: 'backfilled'; filings: number }
+  | { state: 'polling' }
+  | { state: 'finished' };
+
+/**
+ * One event of a source. A source is a cold Observable of these: subscribing starts it,
+ * unsubscribing stops it and releases every socket and timer. Filings come in upstream order;
+ * the same filing may come more than once (reconnects, backfill, EDGAR's one entry per entity):
+ * the publish pipeline keeps each exactly once.
+ */
+export type SourceEvent =
+  | { kind: 'filings'; filings: Filing[] }
+  | { kind: 'rejects'; rejects: IngestReject[] }
+  | { kind: 'state'; upstream: UpstreamState }
+  | { kind: 'error'; code: string; message: string };
