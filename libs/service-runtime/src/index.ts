@@ -1,0 +1,15 @@
+export { ConfigError } from './lib/config-error';
+export { EnvReader } from './lib/env-reader';
+export { loadEnvFile } from './lib/load-env-file';
+export {
+  createLogger,
+  LOG_LEVELS,
+  type Logger,
+  type LogLevel,
+} from './lib/create-logger';
+export {
+  createHealthHandler,
+  type HealthHandlerOptions,
+  type Readiness,
+} from './lib/health-handler';
+export { handleShutdown, type ShutdownOptions } from './lib/handle-shutdown';

@@ -1,0 +1,99 @@
+import { ConfigError } from './config-error';
+import { EnvReader } from './env-reader';
+
+const reader = (env: Record<string, string>) => new EnvReader(env);
+const failure = (fn: () => unknown): ConfigError => {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof ConfigError) return err;
+    throw err;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('EnvReader', () => {
+  it('takes the default for unset and blank variables', () => {
+    const env = reader({ BLANK: '  ' });
+    expect(env.port('GATEWAY_PORT', 9000)).toBe(9000);
+    expect(env.bool('BLANK', true)).toBe(true);
+    expect(env.string('BLANK', 'x')).toBe('x');
+  });
+
+  it('reads valid values, trimmed', () => {
+    const env = reader({
+      P: ' 9100 ',
+      B: 'FALSE',
+      U: 'redis://h:6380',
+      O: 'edgar',
+      F: '2.5',
+    });
+    expect(env.port('P', 1)).toBe(9100);
+    expect(env.bool('B', true)).toBe(false);
+    expect(env.url('U', 'redis://x', ['redis:', 'rediss:'])).toBe(
+      'redis://h:6380',
+    );
+    expect(
+      env.oneOf('O', 'replay', ['sec-api', 'edgar', 'replay'] as const),
+    ).toBe('edgar');
+    expect(env.positive('F', 1)).toBe(2.5);
+  });
+
+  it.each([
+    [
+      'port out of range',
+      () => reader({ GATEWAY_PORT: '70000' }).port('GATEWAY_PORT', 9000),
+      'GATEWAY_PORT',
+      /0 to 65535/,
+    ],
+    [
+      'port not a number',
+      () => reader({ GATEWAY_PORT: '90a' }).port('GATEWAY_PORT', 9000),
+      'GATEWAY_PORT',
+      /whole number/,
+    ],
+    [
+      'bool not a bool',
+      () => reader({ STREAM_ENABLED: 'maybe' }).bool('STREAM_ENABLED', true),
+      'STREAM_ENABLED',
+      /true or false/,
+    ],
+    [
+      'url not a url',
+      () =>
+        reader({ REDIS_URL: 'nope' }).url('REDIS_URL', 'redis://x', ['redis:']),
+      'REDIS_URL',
+      /must be a URL/,
+    ],
+    [
+      'url of the wrong kind',
+      () =>
+        reader({ REDIS_URL: 'http://x' }).url('REDIS_URL', 'redis://x', [
+          'redis:',
+        ]),
+      'REDIS_URL',
+      /redis: URL/,
+    ],
+    [
+      'value not allowed',
+      () =>
+        reader({ INGEST_SOURCE: 'ftp' }).oneOf('INGEST_SOURCE', 'replay', [
+          'replay',
+        ]),
+      'INGEST_SOURCE',
+      /one of replay/,
+    ],
+    [
+      'not positive',
+      () => reader({ REPLAY_SPEED: '0' }).positive('REPLAY_SPEED', 60),
+      'REPLAY_SPEED',
+      /positive/,
+    ],
+  ])('fails fast naming the variable: %s', (_name, read, variable, message) => {
+    const err = failure(read);
+    expect(err.variable).toBe(variable);
+    expect(err.message).toMatch(new RegExp(`^${variable}: `));
+    expect(err.message).toMatch(message);
+    expect(err.code).toBe('CONFIG_INVALID');
+  });
+});
