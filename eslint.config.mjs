@@ -1,6 +1,12 @@
 import nx from '@nx/eslint-plugin';
 import { builtinModules } from 'node:module';
 
+/** Modules for tests only (rule `no-restricted-imports` below). */
+const testOnly = [
+  { name: '@secfeed/test-kit', message: 'Test helpers are for specs only.' },
+  { name: '@secfeed/sec-api-simulator', message: 'The simulator is for specs, benchmarks and the demo only.' },
+];
+
 /** Server-side packages the dashboard must never pull into a browser bundle. */
 const serverPackages = [
   'ws',
@@ -28,7 +34,9 @@ export default [
         {
           enforceBuildableLibDependency: true,
           banTransitiveDependencies: true,
-          allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
+          // Test helpers: specs of buildable libraries may use them (production code may not,
+          // see no-restricted-imports below).
+          allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$', '@secfeed/test-kit'],
           depConstraints: [
             // Where code runs.
             {
@@ -96,6 +104,14 @@ export default [
     },
   },
   {
+    // Production code never imports test helpers.
+    files: ['**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/test-setup.ts', '**/test-support/**', 'tools/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: testOnly }],
+    },
+  },
+  {
     // Code that runs in a browser: the dashboard and the model it shares with the gateway.
     // Node built-ins are not npm packages, so the boundary rule cannot see them; this can.
     // Specs run under Node and may read fixtures from disk.
@@ -105,10 +121,13 @@ export default [
       'no-restricted-imports': [
         'error',
         {
-          paths: builtinModules.map((name) => ({
-            name,
-            message: 'Node built-ins do not exist in the browser.',
-          })),
+          paths: [
+            ...testOnly,
+            ...builtinModules.map((name) => ({
+              name,
+              message: 'Node built-ins do not exist in the browser.',
+            })),
+          ],
           patterns: [
             {
               group: ['node:*'],

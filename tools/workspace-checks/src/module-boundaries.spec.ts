@@ -144,6 +144,12 @@ describe('dependency matrix (@nx/enforce-module-boundaries)', () => {
       "export * from '@secfeed/stream-client';",
       /type:(util|model)/,
     ],
+    [
+      'production code imports test helpers',
+      'libs/dedup/src/lib/breach.ts',
+      "export * from '@secfeed/test-kit';",
+      /specs only/,
+    ],
   ];
 
   it.each(breaches)(
@@ -156,6 +162,11 @@ describe('dependency matrix (@nx/enforce-module-boundaries)', () => {
   );
 
   const allowed: Array<[string, string, string]> = [
+    [
+      'a spec uses test helpers',
+      'libs/dedup/src/lib/ok.spec.ts',
+      "export * from '@secfeed/test-kit';",
+    ],
     [
       'the dashboard imports the model',
       'apps/filings-feed/src/app/ok.ts',

@@ -9,7 +9,7 @@ import {
 import {
   createRedisProcess,
   type RedisProcess,
-} from '../test-support/redis-process';
+} from '@secfeed/test-kit';
 import { redisStreamReader } from './redis-stream-reader';
 import type { StreamEntry, StreamReaderState } from './stream-entry';
 

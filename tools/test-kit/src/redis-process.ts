@@ -16,7 +16,7 @@ export interface RedisProcess {
 
 export async function createRedisProcess(): Promise<RedisProcess> {
   const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), 'stream-client-redis-'));
+  const dir = mkdtempSync(join(tmpdir(), 'secfeed-redis-'));
   let child: ChildProcess | undefined;
   const kill = async () => {
     const current = child;
