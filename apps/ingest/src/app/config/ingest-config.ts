@@ -1,0 +1,129 @@
+import { keyPrefixFromEnv } from '@secfeed/redis-keys';
+import {
+  ConfigError,
+  EnvReader,
+  LOG_LEVELS,
+  LogLevel,
+} from '@secfeed/service-runtime';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+export const INGEST_SOURCES = ['sec-api', 'edgar', 'replay'] as const;
+export type IngestSourceName = (typeof INGEST_SOURCES)[number];
+
+/** The ingest service's whole configuration, built once at start (contracts.md §5). */
+export interface IngestConfig {
+  redisUrl: string;
+  keyPrefix: string;
+  source: IngestSourceName;
+  /** sec-api.io key (`SEC_API_KEY`, or the seed's `SEC_API_IO`). Never logged. */
+  secApiKey?: string;
+  streamUrl: string;
+  queryApiUrl: string;
+  edgarFeedUrl: string;
+  edgarPollMs: number;
+  userAgent?: string;
+  replaySpeed: number;
+  replayFile: string;
+  tickerFile: string;
+  port: number;
+  streamEnabled: boolean;
+  logLevel: LogLevel;
+  /** Filings kept in memory while Redis is unavailable (`INGEST_BUFFER_SIZE`). */
+  bufferSize: number;
+  /** How long seen-marks, documents and history stay in Redis (`SECFEED_RETENTION_DAYS`). */
+  retentionMs: number;
+}
+
+/**
+ * Where the shipped data lives: `data/` beside the built `main.js` (the build copies it there),
+ * or the workspace's `data/` when running from source. Walks up from this file to find it.
+ */
+function dataFile(relative: string): string {
+  for (let dir = __dirname; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'data', relative);
+    if (existsSync(candidate)) return candidate;
+    if (dirname(dir) === dir) return join(__dirname, 'data', relative);
+  }
+}
+
+const USER_AGENT = /^\S.*\s\S+@\S+\.\S+$/;
+
+/**
+ * Reads and validates the environment. Throws a {@link ConfigError} naming the variable at
+ * fault, so a bad start fails fast with one clear line.
+ */
+export function loadIngestConfig(environment: NodeJS.ProcessEnv): IngestConfig {
+  const env = new EnvReader(environment);
+  const secApiKey = env.raw('SEC_API_KEY') ?? env.raw('SEC_API_IO');
+  const source = env.oneOf(
+    'INGEST_SOURCE',
+    secApiKey ? 'sec-api' : 'replay',
+    INGEST_SOURCES,
+  );
+  const streamEnabled = env.bool('STREAM_ENABLED', true);
+  if (source === 'sec-api' && streamEnabled && !secApiKey) {
+    throw new ConfigError(
+      'SEC_API_KEY',
+      'is required when INGEST_SOURCE=sec-api (or set SEC_API_IO)',
+    );
+  }
+  const userAgent = env.raw('SEC_USER_AGENT');
+  if (
+    source === 'edgar' &&
+    streamEnabled &&
+    !(userAgent && USER_AGENT.test(userAgent))
+  ) {
+    throw new ConfigError(
+      'SEC_USER_AGENT',
+      'is required for INGEST_SOURCE=edgar, as "Company Name admin@company.example" (SEC fair access)',
+    );
+  }
+  let keyPrefix: string;
+  try {
+    keyPrefix = keyPrefixFromEnv(environment);
+  } catch (err) {
+    throw new ConfigError(
+      'SECFEED_KEY_PREFIX',
+      (err as Error).message.replace(/^SECFEED_KEY_PREFIX:?\s*/, ''),
+    );
+  }
+  return {
+    redisUrl: env.url('REDIS_URL', 'redis://127.0.0.1:6379', [
+      'redis:',
+      'rediss:',
+    ]),
+    keyPrefix,
+    source,
+    secApiKey,
+    streamUrl: env.url('SEC_STREAM_URL', 'wss://stream.sec-api.io', [
+      'ws:',
+      'wss:',
+    ]),
+    queryApiUrl: env.url('SEC_QUERY_API_URL', 'https://api.sec-api.io', [
+      'http:',
+      'https:',
+    ]),
+    edgarFeedUrl: env.url(
+      'EDGAR_FEED_URL',
+      'https://www.sec.gov/cgi-bin/browse-edgar',
+      ['http:', 'https:'],
+    ),
+    edgarPollMs: env.int('EDGAR_POLL_MS', 5000, { min: 1000, max: 3_600_000 }),
+    userAgent,
+    replaySpeed: env.positive('REPLAY_SPEED', 60),
+    replayFile: env.string(
+      'REPLAY_FILE',
+      dataFile('replay/edgar-2020-01-03.jsonl.gz'),
+    ),
+    tickerFile: dataFile('edgar/cik-tickers.json'),
+    port: env.port('INGEST_PORT', 9001),
+    streamEnabled,
+    logLevel: env.oneOf('LOG_LEVEL', 'info', LOG_LEVELS),
+    bufferSize: env.int('INGEST_BUFFER_SIZE', 10_000, {
+      min: 1,
+      max: 10_000_000,
+    }),
+    retentionMs: env.positive('SECFEED_RETENTION_DAYS', 7) * 86_400_000,
+  };
+}

@@ -1,0 +1,108 @@
+import {
+  Counter,
+  Gauge,
+  Histogram,
+  Registry,
+  collectDefaultMetrics,
+} from 'prom-client';
+
+/** Every metric the ingest service exports at `/metrics`, on its own registry. */
+export interface IngestMetrics {
+  registry: Registry;
+  received: Counter<'source'>;
+  published: Counter<'source'>;
+  duplicates: Counter<'source'>;
+  rejected: Counter<'code'>;
+  buffered: Gauge;
+  bufferOverflow: Counter;
+  publishErrors: Counter;
+  upstreamUp: Gauge;
+  reconnects: Counter;
+  sourceErrors: Counter<'code'>;
+  redisUp: Gauge;
+  lag: Histogram;
+  publishLatency: Histogram;
+}
+
+/** Creates the ingest metrics; `defaults` adds the process metrics (off in tests). */
+export function createIngestMetrics(defaults = true): IngestMetrics {
+  const registry = new Registry();
+  if (defaults)
+    collectDefaultMetrics({ register: registry, prefix: 'secfeed_ingest_' });
+  const registers = [registry];
+  return {
+    registry,
+    received: new Counter({
+      name: 'secfeed_ingest_filings_received_total',
+      help: 'Valid filings received from the upstream (duplicates included)',
+      labelNames: ['source'],
+      registers,
+    }),
+    published: new Counter({
+      name: 'secfeed_ingest_filings_published_total',
+      help: 'Filings published to the stream for the first time',
+      labelNames: ['source'],
+      registers,
+    }),
+    duplicates: new Counter({
+      name: 'secfeed_ingest_filings_duplicate_total',
+      help: 'Filings dropped because their accession number was already published',
+      labelNames: ['source'],
+      registers,
+    }),
+    rejected: new Counter({
+      name: 'secfeed_ingest_rejected_total',
+      help: 'Upstream frames or elements rejected to the dead-letter stream, by code',
+      labelNames: ['code'],
+      registers,
+    }),
+    buffered: new Gauge({
+      name: 'secfeed_ingest_buffered',
+      help: 'Filings held in memory waiting for Redis',
+      registers,
+    }),
+    bufferOverflow: new Counter({
+      name: 'secfeed_ingest_buffer_overflow_total',
+      help: 'Filings dropped because the in-memory buffer was full',
+      registers,
+    }),
+    publishErrors: new Counter({
+      name: 'secfeed_ingest_publish_errors_total',
+      help: 'Failed publish attempts (Redis errors); filings stay buffered',
+      registers,
+    }),
+    upstreamUp: new Gauge({
+      name: 'secfeed_ingest_upstream_up',
+      help: '1 while the upstream is connected or polling',
+      registers,
+    }),
+    reconnects: new Counter({
+      name: 'secfeed_ingest_upstream_reconnects_total',
+      help: 'Upstream reconnect attempts',
+      registers,
+    }),
+    sourceErrors: new Counter({
+      name: 'secfeed_ingest_source_errors_total',
+      help: 'Source errors (unreachable feed, backfill failure...), by code',
+      labelNames: ['code'],
+      registers,
+    }),
+    redisUp: new Gauge({
+      name: 'secfeed_ingest_redis_up',
+      help: '1 while Redis answers',
+      registers,
+    }),
+    lag: new Histogram({
+      name: 'secfeed_ingest_lag_seconds',
+      help: 'From filedAt (acceptance) to published',
+      buckets: [0.1, 0.5, 1, 2, 5, 10, 30, 60, 300, 3600],
+      registers,
+    }),
+    publishLatency: new Histogram({
+      name: 'secfeed_ingest_publish_latency_seconds',
+      help: 'One publish round trip to Redis (a batch)',
+      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5, 1],
+      registers,
+    }),
+  };
+}

@@ -1,0 +1,174 @@
+import type { PublishResult } from '@secfeed/dedup';
+import type { Filing } from '@secfeed/filing-model';
+import { makeFiling } from '@secfeed/filing-model/testing';
+import { createLogger } from '@secfeed/service-runtime';
+import { Writable } from 'node:stream';
+import { createIngestMetrics } from '../metrics/ingest-metrics';
+import { BatchPublisher, PublishPipeline } from './publish-pipeline';
+
+/** A publisher in memory: Redis can be "down", and it dedups like the real one. */
+class MemoryPublisher implements BatchPublisher {
+  down = false;
+  readonly stream: string[] = [];
+  readonly batches: number[] = [];
+
+  async publishBatch(filings: readonly Filing[]): Promise<PublishResult[]> {
+    await Promise.resolve();
+    if (this.down) throw new Error('ECONNREFUSED');
+    this.batches.push(filings.length);
+    return filings.map((f) => {
+      const seen = this.stream.indexOf(f.accessionNo);
+      if (seen >= 0) return { status: 'duplicate', position: `${seen}-0` };
+      this.stream.push(f.accessionNo);
+      return { status: 'published', position: `${this.stream.length - 1}-0` };
+    });
+  }
+}
+
+const logLines: string[] = [];
+const logger = createLogger(
+  'ingest',
+  'info',
+  new Writable({
+    write: (c, _e, done) => (logLines.push(c.toString()), done()),
+  }),
+);
+const fastRetry = { minDelayMs: 1, maxDelayMs: 2 };
+
+async function metricValue(
+  metrics: ReturnType<typeof createIngestMetrics>,
+  name: string,
+): Promise<number> {
+  const metric = (await metrics.registry.getMetricsAsJSON()).find(
+    (m) => m.name === name,
+  );
+  return (metric?.values ?? []).reduce((sum, v) => sum + v.value, 0);
+}
+
+describe('PublishPipeline', () => {
+  beforeEach(() => logLines.splice(0));
+
+  it('publishes in arrival order, in batches, counting published and duplicates', async () => {
+    const publisher = new MemoryPublisher();
+    const metrics = createIngestMetrics(false);
+    const pipeline = new PublishPipeline({
+      publisher,
+      metrics,
+      logger,
+      bufferSize: 100,
+      batchSize: 4,
+    });
+    const filings = Array.from({ length: 10 }, () => makeFiling());
+    pipeline.push(filings);
+    pipeline.push([filings[3], filings[7]]);
+    expect(await pipeline.flush(1000)).toBe(true);
+    expect(publisher.stream).toEqual(filings.map((f) => f.accessionNo));
+    expect(Math.max(...publisher.batches)).toBeLessThanOrEqual(4);
+    expect(
+      await metricValue(metrics, 'secfeed_ingest_filings_published_total'),
+    ).toBe(10);
+    expect(
+      await metricValue(metrics, 'secfeed_ingest_filings_duplicate_total'),
+    ).toBe(2);
+    expect(await metricValue(metrics, 'secfeed_ingest_buffered')).toBe(0);
+  });
+
+  it('keeps filings while Redis is down and flushes them in order when it is back', async () => {
+    const publisher = new MemoryPublisher();
+    const metrics = createIngestMetrics(false);
+    const pipeline = new PublishPipeline({
+      publisher,
+      metrics,
+      logger,
+      bufferSize: 100,
+      retry: fastRetry,
+    });
+    const before = makeFiling();
+    pipeline.push([before]);
+    await pipeline.flush(1000);
+    publisher.down = true;
+    const during = Array.from({ length: 5 }, () => makeFiling());
+    pipeline.push(during);
+    expect(await pipeline.flush(50)).toBe(false);
+    expect(pipeline.depth).toBe(5);
+    expect(pipeline.healthy).toBe(false);
+    expect(await metricValue(metrics, 'secfeed_ingest_buffered')).toBe(5);
+    publisher.down = false;
+    expect(await pipeline.flush(1000)).toBe(true);
+    expect(publisher.stream).toEqual(
+      [before, ...during].map((f) => f.accessionNo),
+    );
+    expect(pipeline.healthy).toBe(true);
+    expect(
+      await metricValue(metrics, 'secfeed_ingest_publish_errors_total'),
+    ).toBeGreaterThan(0);
+    const messages = logLines.map((l) => JSON.parse(l).msg);
+    expect(
+      messages.filter((m) => m === 'Redis unavailable; buffering filings'),
+    ).toHaveLength(1);
+    expect(messages).toContain('Redis back; flushing buffered filings');
+  });
+
+  it('counts and logs what overflows the buffer, never silently, and keeps the rest', async () => {
+    const publisher = new MemoryPublisher();
+    publisher.down = true;
+    const metrics = createIngestMetrics(false);
+    const pipeline = new PublishPipeline({
+      publisher,
+      metrics,
+      logger,
+      bufferSize: 3,
+      retry: fastRetry,
+    });
+    const filings = Array.from({ length: 5 }, () => makeFiling());
+    pipeline.push(filings);
+    expect(pipeline.depth).toBe(3);
+    expect(
+      await metricValue(metrics, 'secfeed_ingest_buffer_overflow_total'),
+    ).toBe(2);
+    const overflow = logLines
+      .map((l) => JSON.parse(l))
+      .find((l) => l.msg.startsWith('Buffer full'));
+    expect(overflow).toMatchObject({
+      level: 'error',
+      dropped: 2,
+      accessionNos: filings.slice(3).map((f) => f.accessionNo),
+    });
+    publisher.down = false;
+    expect(await pipeline.flush(1000)).toBe(true);
+    expect(publisher.stream).toEqual(
+      filings.slice(0, 3).map((f) => f.accessionNo),
+    );
+  });
+
+  it('observes lag from filedAt and publish latency', async () => {
+    const publisher = new MemoryPublisher();
+    const metrics = createIngestMetrics(false);
+    const now = Date.parse('2026-11-24T15:00:10Z');
+    const pipeline = new PublishPipeline({
+      publisher,
+      metrics,
+      logger,
+      bufferSize: 10,
+      now: () => now,
+    });
+    pipeline.push([makeFiling({ filedAt: '2026-11-24T10:00:00-05:00' })]);
+    await pipeline.flush(1000);
+    const text = await metrics.registry.getSingleMetricAsString('secfeed_ingest_lag_seconds');
+    expect(text).toMatch(/^secfeed_ingest_lag_seconds_sum 10$/m);
+    expect(text).toMatch(/^secfeed_ingest_lag_seconds_count 1$/m);
+  });
+
+  it('refuses a buffer size that cannot hold a filing', () => {
+    const metrics = createIngestMetrics(false);
+    expect(
+      () =>
+        new PublishPipeline({
+          publisher: new MemoryPublisher(),
+          metrics,
+          logger,
+          bufferSize: 0,
+        }),
+    ).toThrow(/bufferSize/);
+  });
+});

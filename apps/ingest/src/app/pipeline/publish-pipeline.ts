@@ -1,0 +1,180 @@
+import type { PublishResult } from '@secfeed/dedup';
+import type { Filing } from '@secfeed/filing-model';
+import type { Logger } from '@secfeed/service-runtime';
+import { backoffDelay, type RetryPolicy } from '@secfeed/stream-client/retry';
+import type { IngestMetrics } from '../metrics/ingest-metrics';
+
+/** The part of `FilingPublisher` (dedup) the pipeline needs. */
+export interface BatchPublisher {
+  publishBatch(filings: readonly Filing[]): Promise<PublishResult[]>;
+}
+
+/** Options of {@link PublishPipeline}. */
+export interface PublishPipelineOptions {
+  publisher: BatchPublisher;
+  metrics: IngestMetrics;
+  logger: Logger;
+  /** Filings held in memory while Redis is unavailable; past it, arrivals are dropped and counted. */
+  bufferSize: number;
+  /** Filings per Redis round trip. Default 500. */
+  batchSize?: number;
+  /** Backoff between failed publish attempts. Default: 100 ms doubling to 5 s. */
+  retry?: RetryPolicy;
+  now?: () => number;
+}
+
+/**
+ * Publishes filings in arrival order, exactly once (through dedup), surviving Redis outages.
+ *
+ * Filings wait in one bounded in-memory queue. A single drain loop sends them in batches (one
+ * pipelined round trip each) and removes a batch only once Redis has acknowledged it, so a batch
+ * that fails is sent again, whole, after a backoff: dedup makes the retry safe, and order holds
+ * because nothing overtakes the head of the queue. When the queue is full, new arrivals are
+ * dropped, counted (`secfeed_ingest_buffer_overflow_total`) and logged with their accession
+ * numbers, never silently.
+ */
+export class PublishPipeline {
+  private readonly queue: Filing[] = [];
+  private readonly batchSize: number;
+  private readonly retry: RetryPolicy;
+  private readonly now: () => number;
+  private draining = false;
+  private closed = false;
+  private failures = 0;
+  private wake?: () => void;
+  private idleWaiters: Array<() => void> = [];
+
+  constructor(private readonly options: PublishPipelineOptions) {
+    if (!Number.isInteger(options.bufferSize) || options.bufferSize < 1) {
+      throw new RangeError(
+        `bufferSize must be a whole number >= 1, got ${options.bufferSize}`,
+      );
+    }
+    this.batchSize = options.batchSize ?? 500;
+    this.retry = options.retry ?? { minDelayMs: 100, maxDelayMs: 5000 };
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Filings waiting for Redis. */
+  get depth(): number {
+    return this.queue.length;
+  }
+
+  /** False from the first failed publish until the next one succeeds. */
+  get healthy(): boolean {
+    return this.failures === 0;
+  }
+
+  /** Queues filings for publishing, in order. */
+  push(filings: readonly Filing[]): void {
+    if (this.closed) throw new Error('PublishPipeline is closed');
+    const room = this.options.bufferSize - this.queue.length;
+    const accepted =
+      filings.length <= room ? filings : filings.slice(0, Math.max(0, room));
+    if (accepted.length < filings.length)
+      this.overflow(filings.slice(accepted.length));
+    for (const filing of accepted) this.queue.push(filing);
+    this.options.metrics.buffered.set(this.queue.length);
+    void this.drain();
+  }
+
+  /** Resolves when the queue is empty, or with false after `timeoutMs`. */
+  flush(timeoutMs: number): Promise<boolean> {
+    if (this.queue.length === 0 && !this.draining) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(false), timeoutMs);
+      this.idleWaiters.push(() => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+      this.wake?.(); // retry now rather than at the end of a backoff
+    });
+  }
+
+  /** Stops retrying; filings still queued are reported by {@link depth}. */
+  close(): void {
+    this.closed = true;
+    this.wake?.();
+  }
+
+  private async drain(): Promise<void> {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      while (this.queue.length > 0 && !this.closed) {
+        const batch = this.queue.slice(0, this.batchSize);
+        if (await this.publish(batch)) this.queue.splice(0, batch.length);
+        else await this.backoff();
+        this.options.metrics.buffered.set(this.queue.length);
+      }
+    } finally {
+      this.draining = false;
+    }
+    if (this.queue.length === 0)
+      this.idleWaiters.splice(0).forEach((notify) => notify());
+  }
+
+  private async publish(batch: Filing[]): Promise<boolean> {
+    const { publisher, metrics, logger } = this.options;
+    const started = this.now();
+    let results: PublishResult[];
+    try {
+      results = await publisher.publishBatch(batch);
+    } catch (err) {
+      metrics.publishErrors.inc();
+      if (this.failures++ === 0) {
+        logger.warn(
+          { err: (err as Error).message, buffered: this.queue.length },
+          'Redis unavailable; buffering filings',
+        );
+      }
+      return false;
+    }
+    const done = this.now();
+    metrics.publishLatency.observe((done - started) / 1000);
+    if (this.failures > 0) {
+      logger.info(
+        { attempts: this.failures, buffered: this.queue.length },
+        'Redis back; flushing buffered filings',
+      );
+      this.failures = 0;
+    }
+    results.forEach((result, i) => {
+      const filing = batch[i];
+      if (result.status === 'published') {
+        metrics.published.inc({ source: filing.source });
+        metrics.lag.observe(Math.max(0, done - filing.filedAtMs) / 1000);
+      } else {
+        metrics.duplicates.inc({ source: filing.source });
+      }
+    });
+    return true;
+  }
+
+  private backoff(): Promise<void> {
+    const delay = backoffDelay(Math.min(this.failures - 1, 30), this.retry);
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, delay);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = () => {
+        this.wake = undefined;
+        done();
+      };
+    });
+  }
+
+  private overflow(dropped: readonly Filing[]): void {
+    this.options.metrics.bufferOverflow.inc(dropped.length);
+    this.options.logger.error(
+      {
+        dropped: dropped.length,
+        bufferSize: this.options.bufferSize,
+        accessionNos: dropped.slice(0, 20).map((f) => f.accessionNo),
+      },
+      'Buffer full while Redis is unavailable; filings dropped',
+    );
+  }
+}
