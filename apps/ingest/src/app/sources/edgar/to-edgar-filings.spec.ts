@@ -1,0 +1,108 @@
+import type { FeedEntry } from './feed-entry';
+import { primaryEntry, toEdgarFilings } from './to-edgar-filings';
+
+const receivedAt = '2025-11-03T21:00:01.000Z';
+
+function entry(overrides: Partial<FeedEntry> = {}): FeedEntry {
+  return {
+    accessionNo: '0001127602-25-026455',
+    cik: '320193',
+    companyName: 'Apple Inc.',
+    role: 'Issuer',
+    formType: '4',
+    filedAt: '2025-11-03T16:02:11-05:00',
+    indexUrl:
+      'https://www.sec.gov/Archives/edgar/data/320193/000112760225026455/0001127602-25-026455-index.htm',
+    items: [],
+    ...overrides,
+  };
+}
+
+describe('toEdgarFilings', () => {
+  it('merges the entries of one accession into one filing led by the issuer', () => {
+    const owner = entry({ cik: '1214156', companyName: 'COOK TIMOTHY D', role: 'Reporting' });
+    const { filings, rejects } = toEdgarFilings([owner, entry()], {
+      receivedAt,
+      tickers: { '320193': 'aapl' },
+    });
+    expect(rejects).toEqual([]);
+    expect(filings).toHaveLength(1);
+    expect(filings[0]).toMatchObject({
+      accessionNo: '0001127602-25-026455',
+      cik: '320193',
+      ticker: 'AAPL',
+      companyName: 'Apple Inc.',
+      companyNameLong: 'Apple Inc. (Issuer)',
+      formType: '4',
+      description: 'Form 4',
+      filedAt: '2025-11-03T16:02:11-05:00',
+      linkToTxt:
+        'https://www.sec.gov/Archives/edgar/data/320193/0001127602-25-026455.txt',
+      source: 'edgar',
+      receivedAt,
+      entities: [
+        { companyName: 'COOK TIMOTHY D (Reporting)', cik: '1214156' },
+        { companyName: 'Apple Inc. (Issuer)', cik: '320193' },
+      ],
+    });
+  });
+
+  it.each([
+    [['Reporting', 'Filer'], 'Filer'],
+    [['Subject', 'Filed by'], 'Subject'],
+    [['Filed by', 'Reporting'], 'Filed by'],
+    [['Subject', 'Filer', 'Issuer'], 'Issuer'],
+  ])('picks the primary of roles %j: %s', (roles, expected) => {
+    expect(primaryEntry(roles.map((role) => entry({ role }))).role).toBe(expected);
+  });
+
+  it('emits oldest first, ties in acceptance order', () => {
+    const feed = [
+      entry({ accessionNo: '0000000001-25-000003', filedAt: '2025-11-03T16:00:02-05:00' }),
+      entry({ accessionNo: '0000000001-25-000002', filedAt: '2025-11-03T16:00:01-05:00' }),
+      entry({ accessionNo: '0000000001-25-000001', filedAt: '2025-11-03T16:00:01-05:00' }),
+    ];
+    const { filings } = toEdgarFilings(feed, { receivedAt, tickers: {} });
+    expect(filings.map((f) => f.accessionNo)).toEqual([
+      '0000000001-25-000001',
+      '0000000001-25-000002',
+      '0000000001-25-000003',
+    ]);
+    expect(filings.every((f) => f.ticker === '')).toBe(true);
+  });
+
+  it('puts the 8-K items in items and the description', () => {
+    const items = ['Item 2.02: Results of Operations and Financial Condition'];
+    const { filings } = toEdgarFilings([entry({ formType: '8-K', role: 'Filer', items })], {
+      receivedAt,
+      tickers: {},
+    });
+    expect(filings[0].items).toEqual(items);
+    expect(filings[0].description).toBe(
+      'Form 8-K - Item 2.02: Results of Operations and Financial Condition',
+    );
+  });
+
+  it('rejects a filing that toFiling refuses and keeps the others', () => {
+    const bad = entry({ accessionNo: 'nope', filedAt: 'yesterday' });
+    const { filings, rejects } = toEdgarFilings(
+      [bad, entry({ accessionNo: '0000000001-25-000009' })],
+      { receivedAt, tickers: {} },
+    );
+    expect(filings.map((f) => f.accessionNo)).toEqual(['0000000001-25-000009']);
+    expect(rejects).toHaveLength(1);
+    expect(rejects[0]).toMatchObject({ code: 'EDGAR_ENTRY_INVALID', source: 'edgar' });
+    expect(rejects[0].reasons.map((r) => r.field).sort()).toEqual([
+      'accessionNo',
+      'filedAt',
+    ]);
+  });
+
+  it('never takes a ticker from the prototype chain', () => {
+    const { filings } = toEdgarFilings([entry({ cik: '1' })], {
+      receivedAt,
+      tickers: Object.create({ '1': 'EVIL' }) as Record<string, string>,
+    });
+    expect(filings[0].ticker).toBe('');
+  });
+});
