@@ -1,0 +1,188 @@
+import { FilingPublisher } from '@secfeed/dedup';
+import { createRedisKeys, type RedisKeys } from '@secfeed/redis-keys';
+import type { Logger, Readiness } from '@secfeed/service-runtime';
+import type { RedisClientType } from 'redis';
+import type { Observable, Subscription } from 'rxjs';
+import type { IngestConfig } from './config/ingest-config';
+import type { IngestMetrics } from './metrics/ingest-metrics';
+import { writeDeadLetters } from './pipeline/dead-letter-writer';
+import { PublishPipeline } from './pipeline/publish-pipeline';
+import { connectRedis } from './redis/connect-redis';
+import { newestFiledAt } from './redis/newest-filed-at';
+import type {
+  IngestReject,
+  SourceEvent,
+  UpstreamState,
+} from './sources/source-event';
+
+/** What a source may ask of the service. */
+export interface SourceContext {
+  /** `filedAt` of the newest filing already in Redis, for gap backfills. */
+  lastFiledAt(): Promise<string | undefined>;
+}
+
+export interface IngestServiceDeps {
+  config: IngestConfig;
+  logger: Logger;
+  metrics: IngestMetrics;
+  /** Builds the configured upstream (see source-factory.ts). */
+  createSource: (context: SourceContext) => Observable<SourceEvent>;
+}
+
+/** Upstream states in which the service is doing its job. */
+const WORKING = new Set([
+  'open',
+  'polling',
+  'backfilling',
+  'backfilled',
+  'finished',
+]);
+/** How long a stop waits for buffered filings to reach Redis. */
+const STOP_FLUSH_MS = 5000;
+
+/**
+ * The ingest service: holds the upstream and publishes every filing exactly once into Redis.
+ * Lifecycle as the seed's: connect Redis, start the source in the background, and on stop
+ * close the upstream, flush what is buffered, and quit Redis.
+ */
+export class IngestService {
+  private redis?: RedisClientType;
+  private keys?: RedisKeys;
+  private pipeline?: PublishPipeline;
+  private subscription?: Subscription;
+  private upstream: UpstreamState | { state: 'disabled' | 'starting' } = {
+    state: 'starting',
+  };
+
+  constructor(private readonly deps: IngestServiceDeps) {}
+
+  async start(): Promise<void> {
+    const { config, logger, metrics } = this.deps;
+    this.redis = await connectRedis(config.redisUrl, logger, metrics);
+    const keys = (this.keys = createRedisKeys(config.keyPrefix));
+    const publisher = new FilingPublisher(this.redis, {
+      keys,
+      retentionMs: config.retentionMs,
+    });
+    this.pipeline = new PublishPipeline({
+      publisher,
+      metrics,
+      logger,
+      bufferSize: config.bufferSize,
+    });
+    if (!config.streamEnabled) {
+      this.upstream = { state: 'disabled' };
+      logger.info(
+        'Stream disabled (STREAM_ENABLED=false): up and healthy, not connected upstream',
+      );
+      return;
+    }
+    if (config.source === 'sec-api')
+      logger.info('Starting SEC Stream API WebSocket');
+    const redis = this.redis;
+    const source = this.deps.createSource({
+      lastFiledAt: () => newestFiledAt(redis, keys),
+    });
+    this.subscription = source.subscribe({
+      next: (event) => this.onEvent(event),
+      error: (err: Error) => {
+        this.upstream = { state: 'closed', reason: err.message };
+        metrics.upstreamUp.set(0);
+        logger.error({ err: err.message }, 'Upstream source failed');
+      },
+    });
+    logger.info({ source: config.source }, 'SEC Stream Manager started');
+  }
+
+  /** Ready when Redis answers and the upstream runs (or is switched off on purpose). */
+  readiness(): Readiness {
+    const reasons: string[] = [];
+    if (!this.redis?.isReady) reasons.push('REDIS_UNAVAILABLE');
+    if (
+      this.upstream.state !== 'disabled' &&
+      !WORKING.has(this.upstream.state)
+    ) {
+      reasons.push(`UPSTREAM_${this.upstream.state.toUpperCase()}`);
+    }
+    if (this.pipeline && !this.pipeline.healthy)
+      reasons.push('PUBLISH_FAILING');
+    return {
+      ready: reasons.length === 0,
+      reasons,
+      details: {
+        source: this.deps.config.source,
+        upstream: this.upstream,
+        buffered: this.pipeline?.depth ?? 0,
+      },
+    };
+  }
+
+  async stop(): Promise<void> {
+    const { logger } = this.deps;
+    this.subscription?.unsubscribe();
+    if (this.pipeline) {
+      if (!(await this.pipeline.flush(STOP_FLUSH_MS))) {
+        logger.error(
+          { buffered: this.pipeline.depth },
+          'Stopping with filings not yet in Redis',
+        );
+      }
+      this.pipeline.close();
+    }
+    if (this.redis?.isOpen) {
+      await this.redis.quit().catch(() => this.redis?.destroy());
+    }
+  }
+
+  private onEvent(event: SourceEvent): void {
+    const { metrics, logger, config } = this.deps;
+    switch (event.kind) {
+      case 'filings':
+        metrics.received.inc({ source: config.source }, event.filings.length);
+        this.pipeline?.push(event.filings);
+        return;
+      case 'rejects':
+        this.onRejects(event.rejects);
+        return;
+      case 'state':
+        this.onState(event.upstream);
+        return;
+      case 'error':
+        metrics.sourceErrors.inc({ code: event.code });
+        logger.warn({ code: event.code, err: event.message }, 'Upstream error');
+        return;
+    }
+  }
+
+  private onRejects(rejects: IngestReject[]): void {
+    const { metrics, logger } = this.deps;
+    for (const reject of rejects) {
+      metrics.rejected.inc({ code: reject.code });
+      logger.warn(
+        {
+          code: reject.code,
+          source: reject.source,
+          reasons: reject.reasons.slice(0, 10),
+        },
+        'Rejected upstream input',
+      );
+    }
+    if (!this.redis || !this.keys) return;
+    writeDeadLetters(this.redis, this.keys.deadLetters, rejects).catch(
+      (err: Error) =>
+        logger.error(
+          { err: err.message, rejects: rejects.length },
+          'Dead letters not stored: Redis unavailable',
+        ),
+    );
+  }
+
+  private onState(upstream: UpstreamState): void {
+    const { metrics, logger } = this.deps;
+    this.upstream = upstream;
+    metrics.upstreamUp.set(WORKING.has(upstream.state) ? 1 : 0);
+    if (upstream.state === 'retry') metrics.reconnects.inc();
+    const level = upstream.state === 'closed' ? 'warn' : 'info';
+    logger[level]({ upstream }, `Upstream ${upstream.state}`);
+  }
+}
