@@ -2,3 +2,4 @@
 // started on free ports and always cleaned up.
 export { createRedisProcess, type RedisProcess } from './redis-process';
 export { uniqueKeyPrefix } from './unique-key-prefix';
+export { waitUntil } from './wait-until';
