@@ -1,6 +1,3 @@
-// The simulator is declared as an application (tools/sec-api-simulator/project.json), which the
-// boundary rule refuses to import whatever its tags; it is meant for exactly this use (specs).
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import {
   loadReplayDay,
   startSimulator,
