@@ -1,0 +1,113 @@
+import { EMPTY, expand, map, toArray, type Observable } from 'rxjs';
+import type { IngestReject, SourceEvent } from '../source-event';
+import type { BoundedSet } from './bounded-set';
+import { EDGAR_ERROR_CODES } from './edgar-error-codes';
+import type { EdgarFailure } from './edgar-retry-delay';
+import type { ResolvedEdgarSourceOptions } from './edgar-source-options';
+import type { FeedEntry } from './feed-entry';
+import { feedPageUrl } from './feed-page-url';
+import { fetchFeedPage, type FeedResponse } from './fetch-feed-page';
+import { parseFeed, type ParsedFeed } from './parse-feed';
+import type { RateGate } from './rate-gate';
+import { toEdgarFilings } from './to-edgar-filings';
+
+/** What one subscription of the source remembers from poll to poll. */
+export interface PollMemory {
+  /** Accession numbers (and keys of unreadable entries) already emitted. */
+  readonly seen: BoundedSet<string>;
+  /** True until a first page was read: that poll fetches one page only. */
+  firstPoll: boolean;
+}
+
+/** A poll that went wrong; `backoff` false means "try again at the usual interval". */
+export interface PollFailure extends EdgarFailure {
+  readonly code: string;
+  readonly message: string;
+  readonly backoff: boolean;
+}
+
+/** The outcome of one poll: `filings` and `rejects` events (either may be absent), and the failure. */
+export interface PollResult {
+  readonly events: SourceEvent[];
+  readonly failure?: PollFailure;
+}
+
+interface Page {
+  readonly index: number;
+  readonly response: FeedResponse;
+  readonly feed?: ParsedFeed;
+}
+
+/**
+ * One poll of the feed: page 0, then the next page while a whole page is unseen (EDGAR had
+ * more new filings than a page holds since the last poll), up to `maxPagesPerPoll`, each
+ * request through the rate gate. The first poll reads one page only: everything is "unseen"
+ * then, and paging would cost ten requests at startup for filings older than the service.
+ *
+ * What the pages read before a failure is still emitted; the failure ends the poll.
+ */
+export function pollFeed(
+  options: ResolvedEdgarSourceOptions,
+  gate: RateGate,
+  memory: PollMemory,
+): Observable<PollResult> {
+  const fetchPage = (index: number): Observable<Page> =>
+    gate(
+      fetchFeedPage(feedPageUrl(options.feedUrl, index * options.pageSize, options.pageSize), options),
+    ).pipe(
+      map((response) => ({
+        index,
+        response,
+        feed: response.ok ? parseFeed(response.text) : undefined,
+      })),
+    );
+  const wantsNext = (page: Page): boolean =>
+    !memory.firstPoll &&
+    page.index + 1 < options.maxPagesPerPoll &&
+    page.feed?.ok === true &&
+    page.feed.entries.length + page.feed.rejects.length >= options.pageSize &&
+    page.feed.entries.length > 0 &&
+    page.feed.entries.every((entry) => !memory.seen.has(entry.accessionNo));
+  return fetchPage(0).pipe(
+    expand((page) => (wantsNext(page) ? fetchPage(page.index + 1) : EMPTY)),
+    toArray(),
+    map((pages) => pollResult(pages, options, memory)),
+  );
+}
+
+function pollResult(
+  pages: readonly Page[],
+  options: ResolvedEdgarSourceOptions,
+  memory: PollMemory,
+): PollResult {
+  const entries: FeedEntry[] = [];
+  const unreadable: IngestReject[] = [];
+  let failure: PollFailure | undefined;
+  for (const { response, feed } of pages) {
+    if (!response.ok) {
+      const { code, message, status, retryAfterMs } = response;
+      failure = { code, message, status, retryAfterMs, backoff: true };
+    } else if (feed && !feed.ok) {
+      failure = { code: EDGAR_ERROR_CODES.feedInvalid, message: feed.message, backoff: false };
+    } else if (feed?.ok) {
+      memory.firstPoll = false;
+      entries.push(...feed.entries.filter((e) => !memory.seen.has(e.accessionNo)));
+      unreadable.push(...feed.rejects.filter((r) => !memory.seen.has(rejectKey(r))));
+    }
+  }
+  const receivedAt = new Date(options.now()).toISOString();
+  const { filings, rejects } = toEdgarFilings(entries, { receivedAt, tickers: options.tickers });
+  // Refused accessions are remembered too, so a broken entry is reported once, not every poll.
+  entries.forEach((entry) => memory.seen.add(entry.accessionNo));
+  unreadable.forEach((reject) => memory.seen.add(rejectKey(reject)));
+  const events: SourceEvent[] = [];
+  if (filings.length > 0) events.push({ kind: 'filings', filings });
+  const allRejects = [...unreadable, ...rejects];
+  if (allRejects.length > 0) events.push({ kind: 'rejects', rejects: allRejects });
+  return { events, failure };
+}
+
+/** An unreadable entry has no trustworthy accession number; its content identifies it. */
+function rejectKey(reject: IngestReject): string {
+  return `unreadable:${JSON.stringify(reject.raw)}`;
+}
