@@ -1,0 +1,111 @@
+import { keyPrefixFromEnv } from '@secfeed/redis-keys';
+import {
+  ConfigError,
+  EnvReader,
+  LOG_LEVELS,
+  type LogLevel,
+} from '@secfeed/service-runtime';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/** The gateway's whole configuration, built once at start (contracts.md §5, docs/gateway.md). */
+export interface GatewayConfig {
+  port: number;
+  redisUrl: string;
+  keyPrefix: string;
+  logLevel: LogLevel;
+  /** HS256 secret; when set, a JWT is required on connect and on `/api`. */
+  authSecret?: string;
+  /** Browser origins allowed to open the WebSocket; empty means any. */
+  allowedOrigins: string[];
+  maxConnections: number;
+  /** Unsent bytes a client may have before it is closed as a slow consumer. */
+  sendBufferBytes: number;
+  /** Largest client frame accepted. */
+  maxPayloadBytes: number;
+  pingIntervalMs: number;
+  /** A client that has not answered a ping this long after it is terminated. */
+  pongTimeoutMs: number;
+  /** Client messages per second, sustained; bursts up to twice that. */
+  messageRate: number;
+  /** History retention the REST API serves (`SECFEED_RETENTION_DAYS`). */
+  retentionMs: number;
+  /** The built dashboard, served at `/` when it exists. */
+  staticDir?: string;
+}
+
+/** The built dashboard beside the gateway (`dist/apps/filings-feed/browser`), if any. */
+function dashboardDir(): string | undefined {
+  for (let dir = __dirname; dirname(dir) !== dir; dir = dirname(dir)) {
+    for (const candidate of [
+      join(dir, 'filings-feed/browser'),
+      join(dir, 'dist/apps/filings-feed/browser'),
+    ]) {
+      if (existsSync(join(candidate, 'index.html'))) return candidate;
+    }
+  }
+  return undefined;
+}
+
+/** Reads and validates the environment; throws a {@link ConfigError} naming the variable. */
+export function loadGatewayConfig(
+  environment: NodeJS.ProcessEnv,
+): GatewayConfig {
+  const env = new EnvReader(environment);
+  let keyPrefix: string;
+  try {
+    keyPrefix = keyPrefixFromEnv(environment);
+  } catch (err) {
+    throw new ConfigError(
+      'SECFEED_KEY_PREFIX',
+      (err as Error).message.replace(/^SECFEED_KEY_PREFIX:?\s*/, ''),
+    );
+  }
+  const authSecret = env.raw('GATEWAY_AUTH_SECRET');
+  if (authSecret !== undefined && authSecret.length < 32) {
+    throw new ConfigError(
+      'GATEWAY_AUTH_SECRET',
+      'must be at least 32 characters (HS256 needs a 256-bit secret)',
+    );
+  }
+  const origins = env.raw('GATEWAY_ALLOWED_ORIGINS');
+  const allowedOrigins = origins
+    ? origins
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean)
+    : [];
+  for (const origin of allowedOrigins) {
+    if (!/^https?:\/\/[^/]+$/.test(origin)) {
+      throw new ConfigError(
+        'GATEWAY_ALLOWED_ORIGINS',
+        `"${origin}" is not an origin like https://app.example.com`,
+      );
+    }
+  }
+  const staticDir = env.raw('GATEWAY_STATIC_DIR') ?? dashboardDir();
+  return {
+    port: env.port('GATEWAY_PORT', 9000),
+    redisUrl: env.url('REDIS_URL', 'redis://127.0.0.1:6379', [
+      'redis:',
+      'rediss:',
+    ]),
+    keyPrefix,
+    logLevel: env.oneOf('LOG_LEVEL', 'info', LOG_LEVELS),
+    authSecret,
+    allowedOrigins,
+    maxConnections: env.int('GATEWAY_MAX_CONNECTIONS', 20_000, { min: 1 }),
+    sendBufferBytes: env.int('GATEWAY_SEND_BUFFER_BYTES', 1 << 20, {
+      min: 1024,
+    }),
+    maxPayloadBytes: env.int('GATEWAY_MAX_PAYLOAD_BYTES', 16 * 1024, {
+      min: 256,
+      max: 1 << 20,
+    }),
+    pingIntervalMs: env.int('GATEWAY_PING_INTERVAL_MS', 25_000, { min: 100 }),
+    pongTimeoutMs: env.int('GATEWAY_PONG_TIMEOUT_MS', 10_000, { min: 100 }),
+    messageRate: env.positive('GATEWAY_MESSAGE_RATE', 10),
+    retentionMs: env.positive('SECFEED_RETENTION_DAYS', 7) * 86_400_000,
+    staticDir,
+  };
+}
