@@ -1,4 +1,8 @@
-import { charsetOf, decodeFeedBody, declaredEncoding } from './decode-feed-body';
+import {
+  charsetOf,
+  decodeFeedBody,
+  declaredEncoding,
+} from './decode-feed-body';
 
 const latin1 = (text: string) => Uint8Array.from(Buffer.from(text, 'latin1'));
 const utf8 = (text: string) => Uint8Array.from(Buffer.from(text, 'utf8'));
@@ -42,13 +46,17 @@ describe('charsetOf', () => {
 
 describe('declaredEncoding', () => {
   it('reads the encoding of the declaration', () => {
-    expect(declaredEncoding(latin1(`<?xml version='1.0' encoding='windows-1252'?><a/>`))).toBe(
-      'windows-1252',
-    );
+    expect(
+      declaredEncoding(
+        latin1(`<?xml version='1.0' encoding='windows-1252'?><a/>`),
+      ),
+    ).toBe('windows-1252');
   });
 
   it('is undefined without a declaration or without an encoding', () => {
     expect(declaredEncoding(latin1('<feed/>'))).toBeUndefined();
-    expect(declaredEncoding(latin1('<?xml version="1.0"?><feed/>'))).toBeUndefined();
+    expect(
+      declaredEncoding(latin1('<?xml version="1.0"?><feed/>')),
+    ).toBeUndefined();
   });
 });

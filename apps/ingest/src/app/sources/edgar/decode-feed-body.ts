@@ -23,8 +23,7 @@ export function decodeFeedBody(
   bytes: Uint8Array,
   contentType: string | null,
 ): string {
-  const label =
-    charsetOf(contentType) ?? declaredEncoding(bytes) ?? 'utf-8';
+  const label = charsetOf(contentType) ?? declaredEncoding(bytes) ?? 'utf-8';
   let decoder: TextDecoder;
   try {
     decoder = new TextDecoder(label);
@@ -39,7 +38,10 @@ export function charsetOf(contentType: string | null): string | undefined {
   for (const parameter of (contentType ?? '').split(';').slice(1)) {
     const [name, ...rest] = parameter.split('=');
     if (name.trim().toLowerCase() === 'charset') {
-      const value = rest.join('=').trim().replace(/^"(.*)"$/, '$1');
+      const value = rest
+        .join('=')
+        .trim()
+        .replace(/^"(.*)"$/, '$1');
       return value || undefined;
     }
   }

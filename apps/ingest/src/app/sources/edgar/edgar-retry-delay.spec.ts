@@ -22,12 +22,12 @@ describe('edgarRetryDelay', () => {
   });
 
   it('honours a longer Retry-After, capped at an hour', () => {
-    expect(edgarRetryDelay({ status: 429, retryAfterMs: 900_000 }, 0, 5000, bottom)).toBe(
-      900_000,
-    );
-    expect(edgarRetryDelay({ status: 503, retryAfterMs: 9e9 }, 0, 5000, bottom)).toBe(
-      3_600_000,
-    );
+    expect(
+      edgarRetryDelay({ status: 429, retryAfterMs: 900_000 }, 0, 5000, bottom),
+    ).toBe(900_000);
+    expect(
+      edgarRetryDelay({ status: 503, retryAfterMs: 9e9 }, 0, 5000, bottom),
+    ).toBe(3_600_000);
   });
 });
 

@@ -37,7 +37,10 @@ export function edgarRetryDelay(
 ): number {
   const retryAfter = Math.min(failure.retryAfterMs ?? 0, RETRY_AFTER_MAX_MS);
   if (failure.status === 403 || failure.status === 429) {
-    const policy = { minDelayMs: EDGAR_SLOW_DOWN_MS, maxDelayMs: SLOW_DOWN_MAX_MS };
+    const policy = {
+      minDelayMs: EDGAR_SLOW_DOWN_MS,
+      maxDelayMs: SLOW_DOWN_MAX_MS,
+    };
     return Math.max(
       EDGAR_SLOW_DOWN_MS,
       pollIntervalMs,
@@ -49,7 +52,11 @@ export function edgarRetryDelay(
     minDelayMs: pollIntervalMs,
     maxDelayMs: Math.max(pollIntervalMs, BACKOFF_MAX_MS),
   };
-  return Math.max(pollIntervalMs, retryAfter, backoffDelay(attempt, policy, random));
+  return Math.max(
+    pollIntervalMs,
+    retryAfter,
+    backoffDelay(attempt, policy, random),
+  );
 }
 
 /**

@@ -40,12 +40,17 @@ describe('resolveEdgarSourceOptions', () => {
     [{ pollIntervalMs: 1.5 }, /pollIntervalMs/],
     [{ requestTimeoutMs: 0 }, /requestTimeoutMs/],
     [{ feedUrl: 'ftp://sec.gov/feed' }, /feedUrl/],
-    [{ feedUrl: 'https://www.sec.gov/cgi-bin/browse-edgar?action=x' }, /feedUrl/],
+    [
+      { feedUrl: 'https://www.sec.gov/cgi-bin/browse-edgar?action=x' },
+      /feedUrl/,
+    ],
     [{ feedUrl: 'not a url' }, /feedUrl/],
     [{ tickers: 'AAPL' as unknown as Record<string, string> }, /tickers/],
     [{ fetch: 'no' as unknown as typeof fetch }, /fetch/],
   ])('refuses %j', (options, message) => {
-    expect(() => resolveEdgarSourceOptions({ userAgent, ...options })).toThrow(message);
+    expect(() => resolveEdgarSourceOptions({ userAgent, ...options })).toThrow(
+      message,
+    );
   });
 
   it('allows exactly the SEC limit of 10 requests per second', () => {

@@ -2,7 +2,8 @@ import { asyncScheduler, type SchedulerLike } from 'rxjs';
 import { validateUserAgent } from './validate-user-agent';
 
 /** EDGAR's Latest Filings endpoint. */
-export const DEFAULT_EDGAR_FEED_URL = 'https://www.sec.gov/cgi-bin/browse-edgar';
+export const DEFAULT_EDGAR_FEED_URL =
+  'https://www.sec.gov/cgi-bin/browse-edgar';
 /** The most entries EDGAR serves per page (`count`). */
 export const MAX_EDGAR_PAGE_SIZE = 100;
 /** The SEC blocks a caller over 10 requests per second for 10 minutes. */
@@ -64,12 +65,26 @@ export function resolveEdgarSourceOptions(
     now: options.now ?? Date.now,
   };
   checkFeedUrl(resolved.feedUrl);
-  checkInteger('pollIntervalMs', resolved.pollIntervalMs, 1, Number.MAX_SAFE_INTEGER);
+  checkInteger(
+    'pollIntervalMs',
+    resolved.pollIntervalMs,
+    1,
+    Number.MAX_SAFE_INTEGER,
+  );
   checkInteger('pageSize', resolved.pageSize, 1, MAX_EDGAR_PAGE_SIZE);
   checkInteger('maxPagesPerPoll', resolved.maxPagesPerPoll, 1, 100);
-  checkInteger('requestTimeoutMs', resolved.requestTimeoutMs, 1, Number.MAX_SAFE_INTEGER);
+  checkInteger(
+    'requestTimeoutMs',
+    resolved.requestTimeoutMs,
+    1,
+    Number.MAX_SAFE_INTEGER,
+  );
   const rate = resolved.maxRequestsPerSecond;
-  if (!(Number.isFinite(rate) && rate > 0 && rate <= MAX_EDGAR_REQUESTS_PER_SECOND)) {
+  if (!(
+    Number.isFinite(rate) &&
+    rate > 0 &&
+    rate <= MAX_EDGAR_REQUESTS_PER_SECOND
+  )) {
     fail(
       `maxRequestsPerSecond must be over 0 and at most ${MAX_EDGAR_REQUESTS_PER_SECOND} (the SEC blocks faster callers), got ${rate}`,
     );
@@ -78,7 +93,8 @@ export function resolveEdgarSourceOptions(
     fail('tickers must be an object of CIK to ticker');
   }
   for (const name of ['fetch', 'now'] as const) {
-    if (typeof resolved[name] !== 'function') fail(`${name} must be a function`);
+    if (typeof resolved[name] !== 'function')
+      fail(`${name} must be a function`);
   }
   return resolved;
 }
@@ -90,12 +106,24 @@ function checkFeedUrl(feedUrl: string): void {
   } catch {
     url = undefined;
   }
-  if (!url || !['http:', 'https:'].includes(url.protocol) || url.search || url.hash) {
-    fail(`feedUrl must be an http: or https: URL without a query, got ${String(feedUrl)}`);
+  if (
+    !url ||
+    !['http:', 'https:'].includes(url.protocol) ||
+    url.search ||
+    url.hash
+  ) {
+    fail(
+      `feedUrl must be an http: or https: URL without a query, got ${String(feedUrl)}`,
+    );
   }
 }
 
-function checkInteger(name: string, value: number, min: number, max: number): void {
+function checkInteger(
+  name: string,
+  value: number,
+  min: number,
+  max: number,
+): void {
   if (!Number.isInteger(value) || value < min || value > max) {
     fail(`${name} must be an integer from ${min} to ${max}, got ${value}`);
   }

@@ -8,8 +8,16 @@ import {
   realTickers,
   type TestEntry,
 } from './test-support/atom-feed';
-import { eventually, EventRecorder, sleep } from './test-support/event-recorder';
-import { FeedServer, type FeedReply, type ReceivedRequest } from './test-support/feed-server';
+import {
+  eventually,
+  EventRecorder,
+  sleep,
+} from './test-support/event-recorder';
+import {
+  FeedServer,
+  type FeedReply,
+  type ReceivedRequest,
+} from './test-support/feed-server';
 import { TrackingScheduler } from './test-support/tracking-scheduler';
 
 const userAgent = 'Secfeed Tests tests@secfeed.example';
@@ -49,7 +57,10 @@ describe('edgarSource (real HTTP)', () => {
   it('turns all 40 entries of the real feed into filings, every field right', async () => {
     const { recorder } = await run(() => fixture, { tickers: realTickers() });
     await recorder.until(() => recorder.filings.length > 0);
-    expect(recorder.events[0]).toEqual({ kind: 'state', upstream: { state: 'polling' } });
+    expect(recorder.events[0]).toEqual({
+      kind: 'state',
+      upstream: { state: 'polling' },
+    });
     const filings = recorder.filings;
     // 40 entries, 32 accession numbers: three filings are listed under several co-registrants.
     expect(filings).toHaveLength(32);
@@ -60,7 +71,10 @@ describe('edgarSource (real HTTP)', () => {
     expect(duke?.companyName).toBe('Duke Energy CORP');
     expect(duke?.ticker).toBe('DUK');
     expect(duke?.entities).toHaveLength(7);
-    expect(duke?.entities[1]).toEqual({ companyName: 'PROGRESS ENERGY INC (Filer)', cik: '1094093' });
+    expect(duke?.entities[1]).toEqual({
+      companyName: 'PROGRESS ENERGY INC (Filer)',
+      cik: '1094093',
+    });
     // Oldest acceptance first: Benefitfocus (17:05:40) is the last entry of the feed.
     expect(filings[0].companyName).toBe('Benefitfocus,Inc.');
     const bbt = filings.find((f) => f.accessionNo === '0000092230-16-000125');
@@ -78,17 +92,21 @@ describe('edgarSource (real HTTP)', () => {
         'http://www.sec.gov/Archives/edgar/data/92230/000009223016000125/0000092230-16-000125-index.htm',
       linkToFilingDetails:
         'http://www.sec.gov/Archives/edgar/data/92230/000009223016000125/0000092230-16-000125-index.htm',
-      linkToTxt: 'https://www.sec.gov/Archives/edgar/data/92230/0000092230-16-000125.txt',
+      linkToTxt:
+        'https://www.sec.gov/Archives/edgar/data/92230/0000092230-16-000125.txt',
       entities: [{ companyName: 'BB&T CORP (Filer)', cik: '92230' }],
       source: 'edgar',
     });
-    const tesoro = filings.find((f) => f.accessionNo === '0000050104-16-000055');
+    const tesoro = filings.find(
+      (f) => f.accessionNo === '0000050104-16-000055',
+    );
     expect(tesoro).toMatchObject({
       cik: '50104',
       ticker: '', // delisted since: not in the 2025 map
       companyName: 'TESORO CORP /NEW/',
       filedAt: '2016-02-25T17:29:49-05:00',
-      linkToTxt: 'https://www.sec.gov/Archives/edgar/data/50104/0000050104-16-000055.txt',
+      linkToTxt:
+        'https://www.sec.gov/Archives/edgar/data/50104/0000050104-16-000055.txt',
     });
     expect(filings.find((f) => f.cik === '1097149')?.ticker).toBe('ALGN');
     expect(filings.find((f) => f.cik === '1373715')?.ticker).toBe('NOW');
@@ -114,12 +132,29 @@ describe('edgarSource (real HTTP)', () => {
   });
 
   it('merges the issuer and reporting-owner entries of one Form 4', async () => {
-    const form4 = { form: '4', accessionNo: '0001127602-25-026455', updated: '2025-11-03T16:02:11-05:00' };
-    const owner = { ...form4, name: 'COOK TIMOTHY D', cik: '0001214156', role: 'Reporting' };
-    const issuer = { ...form4, name: 'Apple Inc.', cik: '0000320193', role: 'Issuer' };
-    const { recorder } = await run(() => FeedServer.atom(atomFeed([owner, issuer])), {
-      tickers: { '320193': 'AAPL' },
-    });
+    const form4 = {
+      form: '4',
+      accessionNo: '0001127602-25-026455',
+      updated: '2025-11-03T16:02:11-05:00',
+    };
+    const owner = {
+      ...form4,
+      name: 'COOK TIMOTHY D',
+      cik: '0001214156',
+      role: 'Reporting',
+    };
+    const issuer = {
+      ...form4,
+      name: 'Apple Inc.',
+      cik: '0000320193',
+      role: 'Issuer',
+    };
+    const { recorder } = await run(
+      () => FeedServer.atom(atomFeed([owner, issuer])),
+      {
+        tickers: { '320193': 'AAPL' },
+      },
+    );
     await recorder.until(() => recorder.filings.length > 0);
     expect(recorder.filings).toHaveLength(1);
     expect(recorder.filings[0]).toMatchObject({
@@ -160,10 +195,17 @@ describe('edgarSource (real HTTP)', () => {
     await eventually(() => server.requests.length >= 4);
     const starts = server.requests.map((r) => r.url.searchParams.get('start'));
     expect(starts.slice(0, 4)).toEqual(['0', '0', '100', '0']);
-    expect(recorder.ofKind('filings').map((e) => e.filings.length).slice(0, 2)).toEqual([100, 100]);
+    expect(
+      recorder
+        .ofKind('filings')
+        .map((e) => e.filings.length)
+        .slice(0, 2),
+    ).toEqual([100, 100]);
     expect(recorder.filings).toHaveLength(200);
     // The page request went through the rate gate: 10/s means 100 ms apart at least.
-    expect(server.requests[2].at - server.requests[1].at).toBeGreaterThanOrEqual(80); // network jitter aside
+    expect(
+      server.requests[2].at - server.requests[1].at,
+    ).toBeGreaterThanOrEqual(80); // network jitter aside
   });
 
   it('never fetches more than maxPagesPerPoll pages in one poll', async () => {
@@ -172,7 +214,9 @@ describe('edgarSource (real HTTP)', () => {
       (request) => {
         const start = Number(request.url.searchParams.get('start'));
         if (start === 0) poll += 1;
-        return FeedServer.atom(atomFeed(generatedEntries(10, poll * 1000 + start)));
+        return FeedServer.atom(
+          atomFeed(generatedEntries(10, poll * 1000 + start)),
+        );
       },
       { pageSize: 10, maxPagesPerPoll: 3 },
     );
@@ -183,14 +227,20 @@ describe('edgarSource (real HTTP)', () => {
 
   it('rejects a bad entry and still delivers the good ones', async () => {
     const [good] = generatedEntries(1);
-    const bad = atomEntry({ ...good, accessionNo: 'not-an-accession', name: 'BAD CO' });
+    const bad = atomEntry({
+      ...good,
+      accessionNo: 'not-an-accession',
+      name: 'BAD CO',
+    });
     const unreadable = '<entry><title>no structure here</title></entry>';
     const { server, recorder } = await run(() =>
       FeedServer.atom(atomFeed([bad, good, unreadable])),
     );
     await recorder.until(() => recorder.ofKind('rejects').length > 0);
     await eventually(() => server.requests.length >= 3);
-    expect(recorder.filings.map((f) => f.accessionNo)).toEqual([good.accessionNo]);
+    expect(recorder.filings.map((f) => f.accessionNo)).toEqual([
+      good.accessionNo,
+    ]);
     const rejects = recorder.ofKind('rejects');
     expect(rejects).toHaveLength(1); // reported once, not at every poll
     expect(rejects[0].rejects.map((r) => [r.code, r.source])).toEqual([
@@ -204,27 +254,35 @@ describe('edgarSource (real HTTP)', () => {
 
   it('reports invalid XML as EDGAR_FEED_INVALID and polls on', async () => {
     const { recorder } = await run((_, index) =>
-      index === 0 ? { body: '<html><body>Oops<br></body>' } : FeedServer.atom(atomFeed(generatedEntries(2))),
+      index === 0
+        ? { body: '<html><body>Oops<br></body>' }
+        : FeedServer.atom(atomFeed(generatedEntries(2))),
     );
     await recorder.until(() => recorder.filings.length === 2);
     expect(recorder.ofKind('error')).toEqual([
-      { kind: 'error', code: 'EDGAR_FEED_INVALID', message: expect.stringContaining('XML') },
+      {
+        kind: 'error',
+        code: 'EDGAR_FEED_INVALID',
+        message: expect.stringContaining('XML'),
+      },
     ]);
   });
 
   it('reports HTTP 500 as EDGAR_HTTP_500, backs off, and recovers', async () => {
     const { recorder } = await run((_, index) =>
-      index === 0 ? { status: 500, body: 'boom', contentType: 'text/plain' } : fixture,
+      index === 0
+        ? { status: 500, body: 'boom', contentType: 'text/plain' }
+        : fixture,
     );
     await recorder.until(() => recorder.filings.length === 32);
-    expect(recorder.events.map((e) => (e.kind === 'state' ? e.upstream.state : e.kind))).toEqual([
-      'polling',
-      'error',
-      'retry',
-      'filings',
-      'polling',
-    ]);
-    expect(recorder.ofKind('error')[0]).toMatchObject({ code: 'EDGAR_HTTP_500' });
+    expect(
+      recorder.events.map((e) =>
+        e.kind === 'state' ? e.upstream.state : e.kind,
+      ),
+    ).toEqual(['polling', 'error', 'retry', 'filings', 'polling']);
+    expect(recorder.ofKind('error')[0]).toMatchObject({
+      code: 'EDGAR_HTTP_500',
+    });
     expect(recorder.events[2]).toEqual({
       kind: 'state',
       upstream: { state: 'retry', attempt: 1, delayMs: 20 },
@@ -232,7 +290,11 @@ describe('edgarSource (real HTTP)', () => {
   });
 
   it('slows down hard on 429', async () => {
-    const { server, recorder } = await run(() => ({ status: 429, body: '', headers: { 'Retry-After': '90' } }));
+    const { server, recorder } = await run(() => ({
+      status: 429,
+      body: '',
+      headers: { 'Retry-After': '90' },
+    }));
     await recorder.until(() => recorder.ofKind('state').length >= 2);
     expect(recorder.ofKind('error')[0].code).toBe('EDGAR_HTTP_429');
     expect(recorder.events[2]).toEqual({
@@ -248,7 +310,9 @@ describe('edgarSource (real HTTP)', () => {
     recorder?.stop();
     await closed.close();
     server = undefined;
-    recorder = new EventRecorder(edgarSource({ userAgent, feedUrl: closed.feedUrl, pollIntervalMs: 20 }));
+    recorder = new EventRecorder(
+      edgarSource({ userAgent, feedUrl: closed.feedUrl, pollIntervalMs: 20 }),
+    );
     const current = recorder;
     await current.until(() => current.ofKind('error').length >= 2);
     expect(current.ofKind('error')[0]).toEqual({
@@ -256,7 +320,12 @@ describe('edgarSource (real HTTP)', () => {
       code: 'EDGAR_UNREACHABLE',
       message: expect.stringContaining('ECONNREFUSED'),
     });
-    expect(current.ofKind('state').slice(1, 3).map((e) => e.upstream)).toEqual([
+    expect(
+      current
+        .ofKind('state')
+        .slice(1, 3)
+        .map((e) => e.upstream),
+    ).toEqual([
       { state: 'retry', attempt: 1, delayMs: expect.any(Number) },
       { state: 'retry', attempt: 2, delayMs: expect.any(Number) },
     ]);
@@ -274,9 +343,12 @@ describe('edgarSource (real HTTP)', () => {
 
   it('aborts the request in flight on unsubscribe and leaves no timers', async () => {
     const scheduler = new TrackingScheduler();
-    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const timers = () =>
+      process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
     const before = timers();
-    const { server, recorder: current } = await run(() => 'hang', { scheduler });
+    const { server, recorder: current } = await run(() => 'hang', {
+      scheduler,
+    });
     await eventually(() => server.requests.length === 1);
     expect(scheduler.pending).toBe(1); // the request's deadline
     current.stop();
@@ -291,9 +363,9 @@ describe('edgarSource (real HTTP)', () => {
   it.each([undefined, '', 'secfeed-bot/1.0'])(
     'throws naming SEC_USER_AGENT for user agent %j',
     (value) => {
-      expect(() => edgarSource({ userAgent: value as unknown as string })).toThrow(
-        /SEC_USER_AGENT/,
-      );
+      expect(() =>
+        edgarSource({ userAgent: value as unknown as string }),
+      ).toThrow(/SEC_USER_AGENT/);
     },
   );
 });

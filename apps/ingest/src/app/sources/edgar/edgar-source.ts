@@ -71,7 +71,11 @@ export function edgarSource(
         delayMs = pollIntervalMs;
         return events;
       }
-      events.push({ kind: 'error', code: failure.code, message: failure.message });
+      events.push({
+        kind: 'error',
+        code: failure.code,
+        message: failure.message,
+      });
       if (!failure.backoff) {
         delayMs = pollIntervalMs;
         return events;

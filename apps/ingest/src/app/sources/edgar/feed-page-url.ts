@@ -8,7 +8,11 @@
  * // 'https://www.sec.gov/cgi-bin/browse-edgar?action=getcurrent&type=&company=&dateb=&owner=include&start=100&count=100&output=atom'
  * ```
  */
-export function feedPageUrl(feedUrl: string, start: number, count: number): string {
+export function feedPageUrl(
+  feedUrl: string,
+  start: number,
+  count: number,
+): string {
   const query = new URLSearchParams([
     ['action', 'getcurrent'],
     ['type', ''],

@@ -80,13 +80,20 @@ async function request(
     return {
       ok: false,
       code: edgarHttpCode(response.status),
-      message: `EDGAR answered ${response.status} ${response.statusText}`.trim(),
+      message:
+        `EDGAR answered ${response.status} ${response.statusText}`.trim(),
       status: response.status,
-      retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), options.now()),
+      retryAfterMs: parseRetryAfter(
+        response.headers.get('retry-after'),
+        options.now(),
+      ),
     };
   }
   const bytes = new Uint8Array(await response.arrayBuffer());
-  return { ok: true, text: decodeFeedBody(bytes, response.headers.get('content-type')) };
+  return {
+    ok: true,
+    text: decodeFeedBody(bytes, response.headers.get('content-type')),
+  };
 }
 
 /**
@@ -94,8 +101,14 @@ async function request(
  * by shape, not `instanceof`: undici's errors may come from another realm (jest, vm).
  */
 function describeNetworkError(err: unknown): string {
-  const { message, cause } = (err ?? {}) as { message?: unknown; cause?: unknown };
-  const { code, message: causeMessage } = (cause ?? {}) as { code?: unknown; message?: unknown };
+  const { message, cause } = (err ?? {}) as {
+    message?: unknown;
+    cause?: unknown;
+  };
+  const { code, message: causeMessage } = (cause ?? {}) as {
+    code?: unknown;
+    message?: unknown;
+  };
   const text = typeof message === 'string' ? message : String(err);
   const detail = code ?? causeMessage;
   return detail ? `${text}: ${String(detail)}` : text;

@@ -19,17 +19,26 @@ export type ParseFeedEntryResult =
  */
 export function parseFeedEntry(raw: unknown): ParseFeedEntryResult {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return { ok: false, reasons: [{ field: '', reason: 'must be an element with children' }] };
+    return {
+      ok: false,
+      reasons: [{ field: '', reason: 'must be an element with children' }],
+    };
   }
   const node = raw as Record<string, unknown>;
   const reasons: FieldError[] = [];
   const title = TITLE.exec(textOf(node['title']).trim());
   if (!title) {
-    reasons.push({ field: 'title', reason: 'must look like "FORM - NAME (CIK) (ROLE)"' });
+    reasons.push({
+      field: 'title',
+      reason: 'must look like "FORM - NAME (CIK) (ROLE)"',
+    });
   }
   const id = textOf(node['id']).trim();
   if (!id.startsWith(ACCESSION_URN) || id.length === ACCESSION_URN.length) {
-    reasons.push({ field: 'id', reason: `must be ${ACCESSION_URN}<accession number>` });
+    reasons.push({
+      field: 'id',
+      reason: `must be ${ACCESSION_URN}<accession number>`,
+    });
   }
   const filedAt = textOf(node['updated']).trim();
   if (!filedAt) reasons.push({ field: 'updated', reason: 'is required' });
@@ -71,13 +80,17 @@ function attributeOf(value: unknown, name: string): string {
 
 function categoryTerm(categories: unknown): string {
   const list = Array.isArray(categories) ? categories : [];
-  return list.map((category) => attributeOf(category, 'term')).find(Boolean) ?? '';
+  return (
+    list.map((category) => attributeOf(category, 'term')).find(Boolean) ?? ''
+  );
 }
 
 /** The `alternate` link (Atom's default relation), made absolute against www.sec.gov. */
 function indexUrl(links: unknown): string | undefined {
   const list = Array.isArray(links) ? links : [];
-  const alternate = list.find((link) => ['', 'alternate'].includes(attributeOf(link, 'rel')));
+  const alternate = list.find((link) =>
+    ['', 'alternate'].includes(attributeOf(link, 'rel')),
+  );
   const href = attributeOf(alternate, 'href');
   if (!href) return undefined;
   try {

@@ -1,5 +1,9 @@
 import { parseFeed } from './parse-feed';
-import { atomEntry, atomFeed, fixtureFeedBytes } from './test-support/atom-feed';
+import {
+  atomEntry,
+  atomFeed,
+  fixtureFeedBytes,
+} from './test-support/atom-feed';
 
 const fixtureText = () => new TextDecoder('latin1').decode(fixtureFeedBytes());
 
@@ -76,15 +80,24 @@ describe('parseFeed', () => {
     const bad = '<entry><title>garbage</title><id>tag:x</id></entry>';
     const result = parseFeed(atomFeed([bad, good]));
     if (!result.ok) throw new Error(result.message);
-    expect(result.entries.map((e) => e.accessionNo)).toEqual(['0000000007-25-000001']);
+    expect(result.entries.map((e) => e.accessionNo)).toEqual([
+      '0000000007-25-000001',
+    ]);
     expect(result.rejects).toEqual([
       {
         code: 'EDGAR_ENTRY_INVALID',
         source: 'edgar',
         raw: { title: 'garbage', id: 'tag:x' },
         reasons: [
-          { field: 'title', reason: 'must look like "FORM - NAME (CIK) (ROLE)"' },
-          { field: 'id', reason: 'must be urn:tag:sec.gov,2008:accession-number=<accession number>' },
+          {
+            field: 'title',
+            reason: 'must look like "FORM - NAME (CIK) (ROLE)"',
+          },
+          {
+            field: 'id',
+            reason:
+              'must be urn:tag:sec.gov,2008:accession-number=<accession number>',
+          },
           { field: 'updated', reason: 'is required' },
         ],
       },
@@ -107,7 +120,11 @@ describe('parseFeed', () => {
   });
 
   it('accepts a feed with no entries', () => {
-    expect(parseFeed(atomFeed([]))).toEqual({ ok: true, entries: [], rejects: [] });
+    expect(parseFeed(atomFeed([]))).toEqual({
+      ok: true,
+      entries: [],
+      rejects: [],
+    });
   });
 
   it.each([

@@ -36,7 +36,10 @@ export function parseFeed(text: string): ParsedFeed {
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
     const { msg, line, col } = valid.err;
-    return { ok: false, message: `not well-formed XML at ${line}:${col}: ${msg}` };
+    return {
+      ok: false,
+      message: `not well-formed XML at ${line}:${col}: ${msg}`,
+    };
   }
   let document: Record<string, unknown>;
   try {

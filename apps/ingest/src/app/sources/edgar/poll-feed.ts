@@ -53,7 +53,14 @@ export function pollFeed(
 ): Observable<PollResult> {
   const fetchPage = (index: number): Observable<Page> =>
     gate(
-      fetchFeedPage(feedPageUrl(options.feedUrl, index * options.pageSize, options.pageSize), options),
+      fetchFeedPage(
+        feedPageUrl(
+          options.feedUrl,
+          index * options.pageSize,
+          options.pageSize,
+        ),
+        options,
+      ),
     ).pipe(
       map((response) => ({
         index,
@@ -88,22 +95,34 @@ function pollResult(
       const { code, message, status, retryAfterMs } = response;
       failure = { code, message, status, retryAfterMs, backoff: true };
     } else if (feed && !feed.ok) {
-      failure = { code: EDGAR_ERROR_CODES.feedInvalid, message: feed.message, backoff: false };
+      failure = {
+        code: EDGAR_ERROR_CODES.feedInvalid,
+        message: feed.message,
+        backoff: false,
+      };
     } else if (feed?.ok) {
       memory.firstPoll = false;
-      entries.push(...feed.entries.filter((e) => !memory.seen.has(e.accessionNo)));
-      unreadable.push(...feed.rejects.filter((r) => !memory.seen.has(rejectKey(r))));
+      entries.push(
+        ...feed.entries.filter((e) => !memory.seen.has(e.accessionNo)),
+      );
+      unreadable.push(
+        ...feed.rejects.filter((r) => !memory.seen.has(rejectKey(r))),
+      );
     }
   }
   const receivedAt = new Date(options.now()).toISOString();
-  const { filings, rejects } = toEdgarFilings(entries, { receivedAt, tickers: options.tickers });
+  const { filings, rejects } = toEdgarFilings(entries, {
+    receivedAt,
+    tickers: options.tickers,
+  });
   // Refused accessions are remembered too, so a broken entry is reported once, not every poll.
   entries.forEach((entry) => memory.seen.add(entry.accessionNo));
   unreadable.forEach((reject) => memory.seen.add(rejectKey(reject)));
   const events: SourceEvent[] = [];
   if (filings.length > 0) events.push({ kind: 'filings', filings });
   const allRejects = [...unreadable, ...rejects];
-  if (allRejects.length > 0) events.push({ kind: 'rejects', rejects: allRejects });
+  if (allRejects.length > 0)
+    events.push({ kind: 'rejects', rejects: allRejects });
   return { events, failure };
 }
 

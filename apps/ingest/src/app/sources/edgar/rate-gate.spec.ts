@@ -96,7 +96,9 @@ describe('rateGate', () => {
     scheduler.run(({ flush }) => {
       const gate = rateGate(3, scheduler);
       merge(
-        ...Array.from({ length: 7 }, (_, i) => gate(request(scheduler, starts, i))),
+        ...Array.from({ length: 7 }, (_, i) =>
+          gate(request(scheduler, starts, i)),
+        ),
       ).subscribe();
       flush();
     });

@@ -20,7 +20,11 @@ function entry(overrides: Partial<FeedEntry> = {}): FeedEntry {
 
 describe('toEdgarFilings', () => {
   it('merges the entries of one accession into one filing led by the issuer', () => {
-    const owner = entry({ cik: '1214156', companyName: 'COOK TIMOTHY D', role: 'Reporting' });
+    const owner = entry({
+      cik: '1214156',
+      companyName: 'COOK TIMOTHY D',
+      role: 'Reporting',
+    });
     const { filings, rejects } = toEdgarFilings([owner, entry()], {
       receivedAt,
       tickers: { '320193': 'aapl' },
@@ -53,14 +57,25 @@ describe('toEdgarFilings', () => {
     [['Filed by', 'Reporting'], 'Filed by'],
     [['Subject', 'Filer', 'Issuer'], 'Issuer'],
   ])('picks the primary of roles %j: %s', (roles, expected) => {
-    expect(primaryEntry(roles.map((role) => entry({ role }))).role).toBe(expected);
+    expect(primaryEntry(roles.map((role) => entry({ role }))).role).toBe(
+      expected,
+    );
   });
 
   it('emits oldest first, ties in acceptance order', () => {
     const feed = [
-      entry({ accessionNo: '0000000001-25-000003', filedAt: '2025-11-03T16:00:02-05:00' }),
-      entry({ accessionNo: '0000000001-25-000002', filedAt: '2025-11-03T16:00:01-05:00' }),
-      entry({ accessionNo: '0000000001-25-000001', filedAt: '2025-11-03T16:00:01-05:00' }),
+      entry({
+        accessionNo: '0000000001-25-000003',
+        filedAt: '2025-11-03T16:00:02-05:00',
+      }),
+      entry({
+        accessionNo: '0000000001-25-000002',
+        filedAt: '2025-11-03T16:00:01-05:00',
+      }),
+      entry({
+        accessionNo: '0000000001-25-000001',
+        filedAt: '2025-11-03T16:00:01-05:00',
+      }),
     ];
     const { filings } = toEdgarFilings(feed, { receivedAt, tickers: {} });
     expect(filings.map((f) => f.accessionNo)).toEqual([
@@ -73,10 +88,13 @@ describe('toEdgarFilings', () => {
 
   it('puts the 8-K items in items and the description', () => {
     const items = ['Item 2.02: Results of Operations and Financial Condition'];
-    const { filings } = toEdgarFilings([entry({ formType: '8-K', role: 'Filer', items })], {
-      receivedAt,
-      tickers: {},
-    });
+    const { filings } = toEdgarFilings(
+      [entry({ formType: '8-K', role: 'Filer', items })],
+      {
+        receivedAt,
+        tickers: {},
+      },
+    );
     expect(filings[0].items).toEqual(items);
     expect(filings[0].description).toBe(
       'Form 8-K - Item 2.02: Results of Operations and Financial Condition',
@@ -91,7 +109,10 @@ describe('toEdgarFilings', () => {
     );
     expect(filings.map((f) => f.accessionNo)).toEqual(['0000000001-25-000009']);
     expect(rejects).toHaveLength(1);
-    expect(rejects[0]).toMatchObject({ code: 'EDGAR_ENTRY_INVALID', source: 'edgar' });
+    expect(rejects[0]).toMatchObject({
+      code: 'EDGAR_ENTRY_INVALID',
+      source: 'edgar',
+    });
     expect(rejects[0].reasons.map((r) => r.field).sort()).toEqual([
       'accessionNo',
       'filedAt',

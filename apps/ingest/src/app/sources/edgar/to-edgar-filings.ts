@@ -45,7 +45,10 @@ export function toEdgarFilings(
   // The feed is newest first; reversing before a stable sort keeps ties in acceptance order.
   for (const group of [...groups.values()].reverse()) {
     const raw = rawFiling(group, meta.tickers);
-    const result = toFiling(raw, { source: 'edgar', receivedAt: meta.receivedAt });
+    const result = toFiling(raw, {
+      source: 'edgar',
+      receivedAt: meta.receivedAt,
+    });
     if (result.ok) filings.push(result.filing);
     else {
       rejects.push({

@@ -21,7 +21,8 @@ const USER_AGENT = /^[^\s@][^\r\n]*\s[^\s@]+@[^\s@]+\.[^\s@.]+$/;
 export function validateUserAgent(value: unknown): string {
   const trimmed = typeof value === 'string' ? value.trim() : '';
   if (!USER_AGENT.test(trimmed)) {
-    const got = typeof value === 'string' ? JSON.stringify(value) : String(value);
+    const got =
+      typeof value === 'string' ? JSON.stringify(value) : String(value);
     throw new Error(
       `SEC_USER_AGENT must look like "Company Name admin@company.example" (SEC fair access), got ${got}`,
     );

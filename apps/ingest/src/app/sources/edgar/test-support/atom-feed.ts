@@ -13,7 +13,10 @@ export function fixtureFeedBytes(): Buffer {
 
 /** The shipped CIK → ticker map. */
 export function realTickers(): Record<string, string> {
-  const path = join(__dirname, '../../../../../../../data/edgar/cik-tickers.json');
+  const path = join(
+    __dirname,
+    '../../../../../../../data/edgar/cik-tickers.json',
+  );
   return JSON.parse(readFileSync(path, 'utf8')) as Record<string, string>;
 }
 

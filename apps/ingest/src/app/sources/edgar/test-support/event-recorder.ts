@@ -19,8 +19,12 @@ export class EventRecorder {
     return this.events.flatMap((e) => (e.kind === 'filings' ? e.filings : []));
   }
 
-  ofKind<K extends SourceEvent['kind']>(kind: K): Array<Extract<SourceEvent, { kind: K }>> {
-    return this.events.filter((e): e is Extract<SourceEvent, { kind: K }> => e.kind === kind);
+  ofKind<K extends SourceEvent['kind']>(
+    kind: K,
+  ): Array<Extract<SourceEvent, { kind: K }>> {
+    return this.events.filter(
+      (e): e is Extract<SourceEvent, { kind: K }> => e.kind === kind,
+    );
   }
 
   /** Resolves once `done()` holds, checked now and after every event; rejects after `ms`. */
@@ -28,7 +32,11 @@ export class EventRecorder {
     return new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiters.delete(check);
-        reject(new Error(`condition not met in ${ms} ms; events: ${JSON.stringify(this.events.map((e) => e.kind))}`));
+        reject(
+          new Error(
+            `condition not met in ${ms} ms; events: ${JSON.stringify(this.events.map((e) => e.kind))}`,
+          ),
+        );
       }, ms);
       const check = () => {
         if (!done()) return;
@@ -47,10 +55,14 @@ export class EventRecorder {
 }
 
 /** Resolves after `ms` of real time (short waits to let a poll loop run). */
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms: number) =>
+  new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls `done` every 5 ms until it holds; rejects after `ms`. For server-side conditions. */
-export async function eventually(done: () => boolean, ms = 3000): Promise<void> {
+export async function eventually(
+  done: () => boolean,
+  ms = 3000,
+): Promise<void> {
   const deadline = Date.now() + ms;
   while (!done()) {
     if (Date.now() > deadline) throw new Error(`condition not met in ${ms} ms`);

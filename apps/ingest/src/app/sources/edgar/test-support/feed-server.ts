@@ -3,7 +3,12 @@ import type { AddressInfo } from 'node:net';
 
 /** What the test server answers to one request; `hang` never answers. */
 export type FeedReply =
-  | { status?: number; body: string | Buffer; contentType?: string; headers?: Record<string, string> }
+  | {
+      status?: number;
+      body: string | Buffer;
+      contentType?: string;
+      headers?: Record<string, string>;
+    }
   | 'hang';
 
 /** One request the server received. */
@@ -32,9 +37,14 @@ export class FeedServer {
     reply: (request: ReceivedRequest, index: number) => FeedReply,
   ): Promise<FeedServer> {
     const server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) =>
+      server.listen(0, '127.0.0.1', resolve),
+    );
     const { port } = server.address() as AddressInfo;
-    const feed = new FeedServer(server, `http://127.0.0.1:${port}/cgi-bin/browse-edgar`);
+    const feed = new FeedServer(
+      server,
+      `http://127.0.0.1:${port}/cgi-bin/browse-edgar`,
+    );
     server.on('request', (req, res) => {
       const received: ReceivedRequest = {
         url: new URL(req.url ?? '/', `http://127.0.0.1:${port}`),
@@ -49,7 +59,8 @@ export class FeedServer {
       const answer = reply(received, index);
       if (answer === 'hang') return;
       res.writeHead(answer.status ?? 200, {
-        'Content-Type': answer.contentType ?? 'application/atom+xml; charset=ISO-8859-1',
+        'Content-Type':
+          answer.contentType ?? 'application/atom+xml; charset=ISO-8859-1',
         ...answer.headers,
       });
       res.end(answer.body);
