@@ -13,3 +13,4 @@ export {
   type Readiness,
 } from './lib/health-handler';
 export { handleShutdown, type ShutdownOptions } from './lib/handle-shutdown';
+export { connectRedis, type ConnectRedisOptions } from './lib/connect-redis';

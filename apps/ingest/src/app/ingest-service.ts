@@ -1,13 +1,16 @@
 import { FilingPublisher } from '@secfeed/dedup';
 import { createRedisKeys, type RedisKeys } from '@secfeed/redis-keys';
-import type { Logger, Readiness } from '@secfeed/service-runtime';
+import {
+  connectRedis,
+  type Logger,
+  type Readiness,
+} from '@secfeed/service-runtime';
 import type { RedisClientType } from 'redis';
 import type { Observable, Subscription } from 'rxjs';
 import type { IngestConfig } from './config/ingest-config';
 import type { IngestMetrics } from './metrics/ingest-metrics';
 import { writeDeadLetters } from './pipeline/dead-letter-writer';
 import { PublishPipeline } from './pipeline/publish-pipeline';
-import { connectRedis } from './redis/connect-redis';
 import { newestFiledAt } from './redis/newest-filed-at';
 import type {
   IngestReject,
@@ -58,7 +61,11 @@ export class IngestService {
 
   async start(): Promise<void> {
     const { config, logger, metrics } = this.deps;
-    this.redis = await connectRedis(config.redisUrl, logger, metrics);
+    this.redis = await connectRedis({
+      url: config.redisUrl,
+      logger,
+      onUpChange: (up) => metrics.redisUp.set(up ? 1 : 0),
+    });
     const keys = (this.keys = createRedisKeys(config.keyPrefix));
     const publisher = new FilingPublisher(this.redis, {
       keys,
