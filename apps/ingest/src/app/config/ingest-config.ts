@@ -7,6 +7,7 @@ import {
 } from '@secfeed/service-runtime';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { validateUserAgent } from '../sources/edgar';
 
 export const INGEST_SOURCES = ['sec-api', 'edgar', 'replay'] as const;
 export type IngestSourceName = (typeof INGEST_SOURCES)[number];
@@ -47,8 +48,6 @@ function dataFile(relative: string): string {
   }
 }
 
-const USER_AGENT = /^\S.*\s\S+@\S+\.\S+$/;
-
 /**
  * Reads and validates the environment. Throws a {@link ConfigError} naming the variable at
  * fault, so a bad start fails fast with one clear line.
@@ -69,15 +68,16 @@ export function loadIngestConfig(environment: NodeJS.ProcessEnv): IngestConfig {
     );
   }
   const userAgent = env.raw('SEC_USER_AGENT');
-  if (
-    source === 'edgar' &&
-    streamEnabled &&
-    !(userAgent && USER_AGENT.test(userAgent))
-  ) {
-    throw new ConfigError(
-      'SEC_USER_AGENT',
-      'is required for INGEST_SOURCE=edgar, as "Company Name admin@company.example" (SEC fair access)',
-    );
+  if (source === 'edgar' && streamEnabled) {
+    try {
+      validateUserAgent(userAgent);
+    } catch (err) {
+      const problem = (err as Error).message.replace(/^SEC_USER_AGENT\s*/, '');
+      throw new ConfigError(
+        'SEC_USER_AGENT',
+        `${problem}; required for INGEST_SOURCE=edgar`,
+      );
+    }
   }
   let keyPrefix: string;
   try {
