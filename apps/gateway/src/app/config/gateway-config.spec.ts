@@ -1,0 +1,63 @@
+import { ConfigError } from '@secfeed/service-runtime';
+import { loadGatewayConfig } from './gateway-config';
+
+const variableOf = (env: NodeJS.ProcessEnv): string => {
+  try {
+    loadGatewayConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.variable;
+    throw err;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('loadGatewayConfig', () => {
+  it('runs on one machine with no configuration, auth and origin checks off', () => {
+    expect(loadGatewayConfig({ GATEWAY_STATIC_DIR: '/srv/none' })).toEqual({
+      port: 9000,
+      redisUrl: 'redis://127.0.0.1:6379',
+      keyPrefix: '',
+      logLevel: 'info',
+      authSecret: undefined,
+      allowedOrigins: [],
+      maxConnections: 20_000,
+      sendBufferBytes: 1 << 20,
+      maxPayloadBytes: 16 * 1024,
+      pingIntervalMs: 25_000,
+      pongTimeoutMs: 10_000,
+      messageRate: 10,
+      retentionMs: 7 * 86_400_000,
+      staticDir: '/srv/none',
+    });
+  });
+
+  it('reads the allowed origins as a list and the auth secret', () => {
+    const secret = 'x'.repeat(32);
+    const config = loadGatewayConfig({
+      GATEWAY_ALLOWED_ORIGINS: 'https://app.example.com, http://localhost:4200',
+      GATEWAY_AUTH_SECRET: secret,
+    });
+    expect(config.allowedOrigins).toEqual([
+      'https://app.example.com',
+      'http://localhost:4200',
+    ]);
+    expect(config.authSecret).toBe(secret);
+  });
+
+  it.each([
+    [{ GATEWAY_PORT: '99999' }, 'GATEWAY_PORT'],
+    [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL'],
+    [{ GATEWAY_AUTH_SECRET: 'short' }, 'GATEWAY_AUTH_SECRET'],
+    [{ GATEWAY_ALLOWED_ORIGINS: 'app.example.com' }, 'GATEWAY_ALLOWED_ORIGINS'],
+    [
+      { GATEWAY_ALLOWED_ORIGINS: 'https://app.example.com/path' },
+      'GATEWAY_ALLOWED_ORIGINS',
+    ],
+    [{ GATEWAY_MAX_PAYLOAD_BYTES: '10' }, 'GATEWAY_MAX_PAYLOAD_BYTES'],
+    [{ GATEWAY_MESSAGE_RATE: '-1' }, 'GATEWAY_MESSAGE_RATE'],
+    [{ SECFEED_KEY_PREFIX: 'has space' }, 'SECFEED_KEY_PREFIX'],
+    [{ LOG_LEVEL: 'chatty' }, 'LOG_LEVEL'],
+  ])('refuses %j naming %s', (env, variable) => {
+    expect(variableOf(env)).toBe(variable);
+  });
+});
