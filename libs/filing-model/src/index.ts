@@ -30,3 +30,4 @@ export type {
 } from './lib/parse-filing-filters';
 export { matchesFilters } from './lib/matches-filters';
 export type { MatchableFiling } from './lib/matches-filters';
+export { easternIsoString } from './lib/eastern-iso-string';

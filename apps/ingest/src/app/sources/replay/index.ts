@@ -4,4 +4,3 @@ export {
   type ReplayLoader,
   type ReplaySourceOptions,
 } from './replay-source-options';
-export { easternIsoString } from './eastern-iso-string';

@@ -1,4 +1,4 @@
-import { Filing, toFiling } from '@secfeed/filing-model';
+import { Filing, toFiling, easternIsoString } from '@secfeed/filing-model';
 import {
   catchError,
   concat,
@@ -14,7 +14,6 @@ import {
   timer,
 } from 'rxjs';
 import type { IngestReject, SourceEvent } from '../source-event';
-import { easternIsoString } from './eastern-iso-string';
 import {
   resolveReplaySourceOptions,
   type ReplaySourceOptions,
