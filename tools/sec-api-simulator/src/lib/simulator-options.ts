@@ -33,6 +33,12 @@ export interface SimulatorOptions {
   /** Server ping period, as sec-api.io does. Default 25,000 ms. */
   pingIntervalMs?: number;
   faults?: SimulatorFaults;
+  /**
+   * Rewrites each filing's `filedAt` to the moment it is sent (Eastern offset), so that a
+   * replayed day looks live: lag, the 7-day history retention and backfills behave as with the
+   * real stream. Default true; false sends the day's own 2020 times.
+   */
+  liveTimes?: boolean;
   /** The filings to replay. Default: the real day in data/replay. */
   day?: readonly WireFiling[];
   /** Called with each data frame sent and the filings in it (benchmarks time them). */
@@ -79,6 +85,7 @@ export function resolveSimulatorOptions(
     waitForClient: options.waitForClient ?? true,
     pingIntervalMs: options.pingIntervalMs ?? 25_000,
     faults: options.faults ?? {},
+    liveTimes: options.liveTimes ?? true,
     day: options.day,
     onFrame: options.onFrame,
   };

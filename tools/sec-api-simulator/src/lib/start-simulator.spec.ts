@@ -171,6 +171,67 @@ describe('startSimulator', () => {
     await until(() => ponged && client.frames.length > frames);
   });
 
+  it('sends live acceptance times by default, and the day own times on request', async () => {
+    const started = Date.now();
+    simulator = await startSimulator({ rate: 0, limit: 3 });
+    const live = await connect(simulator.url);
+    clients.push(live.ws);
+    await until(() => accessions(live.frames).length === 3);
+    const times = (
+      JSON.parse(live.frames[0] as string) as Array<{ filedAt: string }>
+    ).map((f) => f.filedAt);
+    expect(times[0]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d-0[45]:00$/);
+    expect(Math.abs(Date.parse(times[0]) - started)).toBeLessThan(60_000);
+    await simulator.close();
+
+    simulator = await startSimulator({ rate: 0, limit: 1, liveTimes: false });
+    const original = await connect(simulator.url);
+    clients.push(original.ws);
+    await until(() => original.frames.length === 1);
+    expect(
+      (
+        JSON.parse(original.frames[0] as string) as Array<{ filedAt: string }>
+      )[0].filedAt,
+    ).toBe(day[0].filedAt);
+  });
+
+  it('answers Query API range requests from what it sent, paged, with the API key', async () => {
+    const sim = (simulator = await startSimulator({
+      apiKey: 'k-9',
+      rate: 0,
+      limit: 60,
+    }));
+    const client = await connect(`${sim.url}?apiKey=k-9`);
+    clients.push(client.ws);
+    await until(() => accessions(client.frames).length === 60);
+    const ask = (body: unknown, key = 'k-9') =>
+      fetch(sim.queryApiUrl, {
+        method: 'POST',
+        headers: { authorization: key },
+        body: JSON.stringify(body),
+      });
+    const page = async (from: number) =>
+      (await (
+        await ask({
+          query: 'filedAt:["2000-01-01T00:00:00-05:00" TO *]',
+          from: String(from),
+          size: '50',
+        })
+      ).json()) as {
+        total: { value: number };
+        filings: Array<{ accessionNo: string }>;
+      };
+    const [first, second] = [await page(0), await page(50)];
+    expect(first.total.value).toBe(60);
+    expect(
+      [...first.filings, ...second.filings].map((f) => f.accessionNo),
+    ).toEqual(sim.sent());
+    expect((await ask({ query: 'ticker:AAPL' })).status).toBe(400);
+    expect(
+      (await ask({ query: 'filedAt:[2000-01-01 TO *]' }, 'wrong')).status,
+    ).toBe(401);
+  });
+
   it('validates its options, naming the bad one', async () => {
     await expect(startSimulator({ batchSize: 0 })).rejects.toThrow(/batchSize/);
     await expect(startSimulator({ rate: -1 })).rejects.toThrow(/rate/);

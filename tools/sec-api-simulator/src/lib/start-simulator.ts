@@ -4,6 +4,8 @@ import { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import { FeedSchedule, replaySchedule, steadySchedule } from './feed-schedule';
 import { malformedFrame } from './malformed-frames';
+import { answerQuery } from './query-api';
+import { easternIsoString } from '@secfeed/filing-model';
 import { filingAt, loadReplayDay, WireFiling } from './replay-day';
 import { resolveSimulatorOptions, SimulatorOptions } from './simulator-options';
 
@@ -19,6 +21,8 @@ export interface SimulatorStats {
 export interface Simulator {
   /** `ws://host:port` (add `?apiKey=` when the simulator requires one). */
   readonly url: string;
+  /** `http://host:port`: the simulated Query API (`SEC_QUERY_API_URL`). */
+  readonly queryApiUrl: string;
   readonly port: number;
   stats(): SimulatorStats;
   /** Every accession number sent in a data frame, in order (duplicates included). */
@@ -45,6 +49,8 @@ const TICK_MS = 5;
  * that ingest's real `sec-api` code path runs without a key.
  *
  * HTTP control (for out-of-process use): `GET /stats`, `POST /drop`, `POST /freeze`, `POST /thaw`.
+ * Query API (for gap backfills): `POST /` with `{"query":"filedAt:[X TO *]","from","size"}`,
+ * answered from the filings sent so far.
  */
 export async function startSimulator(
   options: SimulatorOptions = {},
@@ -62,6 +68,8 @@ export async function startSimulator(
     faultsInjected: 0,
   };
   const sentAccessions: string[] = [];
+  // Kept for the Query API answers; bounded by what a test or demo sends (one day ~ 5,000).
+  const sentFilings: WireFiling[] = [];
   let startedAt: number | undefined;
   let frozenAt: number | undefined;
   let pausedMs = 0;
@@ -94,8 +102,13 @@ export async function startSimulator(
     for (const ws of clients()) ws.send(frame);
   };
 
-  function sendFrame(filings: WireFiling[]): void {
+  function sendFrame(original: WireFiling[]): void {
+    const filedAt = opts.liveTimes ? easternIsoString(Date.now()) : undefined;
+    const filings = filedAt
+      ? original.map((f) => ({ ...f, filedAt }))
+      : original;
     broadcast(JSON.stringify(filings));
+    if (sentFilings.length < 200_000) sentFilings.push(...filings);
     stats.framesSent++;
     stats.filingsSent += filings.length;
     for (const f of filings) sentAccessions.push(f.accessionNo);
@@ -179,6 +192,8 @@ export async function startSimulator(
         .end(JSON.stringify(body));
     };
     const route = `${req.method} ${req.url}`;
+    if (req.method === 'POST' && (req.url === '/' || req.url?.startsWith('/?')))
+      return query(req, reply);
     if (route === 'GET /stats') return reply(200, stats);
     if (route === 'POST /drop') return (dropAll(), reply(200, stats));
     if (route === 'POST /freeze')
@@ -192,6 +207,35 @@ export async function startSimulator(
     });
   }
 
+  /** sec-api.io's Query API, answered from what was sent: the gap backfill has a real peer. */
+  function query(
+    req: IncomingMessage,
+    reply: (status: number, body: unknown) => void,
+  ): void {
+    if (
+      opts.apiKey !== undefined &&
+      req.headers.authorization !== opts.apiKey
+    ) {
+      return reply(401, { status: 401, error: 'invalid API key' });
+    }
+    let text = '';
+    req.on('data', (chunk) => (text += chunk));
+    req.on('end', () => {
+      let answer: ReturnType<typeof answerQuery>;
+      try {
+        answer = answerQuery(JSON.parse(text), sentFilings);
+      } catch {
+        answer = undefined;
+      }
+      if (answer) reply(200, answer);
+      else
+        reply(400, {
+          status: 400,
+          error: 'only filedAt:[X TO *] queries are simulated',
+        });
+    });
+  }
+
   await new Promise<void>((resolve) =>
     http.listen(opts.port, opts.host, resolve),
   );
@@ -200,6 +244,7 @@ export async function startSimulator(
 
   const simulator: Simulator = {
     url: `ws://${opts.host}:${port}`,
+    queryApiUrl: `http://${opts.host}:${port}`,
     port,
     stats: () => ({ ...stats, connections: clients().length }),
     sent: () => sentAccessions,
