@@ -47,6 +47,8 @@ describe('secApiSource (sec-api simulator, local Query API)', () => {
       apiKey: KEY,
       rate: 0,
       day,
+      // The day's own acceptance times: the local Query API below answers from them.
+      liveTimes: false,
       ...options,
     }));
   const source = (sim: Simulator, options: Partial<SecApiSourceOptions> = {}) =>
