@@ -1,0 +1,49 @@
+import { matchesFilters } from '@secfeed/filing-model';
+import { HistoryQuery } from './history-query';
+
+interface Searchable {
+  ticker: string;
+  cik: string;
+  formType: string;
+  companyName: string;
+}
+
+/**
+ * The test a stored document must pass when the chosen index does not answer the whole query:
+ * the filters as the WebSocket applies them (`matchesFilters`, contracts §3) and `q` as a
+ * case-insensitive substring of `companyName`. A document that is not a filing object (never
+ * written by dedup) does not match rather than failing the page.
+ */
+export function createFilingPredicate(
+  query: HistoryQuery,
+): (document: string) => boolean {
+  const { filters, q } = query;
+  return (document) => {
+    const filing = parseSearchable(document);
+    return (
+      filing !== undefined &&
+      matchesFilters(filing, filters) &&
+      (q === undefined || filing.companyName.toLowerCase().includes(q))
+    );
+  };
+}
+
+function parseSearchable(document: string): Searchable | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(document);
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { ticker, cik, formType, companyName } = value as Record<
+    string,
+    unknown
+  >;
+  return typeof ticker === 'string' &&
+    typeof cik === 'string' &&
+    typeof formType === 'string' &&
+    typeof companyName === 'string'
+    ? { ticker, cik, formType, companyName }
+    : undefined;
+}
