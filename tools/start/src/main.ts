@@ -1,0 +1,101 @@
+/**
+ * `npm start`: builds what is needed and runs the whole product on one machine: Redis (the one
+ * at REDIS_URL, or a private one), the upstream (the simulator replaying the real day unless
+ * SEC_API_KEY or INGEST_SOURCE=edgar say otherwise), ingest, and the gateway serving the
+ * dashboard. Prefixed logs; Ctrl-C stops everything cleanly.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { ensureRedis } from './ensure-redis';
+import { planStack } from './plan-stack';
+import { prefixLines } from './prefix-lines';
+
+const workspace = join(__dirname, '../../..');
+
+async function main(): Promise<void> {
+  const build = spawnSync(
+    process.execPath,
+    [
+      join(workspace, 'node_modules/nx/bin/nx.js'),
+      'run-many',
+      '-t',
+      'build',
+      '-p',
+      'ingest',
+      'gateway',
+      'filings-feed',
+      '--outputStyle=static',
+    ],
+    {
+      cwd: workspace,
+      stdio: 'inherit',
+      env: { ...process.env, NX_DAEMON: 'false' },
+    },
+  );
+  if (build.status !== 0) process.exit(build.status ?? 1);
+
+  const redis = await ensureRedis(process.env);
+  const plan = planStack({
+    env: process.env,
+    redisUrl: redis.url,
+    node: process.execPath,
+    workspace,
+  });
+  const children: ChildProcess[] = [];
+  if (redis.process) children.push(redis.process);
+  plan.services.forEach((service, i) => {
+    const child = spawn(service.command, service.args, {
+      cwd: workspace,
+      env: service.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    prefixLines(service.name, i, child.stdout, process.stdout);
+    prefixLines(service.name, i, child.stderr, process.stderr);
+    child.once('exit', (code, signal) => {
+      if (!stopping) {
+        console.error(
+          `[${service.name}] exited (${signal ?? code}); stopping everything`,
+        );
+        void stop(1);
+      }
+    });
+    children.push(child);
+  });
+
+  const port = process.env['GATEWAY_PORT'] ?? '9000';
+  console.log(
+    `\n  secfeed is starting: open http://localhost:${port}\n` +
+      `  upstream: ${plan.upstream}\n  redis: ${redis.url}${redis.process ? ' (private, started for this run)' : ''}\n` +
+      `  Ctrl-C stops everything.\n`,
+  );
+
+  let stopping = false;
+  async function stop(code: number): Promise<void> {
+    if (stopping) return;
+    stopping = true;
+    const exits = children.map((child) =>
+      child.exitCode !== null
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => child.once('exit', () => resolve())),
+    );
+    // Services first (they flush to Redis), then the private Redis.
+    for (const child of [...children].reverse())
+      if (child !== redis.process) child.kill('SIGTERM');
+    const hard = setTimeout(
+      () => children.forEach((child) => child.kill('SIGKILL')),
+      12_000,
+    );
+    await Promise.all(exits.filter((_, i) => children[i] !== redis.process));
+    redis.process?.kill('SIGTERM');
+    await Promise.all(exits);
+    clearTimeout(hard);
+    process.exit(code);
+  }
+  process.once('SIGINT', () => void stop(0));
+  process.once('SIGTERM', () => void stop(0));
+}
+
+main().catch((err: Error) => {
+  console.error(err.message);
+  process.exit(1);
+});

@@ -1,0 +1,62 @@
+import { planStack } from './plan-stack';
+
+const plan = (env: NodeJS.ProcessEnv) =>
+  planStack({
+    env,
+    redisUrl: 'redis://127.0.0.1:6390',
+    node: '/usr/bin/node',
+    workspace: '/w',
+  });
+
+describe('planStack', () => {
+  it('with no key: the simulator, ingest on the sec-api path against it, and the gateway', () => {
+    const { services, upstream } = plan({});
+    expect(services.map((s) => s.name)).toEqual([
+      'simulator',
+      'ingest',
+      'gateway',
+    ]);
+    const ingest = services[1];
+    expect(ingest.env).toMatchObject({
+      INGEST_SOURCE: 'sec-api',
+      SEC_STREAM_URL: 'ws://127.0.0.1:9010',
+      SEC_QUERY_API_URL: 'http://127.0.0.1:9010',
+      REDIS_URL: 'redis://127.0.0.1:6390',
+    });
+    expect(ingest.env['SEC_API_KEY']).toBe(
+      services[0].env['SIMULATOR_API_KEY'],
+    );
+    expect(ingest.args).toEqual(['/w/dist/apps/ingest/main.js']);
+    expect(services[2].args).toEqual(['/w/dist/apps/gateway/main.js']);
+    expect(upstream).toMatch(/simulator/);
+  });
+
+  it('with SEC_API_KEY: the real stream, no simulator, the key passed through', () => {
+    const { services, upstream } = plan({ SEC_API_KEY: 'real' });
+    expect(services.map((s) => s.name)).toEqual(['ingest', 'gateway']);
+    expect(services[0].env).toMatchObject({
+      SEC_API_KEY: 'real',
+      INGEST_SOURCE: 'sec-api',
+    });
+    expect(services[0].env['SEC_STREAM_URL']).toBeUndefined();
+    expect(upstream).toMatch(/sec-api.io/);
+  });
+
+  it("with INGEST_SOURCE=edgar: EDGAR's feed with the declared user agent", () => {
+    const { services } = plan({
+      INGEST_SOURCE: 'edgar',
+      SEC_USER_AGENT: 'A b@c.d',
+    });
+    expect(services.map((s) => s.name)).toEqual(['ingest', 'gateway']);
+    expect(services[0].env).toMatchObject({
+      INGEST_SOURCE: 'edgar',
+      SEC_USER_AGENT: 'A b@c.d',
+    });
+  });
+
+  it('honours the replay speed for the simulator', () => {
+    expect(
+      plan({ REPLAY_SPEED: '600' }).services[0].env['SIMULATOR_SPEED'],
+    ).toBe('600');
+  });
+});

@@ -1,0 +1,92 @@
+/** One process of the running product. */
+export interface ServicePlan {
+  name: string;
+  command: string;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+}
+
+export interface StackPlan {
+  /** Which upstream ingest uses, in words for the banner. */
+  upstream: string;
+  services: ServicePlan[];
+}
+
+export interface PlanInput {
+  env: NodeJS.ProcessEnv;
+  redisUrl: string;
+  node: string;
+  workspace: string;
+}
+
+const SIMULATOR_PORT = '9010';
+const SIMULATOR_KEY = 'local-demo-key';
+
+/**
+ * What `npm start` runs: with `SEC_API_KEY`, ingest on the real sec-api.io stream; with
+ * `INGEST_SOURCE=edgar`, on EDGAR's feed; otherwise the simulator replaying the real day and
+ * ingest on the `sec-api` path against it. The gateway serves the dashboard in every case.
+ */
+export function planStack({
+  env,
+  redisUrl,
+  node,
+  workspace,
+}: PlanInput): StackPlan {
+  const common = { ...env, REDIS_URL: redisUrl };
+  const services: ServicePlan[] = [];
+  let upstream: string;
+  let ingestEnv: NodeJS.ProcessEnv;
+  if (env['SEC_API_KEY'] || env['SEC_API_IO']) {
+    upstream = 'the sec-api.io Stream API (SEC_API_KEY is set)';
+    ingestEnv = { ...common, INGEST_SOURCE: env['INGEST_SOURCE'] ?? 'sec-api' };
+  } else if (
+    env['INGEST_SOURCE'] === 'edgar' ||
+    env['INGEST_SOURCE'] === 'replay'
+  ) {
+    upstream =
+      env['INGEST_SOURCE'] === 'edgar'
+        ? "EDGAR's Latest Filings feed"
+        : 'the replayed day, in-process';
+    ingestEnv = common;
+  } else {
+    const port = env['SIMULATOR_PORT'] ?? SIMULATOR_PORT;
+    upstream = `the sec-api simulator replaying EDGAR's day of 2020-01-03 (ws://127.0.0.1:${port})`;
+    services.push({
+      name: 'simulator',
+      command: node,
+      args: [
+        '-r',
+        'ts-node/register/transpile-only',
+        `${workspace}/tools/sec-api-simulator/src/main.ts`,
+      ],
+      env: {
+        ...env,
+        TS_NODE_PROJECT: `${workspace}/tools/sec-api-simulator/tsconfig.json`,
+        SIMULATOR_PORT: port,
+        SIMULATOR_API_KEY: SIMULATOR_KEY,
+        SIMULATOR_SPEED: env['REPLAY_SPEED'] ?? '60',
+      },
+    });
+    ingestEnv = {
+      ...common,
+      INGEST_SOURCE: 'sec-api',
+      SEC_API_KEY: SIMULATOR_KEY,
+      SEC_STREAM_URL: `ws://127.0.0.1:${port}`,
+      SEC_QUERY_API_URL: `http://127.0.0.1:${port}`,
+    };
+  }
+  services.push({
+    name: 'ingest',
+    command: node,
+    args: [`${workspace}/dist/apps/ingest/main.js`],
+    env: ingestEnv,
+  });
+  services.push({
+    name: 'gateway',
+    command: node,
+    args: [`${workspace}/dist/apps/gateway/main.js`],
+    env: common,
+  });
+  return { upstream, services };
+}
