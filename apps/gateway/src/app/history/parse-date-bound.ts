@@ -16,12 +16,15 @@ export type BoundEdge = 'from' | 'to';
  * - `2025-03-10`: a day in New York time (EDGAR's); `from` is its first millisecond, `to` its
  *   last, so `from=D&to=D` is the whole day, across daylight saving changes too.
  * - `2025-03-10T09:30`, `...T09:30:15`, `...T09:30:15.250`: New York wall-clock time.
- * - The same with `Z` or `±hh:mm`: that instant.
+ * - The same with `Z` or `±hh:mm`: that instant (a `+` sent unencoded, read as a space by
+ *   URL decoding, is taken as `+`).
  *
  * @throws HistoryError `INVALID_DATE` naming the parameter for anything else, including days
  *   that do not exist (`2025-02-30`).
  */
-export function parseDateBound(text: string, edge: BoundEdge): number {
+export function parseDateBound(raw: string, edge: BoundEdge): number {
+  // An unencoded `+` in a query string arrives as a space: `...T09:30:00 01:00`.
+  const text = raw.replace(/ (\d{2}:\d{2})$/, '+$1');
   const date = DATE.exec(text);
   if (date) {
     const day = wallDate(date, text, edge);

@@ -1,0 +1,119 @@
+import { createRedisKeys, RedisKeys } from '@secfeed/redis-keys';
+import { createLogger, Logger } from '@secfeed/service-runtime';
+import { uniqueKeyPrefix } from '@secfeed/test-kit';
+import { AddressInfo } from 'node:net';
+import { createServer, Server } from 'node:http';
+import { Writable } from 'node:stream';
+import { createClient, RedisClientType } from 'redis';
+import {
+  createGatewayMetrics,
+  GatewayMetrics,
+} from '../../metrics/gateway-metrics';
+import {
+  createHistoryHandler,
+  HistoryHandlerOptions,
+} from '../create-history-handler';
+
+export const REDIS_URL = 'redis://127.0.0.1:6379';
+
+/** A reply as the tests read it. */
+export interface TestReply {
+  readonly status: number;
+  readonly text: string;
+  readonly headers: Headers;
+  /** `text` parsed, or `undefined` when empty. */
+  readonly body: unknown;
+}
+
+/** A real HTTP server on port 0 with the history handler, and what it was built with. */
+export interface HistoryTestServer {
+  readonly metrics: GatewayMetrics;
+  /** Every log line written, parsed. */
+  readonly logLines: Record<string, unknown>[];
+  request(path: string, init?: RequestInit): Promise<TestReply>;
+  close(): Promise<void>;
+}
+
+/** Options of the handler under test; Redis, keys and the clock are required here. */
+export type TestHandlerOptions = Omit<
+  HistoryHandlerOptions,
+  'metrics' | 'logger'
+>;
+
+/**
+ * Starts `node:http` on a free port with the handler; a path the handler declines gets
+ * 404 `{"unhandled":true}`, so tests can tell "not mine" from an answer of the handler.
+ */
+export async function startHistoryServer(
+  options: TestHandlerOptions,
+): Promise<HistoryTestServer> {
+  const metrics = createGatewayMetrics(false);
+  const logLines: Record<string, unknown>[] = [];
+  const handler = createHistoryHandler({
+    ...options,
+    metrics,
+    logger: captureLogger(logLines),
+  });
+  const server: Server = createServer((req, res) => {
+    void handler(req, res).then((handled) => {
+      if (!handled) res.writeHead(404).end('{"unhandled":true}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    metrics,
+    logLines,
+    request: async (path, init) => {
+      const res = await fetch(`http://127.0.0.1:${port}${path}`, init);
+      const text = await res.text();
+      const body: unknown = text ? JSON.parse(text) : undefined;
+      return { status: res.status, text, headers: res.headers, body };
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function captureLogger(lines: Record<string, unknown>[]): Logger {
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
+      done();
+    },
+  });
+  return createLogger('gateway', 'info', stream);
+}
+
+/** A client on the shared test Redis and a key prefix of its own; `close()` deletes the keys. */
+export interface TestRedis {
+  readonly client: RedisClientType;
+  readonly keys: RedisKeys;
+  close(): Promise<void>;
+}
+
+export async function connectTestRedis(label: string): Promise<TestRedis> {
+  const prefix = uniqueKeyPrefix(label);
+  const client: RedisClientType = createClient({ url: REDIS_URL });
+  await client.connect();
+  return {
+    client,
+    keys: createRedisKeys(prefix),
+    close: async () => {
+      const found: string[] = [];
+      for await (const batch of client.scanIterator({
+        MATCH: `${prefix}*`,
+        COUNT: 1000,
+      })) {
+        found.push(...batch);
+      }
+      for (let i = 0; i < found.length; i += 500) {
+        await client.unlink(found.slice(i, i + 500));
+      }
+      await client.quit();
+    },
+  };
+}
