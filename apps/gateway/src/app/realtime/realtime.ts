@@ -1,0 +1,158 @@
+import type { RedisKeys } from '@secfeed/redis-keys';
+import type { Logger } from '@secfeed/service-runtime';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { RedisClientType } from 'redis';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { GatewayConfig } from '../config/gateway-config';
+import type { GatewayMetrics } from '../metrics/gateway-metrics';
+import { ClientSession, type SessionHooks } from './client-session';
+import { FanOutHub } from './fan-out-hub';
+import { handleClientMessage, type MessageContext } from './handle-client-message';
+import { Heartbeat } from './heartbeat';
+import { MessageGuard } from './message-guard';
+import { CLOSE_CODES } from './protocol-codes';
+import { closeWhenTokenExpires } from './token-expiry';
+import { StreamPump } from './stream-pump';
+import { unsubscribe } from './subscription-flow';
+import { checkUpgrade, refuseUpgrade } from './upgrade-gate';
+
+/** What {@link createRealtime} needs; the caller owns and closes the Redis client. */
+export interface RealtimeOptions {
+  /** The caller's connected client: history reads use it, the reader duplicates it. */
+  readonly redis: RedisClientType;
+  readonly keys: RedisKeys;
+  readonly config: GatewayConfig;
+  readonly metrics: GatewayMetrics;
+  readonly logger: Logger;
+}
+
+/** The gateway's real-time half: the WebSocket endpoint and the stream fan-out. */
+export interface Realtime {
+  /** Starts the single stream reader after the newest entry. */
+  start(): Promise<void>;
+  /** Takes over an HTTP upgrade for `/ws` (refusing it with an HTTP status when it must). */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** For `/readyz`: whether the reader runs, and how many clients are connected. */
+  readiness(): { readerRunning: boolean; connections: number };
+  /** Refuses new clients, closes every client with 1001, stops the reader and timers. */
+  close(): Promise<void>;
+}
+
+/** Catch-up pages (entries per XRANGE), and how far back a snapshot looks for matches. */
+const PAGE_SIZE = 200;
+const SNAPSHOT_SCAN_LIMIT = 10_000;
+const MAX_PENDING_ENTRIES = 10_000;
+
+/**
+ * Creates the real-time gateway (docs/protocol.md): one stream reader per process fanning out
+ * to every WebSocket client, with filters, recovery, snapshots and self-protection.
+ */
+export function createRealtime(options: RealtimeOptions): Realtime {
+  const { config, metrics, logger } = options;
+  const hub = new FanOutHub(metrics);
+  const pump = new StreamPump({ ...options, streamKey: options.keys.stream, hub });
+  const sessions = new Set<ClientSession>();
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: config.maxPayloadBytes,
+    perMessageDeflate: false,
+    clientTracking: false,
+  });
+  const heartbeat = new Heartbeat(() => sessions, config, (session) => {
+    metrics.closes.inc({ code: '1006' });
+    logger.info({ client: session.id }, 'client did not answer ping; terminated');
+    session.ws.terminate();
+  });
+  const hooks = sessionHooks(metrics, logger);
+  const context: MessageContext = {
+    hub,
+    redis: options.redis,
+    streamKey: options.keys.stream,
+    pageSize: PAGE_SIZE,
+    snapshotScanLimit: SNAPSHOT_SCAN_LIMIT,
+    drainTimeoutMs: config.pongTimeoutMs,
+    onHistoryFailure: (session, err) =>
+      logger.warn({ client: session.id, err: err.message }, 'history read failed'),
+    onErrorReply: (_session, code) => metrics.errors.inc({ code }),
+  };
+  const limits = {
+    sendBufferBytes: config.sendBufferBytes,
+    closeGraceMs: config.pongTimeoutMs,
+    maxPendingEntries: MAX_PENDING_ENTRIES,
+  };
+  let closing = false;
+  let nextId = 0;
+
+  const connect = (ws: WebSocket, claims?: Record<string, unknown>) => {
+    const session = new ClientSession(ws, (nextId += 1), limits, hooks);
+    const guard = new MessageGuard(config.messageRate);
+    const expiry = claims && closeWhenTokenExpires(session, claims);
+    sessions.add(session);
+    metrics.connections.set(sessions.size);
+    logger.debug({ client: session.id }, 'client connected');
+    ws.on('message', (data, isBinary) =>
+      handleClientMessage(session, guard, data as Buffer, isBinary, context),
+    );
+    ws.on('pong', () => heartbeat.pong(session));
+    ws.on('error', (err: Error & { code?: string }) => {
+      // ws closes with 1009 (or 1002 for a protocol error) by itself after this event.
+      if (err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') metrics.closes.inc({ code: '1009' });
+      logger.info({ client: session.id, code: err.code }, 'client connection error');
+    });
+    ws.on('close', (code) => {
+      clearTimeout(expiry);
+      unsubscribe(session, hub);
+      session.dispose();
+      sessions.delete(session);
+      metrics.connections.set(sessions.size);
+      logger.debug({ client: session.id, code }, 'client disconnected');
+    });
+  };
+
+  return {
+    start: async () => {
+      await pump.start();
+      heartbeat.start();
+    },
+    handleUpgrade: (req, socket, head) => {
+      const decision = checkUpgrade(req, { config, connections: sessions.size, closing });
+      if (!decision.ok) {
+        const { refusal } = decision;
+        metrics.errors.inc({ code: refusal.code });
+        logger.info({ status: refusal.status, code: refusal.code }, 'WebSocket upgrade refused');
+        socket.on('error', () => undefined);
+        refuseUpgrade(socket, refusal);
+        return;
+      }
+      wss.handleUpgrade(req, socket, head, (ws) => connect(ws, decision.claims));
+    },
+    readiness: () => ({ readerRunning: pump.running, connections: sessions.size }),
+    close: async () => {
+      closing = true;
+      heartbeat.stop();
+      pump.stop();
+      const closed = [...sessions].map(
+        (session) => new Promise((resolve) => session.ws.once('close', resolve)),
+      );
+      for (const session of sessions) session.close(CLOSE_CODES.GOING_AWAY, 'gateway shutting down');
+      await Promise.all(closed);
+      wss.close();
+    },
+  };
+}
+
+function sessionHooks(metrics: GatewayMetrics, logger: Logger): SessionHooks {
+  return {
+    sent: (type, bytes) => {
+      metrics.messagesSent.inc({ type });
+      metrics.bytesSent.inc(bytes);
+    },
+    closing: (session, code, reason) => {
+      metrics.closes.inc({ code: String(code) });
+      if (code === CLOSE_CODES.SLOW_CONSUMER) metrics.slowConsumerCloses.inc();
+      if (code === CLOSE_CODES.GOING_AWAY) return;
+      logger.warn({ client: session.id, code, reason }, 'client closed by policy');
+    },
+  };
+}

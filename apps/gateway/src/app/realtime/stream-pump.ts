@@ -1,0 +1,103 @@
+import { redisStreamReader, type StreamEntry, type StreamReaderState } from '@secfeed/stream-client';
+import type { Logger } from '@secfeed/service-runtime';
+import type { RedisClientType } from 'redis';
+import type { Subscription } from 'rxjs';
+import type { GatewayMetrics } from '../metrics/gateway-metrics';
+import { toBroadcastEntry } from './broadcast-entry';
+import type { FanOutHub } from './fan-out-hub';
+import { newestPosition } from './stream-history';
+
+/** Code counted in `errors` for a stream entry that cannot be broadcast. */
+export const MALFORMED_STREAM_ENTRY = 'MALFORMED_STREAM_ENTRY';
+
+export interface StreamPumpOptions {
+  readonly redis: RedisClientType;
+  readonly streamKey: string;
+  readonly hub: FanOutHub;
+  readonly metrics: Pick<GatewayMetrics, 'errors'>;
+  readonly logger: Logger;
+}
+
+/**
+ * The gateway's single stream reader: resolves the newest position, then feeds every later
+ * entry to the hub, built once. The reader resumes after its last entry across Redis outages,
+ * so clients see only a delay. State changes are logged (warn while degraded) and exposed as
+ * {@link running} for readiness.
+ */
+export class StreamPump {
+  private subscription?: Subscription;
+  private ready = false;
+  private degraded = false;
+
+  constructor(private readonly options: StreamPumpOptions) {}
+
+  /** Whether the reader is connected and reading. */
+  get running(): boolean {
+    return this.ready;
+  }
+
+  /**
+   * Starts reading after the newest entry; resolves once the reader is connected (or has
+   * reported its first failure: it keeps retrying in the background).
+   * @throws the node-redis error when the newest position cannot be read.
+   */
+  async start(): Promise<void> {
+    if (this.subscription) return;
+    const { redis, streamKey, hub } = this.options;
+    const from = await newestPosition(redis, streamKey);
+    hub.startAt(from);
+    await new Promise<void>((settled) => {
+      this.subscription = redisStreamReader({
+        client: redis,
+        key: streamKey,
+        from,
+        connectionName: 'secfeed-gateway-reader',
+        onState: (state) => {
+          this.onState(state);
+          if (state.type === 'ready' || state.type === 'error') settled();
+        },
+      }).subscribe({
+        next: (entry) => this.onEntry(entry),
+        error: (err: Error) => {
+          this.ready = false;
+          this.options.logger.error({ err: err.message }, 'stream reader gave up');
+          settled();
+        },
+      });
+    });
+  }
+
+  /** Stops the reader (its dedicated connection closes at once). */
+  stop(): void {
+    this.subscription?.unsubscribe();
+    this.subscription = undefined;
+    this.ready = false;
+  }
+
+  private onEntry(entry: StreamEntry): void {
+    const built = toBroadcastEntry(entry.id, entry.fields);
+    if (built.ok) {
+      this.options.hub.broadcast(built.entry);
+      return;
+    }
+    this.options.hub.skip(entry.id);
+    this.options.metrics.errors.inc({ code: MALFORMED_STREAM_ENTRY });
+    this.options.logger.warn({ position: entry.id, reason: built.reason }, 'stream entry skipped');
+  }
+
+  private onState(state: StreamReaderState): void {
+    const { logger } = this.options;
+    if (state.type === 'ready') {
+      this.ready = true;
+      if (this.degraded) logger.warn({ position: state.position }, 'stream reader recovered');
+      else logger.info({ position: state.position }, 'stream reader ready');
+      this.degraded = false;
+    } else if (state.type === 'error') {
+      this.ready = false;
+      this.degraded = true;
+      logger.warn({ code: state.code, err: state.message }, 'stream reader failed');
+    } else if (state.type === 'retry') {
+      logger.warn({ attempt: state.attempt, delayMs: state.delayMs }, 'stream reader retrying');
+    }
+  }
+}

@@ -1,0 +1,100 @@
+// Test support for the realtime specs: a gateway on a real HTTP server (port 0), real Redis
+// under a unique prefix, filings published through dedup's FilingPublisher.
+import { FilingPublisher } from '@secfeed/dedup';
+import type { Filing, RawFiling } from '@secfeed/filing-model';
+import { makeFiling } from '@secfeed/filing-model/testing';
+import { createRedisKeys, type RedisKeys } from '@secfeed/redis-keys';
+import { createLogger } from '@secfeed/service-runtime';
+import { uniqueKeyPrefix } from '@secfeed/test-kit';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createClient, type RedisClientType } from 'redis';
+import { loadGatewayConfig, type GatewayConfig } from '../../config/gateway-config';
+import { createGatewayMetrics, type GatewayMetrics } from '../../metrics/gateway-metrics';
+import { createRealtime, type Realtime } from '../realtime';
+
+/** A running gateway: its realtime half behind a bare HTTP server. */
+export interface TestGateway {
+  readonly realtime: Realtime;
+  readonly metrics: GatewayMetrics;
+  readonly config: GatewayConfig;
+  /** `ws://127.0.0.1:<port>/ws` */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** The gateway's defaults (as with no environment), with `overrides`. */
+export function testConfig(overrides: Partial<GatewayConfig> = {}): GatewayConfig {
+  return { ...loadGatewayConfig({}), messageRate: 1000, ...overrides };
+}
+
+/** Starts a gateway on port 0 and its reader; `close()` closes both. */
+export async function startGateway(
+  redis: RedisClientType,
+  keys: RedisKeys,
+  overrides: Partial<GatewayConfig> = {},
+): Promise<TestGateway> {
+  const config = testConfig(overrides);
+  const metrics = createGatewayMetrics(false);
+  const logger = createLogger('gateway', 'silent');
+  const realtime = createRealtime({ redis, keys, config, metrics, logger });
+  await realtime.start();
+  const server: Server = createServer((_req, res) => res.writeHead(404).end());
+  server.on('upgrade', (req, socket, head) => realtime.handleUpgrade(req, socket, head));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    realtime,
+    metrics,
+    config,
+    url: `ws://127.0.0.1:${port}/ws`,
+    close: async () => {
+      await realtime.close();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+/** Real Redis under a prefix of its own, a publisher, and cleanup of every key. */
+export interface TestRedis {
+  readonly client: RedisClientType;
+  readonly keys: RedisKeys;
+  readonly publisher: FilingPublisher;
+  /** Publishes filings built by makeFiling(overrides); returns their positions. */
+  publish(...overrides: Array<Partial<RawFiling>>): Promise<string[]>;
+  /** Every stream position, oldest first. */
+  positions(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+export async function connectTestRedis(
+  label: string,
+  url = 'redis://127.0.0.1:6379',
+): Promise<TestRedis> {
+  const client: RedisClientType = createClient({ url });
+  client.on('error', () => undefined);
+  await client.connect();
+  const keys = createRedisKeys(uniqueKeyPrefix(label));
+  const publisher = new FilingPublisher(client, { keys });
+  return {
+    client,
+    keys,
+    publisher,
+    publish: async (...overrides) => {
+      const filings: Filing[] = overrides.map((o) => makeFiling(o));
+      const results = await publisher.publishBatch(filings);
+      return results.map((r) => r.position);
+    },
+    positions: async () =>
+      (await client.xRange(keys.stream, '-', '+')).map((entry) => entry.id),
+    close: async () => {
+      const found: string[] = [];
+      for await (const batch of client.scanIterator({ MATCH: `${keys.prefix}*`, COUNT: 1000 })) {
+        found.push(...batch);
+      }
+      if (found.length > 0) await client.unlink(found);
+      client.destroy();
+    },
+  };
+}

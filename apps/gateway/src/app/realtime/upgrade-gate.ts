@@ -1,0 +1,70 @@
+import type { IncomingMessage } from 'node:http';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { tokenFromRequest, verifyJwt } from '../auth';
+import type { GatewayConfig } from '../config/gateway-config';
+import { REFUSAL_CODES } from './protocol-codes';
+
+/** Path of the WebSocket endpoint (contracts.md §3). */
+export const WEBSOCKET_PATH = '/ws';
+
+/** Why an upgrade was refused: the HTTP status and the body's error code. */
+export interface UpgradeRefusal {
+  readonly status: number;
+  readonly code: string;
+  readonly message: string;
+}
+
+export type UpgradeDecision =
+  | { readonly ok: true; readonly claims?: Record<string, unknown> }
+  | { readonly ok: false; readonly refusal: UpgradeRefusal };
+
+/** What the gate needs to know about the gateway right now. */
+export interface UpgradeGateState {
+  readonly config: Pick<GatewayConfig, 'authSecret' | 'allowedOrigins' | 'maxConnections'>;
+  readonly connections: number;
+  readonly closing: boolean;
+}
+
+/**
+ * Decides an upgrade before any WebSocket exists, so a refused client costs one HTTP answer:
+ * 404 off `/ws`, 503 while shutting down or at `maxConnections`, 403 for a browser `Origin`
+ * outside `allowedOrigins` (requests without `Origin` are not browsers and pass), 401 without
+ * a valid JWT when `authSecret` is set. Refusing before the upgrade (not accepting and then
+ * closing with 4001) lets a browser tell "unauthorized" from "network down".
+ */
+export function checkUpgrade(req: IncomingMessage, state: UpgradeGateState): UpgradeDecision {
+  const { config } = state;
+  const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+  if (path !== WEBSOCKET_PATH) return refuse(404, REFUSAL_CODES.NOT_FOUND, `no WebSocket at ${path}`);
+  if (state.closing) return refuse(503, REFUSAL_CODES.SHUTTING_DOWN, 'the gateway is shutting down');
+  if (state.connections >= config.maxConnections) {
+    return refuse(503, REFUSAL_CODES.CONNECTION_LIMIT, 'too many connections; retry later');
+  }
+  const origin = req.headers.origin;
+  if (origin !== undefined && config.allowedOrigins.length > 0 && !config.allowedOrigins.includes(origin)) {
+    return refuse(403, REFUSAL_CODES.ORIGIN_FORBIDDEN, 'this origin may not connect');
+  }
+  if (config.authSecret === undefined) return { ok: true };
+  const verified = verifyJwt(tokenFromRequest(req) ?? '', config.authSecret);
+  if (!verified.ok) return refuse(401, verified.code, 'a valid token is required');
+  return { ok: true, claims: verified.claims };
+}
+
+/** Answers a refused upgrade with a JSON body (as the REST API does) and closes the socket. */
+export function refuseUpgrade(socket: Duplex, refusal: UpgradeRefusal): void {
+  const body = JSON.stringify({ error: { code: refusal.code, message: refusal.message } });
+  const headers = [
+    `HTTP/1.1 ${refusal.status} ${STATUS_CODES[refusal.status] ?? ''}`,
+    'Connection: close',
+    'Content-Type: application/json',
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    ...(refusal.status === 401 ? ['WWW-Authenticate: Bearer'] : []),
+    ...(refusal.status === 503 ? ['Retry-After: 5'] : []),
+  ];
+  if (socket.writable) socket.end(`${headers.join('\r\n')}\r\n\r\n${body}`);
+}
+
+function refuse(status: number, code: string, message: string): UpgradeDecision {
+  return { ok: false, refusal: { status, code, message } };
+}
