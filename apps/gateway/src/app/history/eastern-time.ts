@@ -36,8 +36,9 @@ function offsetAt(ms: number): number {
  * The instant at which New York wall-clock time reads `wallMs` (the wall time written as if it
  * were UTC, e.g. `Date.UTC(2025, 2, 10)` for midnight of 10 March 2025 in New York).
  *
- * Follows daylight saving time. A wall time inside the spring-forward gap maps to the instant
- * an hour later; one in the repeated autumn hour maps to its first occurrence. Midnight, the
+ * Follows daylight saving time. A wall time inside the spring-forward gap (which no clock in
+ * New York showed) is read with the summer offset, so 02:30 is 01:30 EST; one in the repeated
+ * autumn hour maps to its first occurrence. Midnight, the
  * edge of a bare date, is never in either (New York switches at 02:00).
  *
  * @example

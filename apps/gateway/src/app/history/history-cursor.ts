@@ -1,10 +1,9 @@
-import { decodeIndexMember } from '@secfeed/dedup';
 import { HistoryError } from './history-error';
 import { IndexEntry } from './index-entry';
 
 const VERSION = 'v1';
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
-const PAYLOAD = /^v1\.(-?\d{1,16})\.(.+)$/;
+const PAYLOAD = /^v1\.(-?\d{1,16})\.(\d{16}-\d{10}:\d{10}-\d{2}-\d{6})$/;
 /** Far above any cursor we write (about 80 characters), far below anything costly. */
 export const MAX_CURSOR_LENGTH = 256;
 
@@ -35,7 +34,7 @@ export function decodeHistoryCursor(text: string): IndexEntry {
   // Node ignores trailing garbage bits; a cursor must survive the round trip exactly.
   if (bytes.toString('base64url') !== text) throw invalid();
   const match = PAYLOAD.exec(bytes.toString('utf8'));
-  if (!match || decodeIndexMember(match[2]) === undefined) throw invalid();
+  if (!match) throw invalid();
   return { score: Number(match[1]), member: match[2] };
 }
 

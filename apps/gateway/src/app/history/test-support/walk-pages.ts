@@ -19,7 +19,7 @@ export async function walkPages(
   let cursor: string | null = null;
   for (let page = 0; page < 1000; page += 1) {
     const separator = query ? '&' : '';
-    const path: string = `/api/filings?${query}${cursor === null ? '' : `${separator}cursor=${cursor}`}`;
+    const path = `/api/filings?${query}${cursor === null ? '' : `${separator}cursor=${cursor}`}`;
     const reply = await server.request(path);
     if (reply.status !== 200)
       throw new Error(`${path}: ${reply.status} ${reply.text}`);
