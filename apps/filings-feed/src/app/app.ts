@@ -1,10 +1,11 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { RouterOutlet } from '@angular/router';
 
-/** The dashboard shell; the feed itself arrives with the dashboard issue (#5). */
+/** The shell: the router shows the feed page, whose filters live in the URL query. */
 @Component({
   selector: 'sf-root',
-  templateUrl: './app.html',
-  styleUrl: './app.css',
+  imports: [RouterOutlet],
+  template: '<router-outlet />',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class App {}

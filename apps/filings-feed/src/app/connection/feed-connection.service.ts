@@ -1,0 +1,194 @@
+import { DOCUMENT, DestroyRef, Injectable, inject, signal } from '@angular/core';
+import type { Filing } from '@secfeed/filing-model';
+import { reconnectLoop, type RetryNotification } from '@secfeed/stream-client/retry';
+import { Subject, tap, type Subscription } from 'rxjs';
+import { GATEWAY_CONFIG, socketUrl } from '../shared/gateway-config';
+import type { UserError } from '../shared/user-error';
+import { CONNECTION_OPTIONS } from './connection-options';
+import { SessionClosedError, feedSession, type SessionEvent } from './feed-session';
+import type { SubscriptionFilters } from './subscription-filters';
+import { WEBSOCKET_FACTORY, type WebSocketLike } from './websocket-factory';
+
+/** What the status bar shows: live, trying again, or not trying. */
+export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
+
+/**
+ * The live feed over the browser's WebSocket (contracts §3). Subscribes with the current
+ * filters, re-sends `subscribe_sec_filings` when they change, pings the gateway, and reconnects
+ * with full-jitter backoff (`@secfeed/stream-client/retry`). After a reconnect it resumes with
+ * `since` = the last position received, so nothing is missed or doubled; when the gateway can
+ * no longer resume (`recovered: false`) it emits on {@link recoveryLost}.
+ */
+@Injectable({ providedIn: 'root' })
+export class FeedConnection {
+  private readonly options = inject(CONNECTION_OPTIONS);
+  private readonly openSocket = inject(WEBSOCKET_FACTORY);
+  private readonly config = inject(GATEWAY_CONFIG);
+  private readonly document = inject(DOCUMENT);
+
+  private readonly statusState = signal<ConnectionStatus>('offline');
+  private readonly nextAttemptState = signal<number | null>(null);
+  private readonly lastFilingState = signal<number | null>(null);
+  private readonly errorState = signal<UserError | null>(null);
+  private readonly filingSubject = new Subject<Filing>();
+  private readonly recoveryLostSubject = new Subject<void>();
+
+  /** Live, connecting, reconnecting (see {@link nextAttemptAt}) or offline. */
+  readonly status = this.statusState.asReadonly();
+  /** Epoch ms of the next reconnect attempt while reconnecting, else `null`. */
+  readonly nextAttemptAt = this.nextAttemptState.asReadonly();
+  /** Epoch ms when the last live filing arrived, or `null`. */
+  readonly lastFilingAt = this.lastFilingState.asReadonly();
+  /** The last problem worth telling the user, or `null`. */
+  readonly error = this.errorState.asReadonly();
+  /** Every live filing, in stream order. */
+  readonly filings = this.filingSubject.asObservable();
+  /** The gateway could not resume from our last position: history must be reloaded. */
+  readonly recoveryLost = this.recoveryLostSubject.asObservable();
+
+  private filters: SubscriptionFilters = {};
+  private lastPosition: string | null = null;
+  private socket: WebSocketLike | null = null;
+  private loop: Subscription | null = null;
+  private wanted = false;
+
+  constructor() {
+    const view = this.document.defaultView;
+    const onOffline = () => this.goOffline();
+    const onOnline = () => this.wanted && this.restart();
+    view?.addEventListener('offline', onOffline);
+    view?.addEventListener('online', onOnline);
+    inject(DestroyRef).onDestroy(() => {
+      view?.removeEventListener('offline', onOffline);
+      view?.removeEventListener('online', onOnline);
+      this.loop?.unsubscribe();
+    });
+  }
+
+  /** Starts the feed with `filters` (idempotent: a running feed only updates them). */
+  connect(filters: SubscriptionFilters): void {
+    this.wanted = true;
+    if (this.loop) {
+      this.updateFilters(filters);
+      return;
+    }
+    this.filters = filters;
+    this.restart();
+  }
+
+  /** Replaces the server-side filters; a live socket re-subscribes at once. */
+  updateFilters(filters: SubscriptionFilters): void {
+    this.filters = filters;
+    if (this.statusState() === 'live') this.sendSubscribe(false);
+  }
+
+  /** Drops any wait and connects again now (the Retry button). */
+  retryNow(): void {
+    this.wanted = true;
+    this.restart();
+  }
+
+  /** Closes the socket and stops reconnecting. */
+  disconnect(): void {
+    this.wanted = false;
+    this.stopLoop();
+    this.statusState.set('offline');
+  }
+
+  private restart(): void {
+    this.stopLoop();
+    this.errorState.set(null);
+    this.statusState.set('connecting');
+    const { policy, maxAttempts, random } = this.options;
+    this.loop = reconnectLoop((attempt) => this.session(attempt), {
+      policy,
+      maxAttempts,
+      random,
+      isConnected: (event) => event.type === 'subscribed',
+    }).subscribe({
+      next: (event) => this.onEvent(event),
+      error: () => this.goOffline(true),
+    });
+  }
+
+  private session(attempt: number) {
+    this.nextAttemptState.set(null);
+    if (attempt > 0) this.statusState.set('reconnecting');
+    return feedSession({
+      open: () => (this.socket = this.openSocket(socketUrl(this.config, this.document.location))),
+      subscribeMessage: () => this.subscribeMessage(true),
+      pingIntervalMs: this.options.pingIntervalMs,
+      pongTimeoutMs: this.options.pongTimeoutMs,
+    }).pipe(
+      tap({
+        error: (error: unknown) => {
+          if (error instanceof SessionClosedError && error.userError) {
+            this.errorState.set(error.userError);
+          }
+        },
+      }),
+    );
+  }
+
+  private onEvent(event: SessionEvent | RetryNotification): void {
+    switch (event.type) {
+      case 'retry':
+        this.socket = null;
+        this.statusState.set('reconnecting');
+        this.nextAttemptState.set(Date.now() + event.delayMs);
+        return;
+      case 'subscribed':
+        this.statusState.set('live');
+        this.errorState.set(null);
+        if (!event.recovered) this.recoveryLostSubject.next();
+        if (!event.recovered || this.pendingFresh) this.lastPosition = event.position;
+        this.pendingFresh = false;
+        return;
+      case 'filing':
+        this.lastPosition = event.position;
+        this.lastFilingState.set(Date.now());
+        this.filingSubject.next(event.filing);
+        return;
+      case 'error':
+        this.errorState.set(event.error);
+        return;
+    }
+  }
+
+  /** True while the newest subscribe carried no `since`: its reply's position is our start. */
+  private pendingFresh = false;
+
+  private subscribeMessage(resume: boolean): object {
+    const since = resume ? this.lastPosition : null;
+    this.pendingFresh = since === null;
+    const hasFilters = Object.keys(this.filters).length > 0;
+    return {
+      action: 'subscribe_sec_filings',
+      ...(hasFilters ? { filters: this.filters } : {}),
+      ...(since !== null ? { since } : {}),
+    };
+  }
+
+  private sendSubscribe(resume: boolean): void {
+    this.socket?.send(JSON.stringify(this.subscribeMessage(resume)));
+  }
+
+  private goOffline(gaveUp = false): void {
+    this.stopLoop();
+    this.statusState.set('offline');
+    if (gaveUp) {
+      this.errorState.set({
+        code: 'UNREACHABLE',
+        message: 'The live feed cannot be reached. Check your connection and retry.',
+      });
+    }
+  }
+
+  private stopLoop(): void {
+    this.loop?.unsubscribe();
+    this.loop = null;
+    this.socket = null;
+    this.nextAttemptState.set(null);
+  }
+
+}
