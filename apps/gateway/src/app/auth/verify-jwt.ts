@@ -73,7 +73,8 @@ function checkTimes(
   nowSeconds: number,
 ): VerifyJwtResult {
   const { exp, nbf } = claims;
-  if (!isOptionalNumber(exp) || !isOptionalNumber(nbf)) return fail('malformed');
+  if (!isOptionalNumber(exp) || !isOptionalNumber(nbf))
+    return fail('malformed');
   if (exp !== undefined && nowSeconds >= exp + JWT_LEEWAY_SECONDS) {
     return fail('expired');
   }

@@ -3,11 +3,22 @@ import { toBroadcastEntry } from './broadcast-entry';
 
 describe('toBroadcastEntry', () => {
   it('splices the stored JSON into a sec_filing message', () => {
-    const filing = makeFiling({ ticker: 'AAPL', cik: '320193', formType: '10-K' });
+    const filing = makeFiling({
+      ticker: 'AAPL',
+      cik: '320193',
+      formType: '10-K',
+    });
     const data = JSON.stringify(filing);
-    const built = toBroadcastEntry('17-3', { accessionNo: filing.accessionNo, data });
+    const built = toBroadcastEntry('17-3', {
+      accessionNo: filing.accessionNo,
+      data,
+    });
     if (!built.ok) throw new Error(built.reason);
-    expect(built.entry.filing).toEqual({ ticker: 'AAPL', cik: '320193', formType: '10-K' });
+    expect(built.entry.filing).toEqual({
+      ticker: 'AAPL',
+      cik: '320193',
+      formType: '10-K',
+    });
     expect(built.entry.frame.toString()).toBe(
       `{"type":"sec_filing","position":"17-3","data":${data}}`,
     );

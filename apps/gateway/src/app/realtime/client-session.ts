@@ -102,7 +102,10 @@ export class ClientSession {
     if (this.closeTimer || this.ws.readyState >= WebSocket.CLOSING) return;
     this.hooks.closing(this, code, reason);
     this.ws.close(code, reason);
-    this.closeTimer = setTimeout(() => this.ws.terminate(), this.limits.closeGraceMs);
+    this.closeTimer = setTimeout(
+      () => this.ws.terminate(),
+      this.limits.closeGraceMs,
+    );
     this.closeTimer.unref();
   }
 

@@ -17,7 +17,12 @@ export class FanOutHub {
   constructor(
     private readonly metrics: Pick<
       GatewayMetrics,
-      'messagesSent' | 'bytesSent' | 'broadcastLatency' | 'readerLag' | 'filingsBroadcast' | 'subscriptions'
+      | 'messagesSent'
+      | 'bytesSent'
+      | 'broadcastLatency'
+      | 'readerLag'
+      | 'filingsBroadcast'
+      | 'subscriptions'
     >,
     private readonly now: () => number = Date.now,
   ) {}
@@ -57,7 +62,8 @@ export class FanOutHub {
       if (session.deliver(entry)) sent += 1;
     });
     const bytes = entry.frame.length;
-    const ageSeconds = Math.max(0, this.now() - positionTimeMs(entry.id)) / 1000;
+    const ageSeconds =
+      Math.max(0, this.now() - positionTimeMs(entry.id)) / 1000;
     this.metrics.filingsBroadcast.inc();
     this.metrics.readerLag.set(ageSeconds);
     if (sent > 0) {

@@ -3,7 +3,11 @@ import type { FanOutHub } from './fan-out-hub';
 import type { MessageGuard } from './message-guard';
 import { parseClientMessage } from './parse-client-message';
 import { CLOSE_CODES, ERROR_CODES, type ErrorCode } from './protocol-codes';
-import { subscribe, unsubscribe, type SubscriptionContext } from './subscription-flow';
+import {
+  subscribe,
+  unsubscribe,
+  type SubscriptionContext,
+} from './subscription-flow';
 
 /** What message handling needs from the gateway. */
 export interface MessageContext extends SubscriptionContext {
@@ -30,7 +34,12 @@ export function handleClientMessage(
     return;
   }
   if (admission === 'rate-limited') {
-    replyError(session, ERROR_CODES.RATE_LIMITED, 'too many messages; slow down', ctx);
+    replyError(
+      session,
+      ERROR_CODES.RATE_LIMITED,
+      'too many messages; slow down',
+      ctx,
+    );
     return;
   }
   const parsed = parseClientMessage(data, isBinary);

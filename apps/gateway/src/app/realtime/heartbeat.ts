@@ -31,7 +31,10 @@ export class Heartbeat {
 
   /** Starts pinging; idempotent. */
   start(): void {
-    this.interval ??= setInterval(() => this.tick(), this.options.pingIntervalMs);
+    this.interval ??= setInterval(
+      () => this.tick(),
+      this.options.pingIntervalMs,
+    );
   }
 
   /** A client answered. */
@@ -60,7 +63,8 @@ export class Heartbeat {
     const check = setTimeout(() => {
       this.checks.delete(check);
       for (const session of pinged) {
-        if (session.unansweredPing === round && session.open) this.onDead(session);
+        if (session.unansweredPing === round && session.open)
+          this.onDead(session);
       }
     }, this.options.pongTimeoutMs);
     this.checks.add(check);

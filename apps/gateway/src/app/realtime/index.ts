@@ -1,4 +1,8 @@
-export { createRealtime, type Realtime, type RealtimeOptions } from './realtime';
+export {
+  createRealtime,
+  type Realtime,
+  type RealtimeOptions,
+} from './realtime';
 export {
   CLOSE_CODES,
   ERROR_CODES,

@@ -38,7 +38,9 @@ export class MessageGuard {
       return 'accept';
     }
     this.refusedInARow += 1;
-    return this.refusedInARow >= this.burst ? 'close-rate-limited' : 'rate-limited';
+    return this.refusedInARow >= this.burst
+      ? 'close-rate-limited'
+      : 'rate-limited';
   }
 
   /** Records a bad message; true when the client has now sent too many in a row. */

@@ -6,7 +6,10 @@ const parse = (value: unknown) =>
 
 describe('parseClientMessage', () => {
   it('reads ping and unsubscribe', () => {
-    expect(parse({ action: 'ping' })).toEqual({ ok: true, command: { action: 'ping' } });
+    expect(parse({ action: 'ping' })).toEqual({
+      ok: true,
+      command: { action: 'ping' },
+    });
     expect(parse({ action: 'unsubscribe_sec_filings', extra: 1 })).toEqual({
       ok: true,
       command: { action: 'unsubscribe' },
@@ -16,7 +19,11 @@ describe('parseClientMessage', () => {
   it('reads a subscription with normalized filters', () => {
     const result = parse({
       action: 'subscribe_sec_filings',
-      filters: { tickers: ['aapl'], ciks: ['0000320193', 789019], formTypes: ['10-k'] },
+      filters: {
+        tickers: ['aapl'],
+        ciks: ['0000320193', 789019],
+        formTypes: ['10-k'],
+      },
       snapshot: 5,
     });
     expect(result.ok && result.command).toMatchObject({
@@ -24,20 +31,36 @@ describe('parseClientMessage', () => {
       since: undefined,
       snapshot: 5,
     });
-    if (!result.ok || result.command.action !== 'subscribe') throw new Error('not ok');
+    if (!result.ok || result.command.action !== 'subscribe')
+      throw new Error('not ok');
     expect([...result.command.filters.tickers]).toEqual(['AAPL']);
     expect([...result.command.filters.ciks]).toEqual(['320193', '789019']);
     expect([...result.command.filters.formTypes]).toEqual(['10-K']);
   });
 
   it('canonicalizes since and ignores snapshot when since is given', () => {
-    const result = parse({ action: 'subscribe_sec_filings', since: '017-02', snapshot: 5 });
-    expect(result.ok && result.command).toMatchObject({ since: '17-2', snapshot: 0 });
+    const result = parse({
+      action: 'subscribe_sec_filings',
+      since: '017-02',
+      snapshot: 5,
+    });
+    expect(result.ok && result.command).toMatchObject({
+      since: '17-2',
+      snapshot: 0,
+    });
   });
 
   it('treats null since, snapshot and filters as absent', () => {
-    const result = parse({ action: 'subscribe_sec_filings', since: null, snapshot: null, filters: null });
-    expect(result.ok && result.command).toMatchObject({ since: undefined, snapshot: 0 });
+    const result = parse({
+      action: 'subscribe_sec_filings',
+      since: null,
+      snapshot: null,
+      filters: null,
+    });
+    expect(result.ok && result.command).toMatchObject({
+      since: undefined,
+      snapshot: 0,
+    });
   });
 
   it.each([
@@ -47,7 +70,12 @@ describe('parseClientMessage', () => {
     ['null', Buffer.from('null'), false, 'NOT_AN_OBJECT'],
     ['a string', Buffer.from('"ping"'), false, 'NOT_AN_OBJECT'],
     ['no action', Buffer.from('{}'), false, 'UNKNOWN_ACTION'],
-    ['unknown action', Buffer.from('{"action":"publish"}'), false, 'UNKNOWN_ACTION'],
+    [
+      'unknown action',
+      Buffer.from('{"action":"publish"}'),
+      false,
+      'UNKNOWN_ACTION',
+    ],
   ])('refuses %s with %s', (_label, data, binary, code) => {
     expect(parseClientMessage(data, binary)).toMatchObject({ ok: false, code });
   });
@@ -57,7 +85,17 @@ describe('parseClientMessage', () => {
     [{ filters: { ticker: ['AAPL'] } }, 'INVALID_FILTERS'],
     [{ filters: { ciks: ['abc'] } }, 'INVALID_FILTERS'],
     [{ filters: [] }, 'INVALID_FILTERS'],
-    [{ filters: { tickers: Array.from({ length: MAX_FILTER_VALUES + 1 }, (_, i) => `T${i}`) } }, 'TOO_MANY_VALUES'],
+    [
+      {
+        filters: {
+          tickers: Array.from(
+            { length: MAX_FILTER_VALUES + 1 },
+            (_, i) => `T${i}`,
+          ),
+        },
+      },
+      'TOO_MANY_VALUES',
+    ],
     [{ since: 'yesterday' }, 'INVALID_SINCE'],
     [{ since: 17 }, 'INVALID_SINCE'],
     [{ snapshot: 501 }, 'INVALID_SNAPSHOT'],

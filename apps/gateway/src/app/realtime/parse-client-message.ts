@@ -48,11 +48,17 @@ export function parseClientMessage(
   }
   let message: unknown;
   try {
-    message = JSON.parse(typeof data === 'string' ? data : data.toString('utf8'));
+    message = JSON.parse(
+      typeof data === 'string' ? data : data.toString('utf8'),
+    );
   } catch {
     return refuse('INVALID_JSON', 'the message is not JSON');
   }
-  if (typeof message !== 'object' || message === null || Array.isArray(message)) {
+  if (
+    typeof message !== 'object' ||
+    message === null ||
+    Array.isArray(message)
+  ) {
     return refuse('NOT_AN_OBJECT', 'the message must be a JSON object');
   }
   const fields = message as Record<string, unknown>;
@@ -77,18 +83,33 @@ function parseSubscribe(
   const parsed = parseFilingFilters(fields['filters']);
   if (!parsed.ok) {
     const reasons = parsed.reasons
-      .map(({ field, reason }) => `filters${field ? `.${field}` : ''} ${reason}`)
+      .map(
+        ({ field, reason }) => `filters${field ? `.${field}` : ''} ${reason}`,
+      )
       .join('; ');
     return refuse(parsed.code, reasons);
   }
   const rawSince = fields['since'];
-  const since = rawSince === undefined || rawSince === null ? undefined : parsePosition(rawSince);
+  const since =
+    rawSince === undefined || rawSince === null
+      ? undefined
+      : parsePosition(rawSince);
   if (since === undefined && rawSince !== undefined && rawSince !== null) {
-    return refuse('INVALID_SINCE', 'since must be a position like "1736000000000-0"');
+    return refuse(
+      'INVALID_SINCE',
+      'since must be a position like "1736000000000-0"',
+    );
   }
   const snapshot = fields['snapshot'] ?? 0;
-  if (!Number.isInteger(snapshot) || (snapshot as number) < 0 || (snapshot as number) > MAX_SNAPSHOT) {
-    return refuse('INVALID_SNAPSHOT', `snapshot must be an integer from 0 to ${MAX_SNAPSHOT}`);
+  if (
+    !Number.isInteger(snapshot) ||
+    (snapshot as number) < 0 ||
+    (snapshot as number) > MAX_SNAPSHOT
+  ) {
+    return refuse(
+      'INVALID_SNAPSHOT',
+      `snapshot must be an integer from 0 to ${MAX_SNAPSHOT}`,
+    );
   }
   return {
     ok: true,

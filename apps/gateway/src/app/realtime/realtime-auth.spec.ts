@@ -1,7 +1,12 @@
 import { signJwt } from '../auth';
 import type { GatewayConfig } from '../config/gateway-config';
 import { CLOSE_CODES } from './index';
-import { connectTestRedis, startGateway, type TestGateway, type TestRedis } from './test-support/realtime-harness';
+import {
+  connectTestRedis,
+  startGateway,
+  type TestGateway,
+  type TestRedis,
+} from './test-support/realtime-harness';
 import { TestClient } from './test-support/test-client';
 
 const SECRET = 'a-secret-of-at-least-thirty-two-characters';
@@ -20,10 +25,14 @@ describe('realtime: authentication and origins', () => {
     clients.push(client);
     return client;
   };
-  const refusal = (path = '', options = {}) => connect(path, options).then(
-    () => ({ status: 101, code: undefined }),
-    (err: { status: number; body: string }) => ({ status: err.status, code: JSON.parse(err.body).error.code }),
-  );
+  const refusal = (path = '', options = {}) =>
+    connect(path, options).then(
+      () => ({ status: 101, code: undefined }),
+      (err: { status: number; body: string }) => ({
+        status: err.status,
+        code: JSON.parse(err.body).error.code,
+      }),
+    );
 
   beforeEach(async () => {
     redis = await connectTestRedis('rt-auth');
@@ -41,39 +50,66 @@ describe('realtime: authentication and origins', () => {
     it.each([
       ['no token', '', 'TOKEN_MISSING'],
       ['a malformed token', '?token=abc', 'TOKEN_MALFORMED'],
-      ['a bad signature', `?token=${signJwt({ sub: 'u' }, `${SECRET}!`)}`, 'TOKEN_BAD_SIGNATURE'],
-      ['an expired token', `?token=${signJwt({ exp: nowSeconds() - 3600 }, SECRET)}`, 'TOKEN_EXPIRED'],
-      ['alg none', `?token=${signJwt({ sub: 'u' }, SECRET, { alg: 'none' }).replace(/[^.]+$/, '')}`, 'TOKEN_ALG_UNSUPPORTED'],
-    ])('refuses %s with HTTP 401 before upgrading', async (_label, query, code) => {
-      expect(await refusal(query)).toEqual({ status: 401, code });
-    });
+      [
+        'a bad signature',
+        `?token=${signJwt({ sub: 'u' }, `${SECRET}!`)}`,
+        'TOKEN_BAD_SIGNATURE',
+      ],
+      [
+        'an expired token',
+        `?token=${signJwt({ exp: nowSeconds() - 3600 }, SECRET)}`,
+        'TOKEN_EXPIRED',
+      ],
+      [
+        'alg none',
+        `?token=${signJwt({ sub: 'u' }, SECRET, { alg: 'none' }).replace(/[^.]+$/, '')}`,
+        'TOKEN_ALG_UNSUPPORTED',
+      ],
+    ])(
+      'refuses %s with HTTP 401 before upgrading',
+      async (_label, query, code) => {
+        expect(await refusal(query)).toEqual({ status: 401, code });
+      },
+    );
 
     it('accepts a valid token in the query or the Authorization header', async () => {
       const token = signJwt({ sub: 'u', exp: nowSeconds() + 3600 }, SECRET);
       const byQuery = await connect(`?token=${token}`);
-      const byHeader = await connect('', { headers: { authorization: `Bearer ${token}` } });
-      expect(await byQuery.request({ action: 'ping' })).toEqual({ type: 'pong' });
-      expect(await byHeader.request({ action: 'ping' })).toEqual({ type: 'pong' });
+      const byHeader = await connect('', {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(await byQuery.request({ action: 'ping' })).toEqual({
+        type: 'pong',
+      });
+      expect(await byHeader.request({ action: 'ping' })).toEqual({
+        type: 'pong',
+      });
     });
 
     it('closes a connection with 4001 when its token expires', async () => {
       // Inside the leeway: accepted now, expired a moment later.
       const token = signJwt({ exp: nowSeconds() - 29 }, SECRET);
       const client = await connect(`?token=${token}`);
-      expect(await client.closed).toMatchObject({ code: CLOSE_CODES.UNAUTHORIZED });
+      expect(await client.closed).toMatchObject({
+        code: CLOSE_CODES.UNAUTHORIZED,
+      });
     });
   });
 
   it('needs no token with auth off (the default)', async () => {
     await start({});
-    expect(await (await connect()).request({ action: 'ping' })).toEqual({ type: 'pong' });
+    expect(await (await connect()).request({ action: 'ping' })).toEqual({
+      type: 'pong',
+    });
   });
 
   describe('with allowedOrigins set', () => {
     beforeEach(() => start({ allowedOrigins: ['https://app.example.com'] }));
 
     it('refuses another browser origin with HTTP 403', async () => {
-      expect(await refusal('', { origin: 'https://evil.example.com' })).toEqual({ status: 403, code: 'ORIGIN_FORBIDDEN' });
+      expect(await refusal('', { origin: 'https://evil.example.com' })).toEqual(
+        { status: 403, code: 'ORIGIN_FORBIDDEN' },
+      );
     });
 
     it('accepts an allowed origin and clients that send no Origin', async () => {

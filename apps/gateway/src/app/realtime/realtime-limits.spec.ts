@@ -3,11 +3,23 @@ import { waitUntil } from '@secfeed/test-kit';
 import type { Socket } from 'node:net';
 import type { GatewayConfig } from '../config/gateway-config';
 import { CLOSE_CODES, MAX_CONSECUTIVE_ERRORS } from './index';
-import { connectTestRedis, startGateway, type TestGateway, type TestRedis } from './test-support/realtime-harness';
+import {
+  connectTestRedis,
+  startGateway,
+  type TestGateway,
+  type TestRedis,
+} from './test-support/realtime-harness';
 import { TestClient } from './test-support/test-client';
 
-const counterValue = async (metric: { get(): Promise<{ values: Array<{ value: number; labels: object }> }> }, labels: object = {}) =>
-  (await metric.get()).values.find((v) => JSON.stringify(v.labels) === JSON.stringify(labels))?.value ?? 0;
+const counterValue = async (
+  metric: {
+    get(): Promise<{ values: Array<{ value: number; labels: object }> }>;
+  },
+  labels: object = {},
+) =>
+  (await metric.get()).values.find(
+    (v) => JSON.stringify(v.labels) === JSON.stringify(labels),
+  )?.value ?? 0;
 
 describe('realtime: protecting itself', () => {
   let redis: TestRedis;
@@ -45,23 +57,37 @@ describe('realtime: protecting itself', () => {
     const padding = 'x'.repeat(100_000);
     const positions: string[] = [];
     for (let batch = 0; batch < 8; batch += 1) {
-      const filings = Array.from({ length: 10 }, () => ({ ...makeFiling(), padding }));
-      positions.push(...(await redis.publisher.publishBatch(filings)).map((r) => r.position));
+      const filings = Array.from({ length: 10 }, () => ({
+        ...makeFiling(),
+        padding,
+      }));
+      positions.push(
+        ...(await redis.publisher.publishBatch(filings)).map((r) => r.position),
+      );
     }
     expect(await fast.waitForFilings(80)).toEqual(positions);
-    await waitUntil(async () => (await counterValue(g.metrics.slowConsumerCloses)) === 1, 'the slow close');
+    await waitUntil(
+      async () => (await counterValue(g.metrics.slowConsumerCloses)) === 1,
+      'the slow close',
+    );
     expect(await counterValue(g.metrics.closes, { code: '4009' })).toBe(1);
     (slow.ws as unknown as { _socket: Socket })._socket.resume();
-    expect(await slow.closed).toMatchObject({ code: CLOSE_CODES.SLOW_CONSUMER });
+    expect(await slow.closed).toMatchObject({
+      code: CLOSE_CODES.SLOW_CONSUMER,
+    });
     expect(slow.filingPositions().length).toBeLessThan(80);
-    expect(slow.filingPositions()).toEqual(positions.slice(0, slow.filingPositions().length));
+    expect(slow.filingPositions()).toEqual(
+      positions.slice(0, slow.filingPositions().length),
+    );
   });
 
   it('closes with 1009 on a frame above maxPayloadBytes', async () => {
     const g = await start({ maxPayloadBytes: 1024 });
     const client = await connect(g);
     client.send({ action: 'ping', padding: 'x'.repeat(1024) });
-    expect(await client.closed).toMatchObject({ code: CLOSE_CODES.MESSAGE_TOO_BIG });
+    expect(await client.closed).toMatchObject({
+      code: CLOSE_CODES.MESSAGE_TOO_BIG,
+    });
     expect(await counterValue(g.metrics.closes, { code: '1009' })).toBe(1);
   });
 
@@ -69,28 +95,43 @@ describe('realtime: protecting itself', () => {
     const g = await start({ messageRate: 5 });
     const client = await connect(g);
     for (let i = 0; i < 11; i += 1) client.send({ action: 'ping' });
-    const replies = await Promise.all(Array.from({ length: 11 }, () => client.next()));
+    const replies = await Promise.all(
+      Array.from({ length: 11 }, () => client.next()),
+    );
     expect(replies.slice(0, 10)).toEqual(Array(10).fill({ type: 'pong' }));
     expect(replies[10]).toMatchObject({ type: 'error', code: 'RATE_LIMITED' });
     for (let i = 0; i < 20; i += 1) client.send({ action: 'ping' });
-    expect(await client.closed).toMatchObject({ code: CLOSE_CODES.RATE_LIMITED });
+    expect(await client.closed).toMatchObject({
+      code: CLOSE_CODES.RATE_LIMITED,
+    });
   });
 
   it('closes a client after too many bad messages in a row (4008)', async () => {
     const g = await start();
     const client = await connect(g);
     for (let i = 0; i < MAX_CONSECUTIVE_ERRORS; i += 1) client.ws.send('nope');
-    expect(await client.closed).toMatchObject({ code: CLOSE_CODES.POLICY_VIOLATION });
-    expect(client.received.filter((m) => m.code === 'INVALID_JSON')).toHaveLength(MAX_CONSECUTIVE_ERRORS);
+    expect(await client.closed).toMatchObject({
+      code: CLOSE_CODES.POLICY_VIOLATION,
+    });
+    expect(
+      client.received.filter((m) => m.code === 'INVALID_JSON'),
+    ).toHaveLength(MAX_CONSECUTIVE_ERRORS);
   });
 
   it('refuses upgrades past maxConnections with 503 and counts them', async () => {
     const g = await start({ maxConnections: 2 });
     await connect(g);
     await connect(g);
-    await expect(TestClient.connect(g.url)).rejects.toMatchObject({ status: 503 });
-    expect(await counterValue(g.metrics.errors, { code: 'CONNECTION_LIMIT' })).toBe(1);
-    expect(g.realtime.readiness()).toEqual({ readerRunning: true, connections: 2 });
+    await expect(TestClient.connect(g.url)).rejects.toMatchObject({
+      status: 503,
+    });
+    expect(
+      await counterValue(g.metrics.errors, { code: 'CONNECTION_LIMIT' }),
+    ).toBe(1);
+    expect(g.realtime.readiness()).toEqual({
+      readerRunning: true,
+      connections: 2,
+    });
   });
 
   it('terminates a client that does not answer pings, and keeps one that does', async () => {
@@ -111,12 +152,19 @@ describe('realtime: protecting itself', () => {
     await g.realtime.close();
     expect(await a.closed).toMatchObject({ code: CLOSE_CODES.GOING_AWAY });
     expect(await b.closed).toMatchObject({ code: CLOSE_CODES.GOING_AWAY });
-    expect(g.realtime.readiness()).toEqual({ readerRunning: false, connections: 0 });
-    await expect(TestClient.connect(g.url)).rejects.toMatchObject({ status: 503 });
+    expect(g.realtime.readiness()).toEqual({
+      readerRunning: false,
+      connections: 0,
+    });
+    await expect(TestClient.connect(g.url)).rejects.toMatchObject({
+      status: 503,
+    });
   });
 
   it('refuses an upgrade off /ws with 404', async () => {
     const g = await start();
-    await expect(TestClient.connect(g.url.replace('/ws', '/other'))).rejects.toMatchObject({ status: 404 });
+    await expect(
+      TestClient.connect(g.url.replace('/ws', '/other')),
+    ).rejects.toMatchObject({ status: 404 });
   });
 });

@@ -1,6 +1,15 @@
-import { createRedisProcess, waitUntil, type RedisProcess } from '@secfeed/test-kit';
+import {
+  createRedisProcess,
+  waitUntil,
+  type RedisProcess,
+} from '@secfeed/test-kit';
 import type { RawFiling } from '@secfeed/filing-model';
-import { connectTestRedis, startGateway, type TestGateway, type TestRedis } from './test-support/realtime-harness';
+import {
+  connectTestRedis,
+  startGateway,
+  type TestGateway,
+  type TestRedis,
+} from './test-support/realtime-harness';
 import { TestClient } from './test-support/test-client';
 
 describe('realtime: a Redis restart', () => {
@@ -24,7 +33,9 @@ describe('realtime: a Redis restart', () => {
   });
 
   /** Publishes one filing, retrying while Redis is away (a retry answers `duplicate`). */
-  const publishSurely = async (overrides: Partial<RawFiling> = {}): Promise<string> => {
+  const publishSurely = async (
+    overrides: Partial<RawFiling> = {},
+  ): Promise<string> => {
     for (;;) {
       try {
         const [position] = await redis.publish(overrides);
@@ -43,11 +54,17 @@ describe('realtime: a Redis restart', () => {
     // Delivered before the kill: the append-only file may lose the last second of writes.
     await client.waitForFilings(5);
     await server.kill();
-    await waitUntil(() => !gateway.realtime.readiness().readerRunning, 'the reader to notice');
+    await waitUntil(
+      () => !gateway.realtime.readiness().readerRunning,
+      'the reader to notice',
+    );
     await server.start();
     for (let i = 0; i < 5; i += 1) positions.push(await publishSurely());
     expect(await client.waitForFilings(10, 20_000)).toEqual(positions);
-    await waitUntil(() => gateway.realtime.readiness().readerRunning, 'the reader to recover');
+    await waitUntil(
+      () => gateway.realtime.readiness().readerRunning,
+      'the reader to recover',
+    );
     expect(await client.request({ action: 'ping' })).toEqual({ type: 'pong' });
     expect(client.filingPositions()).toEqual(positions);
   });

@@ -8,7 +8,10 @@ import type { GatewayConfig } from '../config/gateway-config';
 import type { GatewayMetrics } from '../metrics/gateway-metrics';
 import { ClientSession, type SessionHooks } from './client-session';
 import { FanOutHub } from './fan-out-hub';
-import { handleClientMessage, type MessageContext } from './handle-client-message';
+import {
+  handleClientMessage,
+  type MessageContext,
+} from './handle-client-message';
 import { Heartbeat } from './heartbeat';
 import { MessageGuard } from './message-guard';
 import { CLOSE_CODES } from './protocol-codes';
@@ -51,7 +54,11 @@ const MAX_PENDING_ENTRIES = 10_000;
 export function createRealtime(options: RealtimeOptions): Realtime {
   const { config, metrics, logger } = options;
   const hub = new FanOutHub(metrics);
-  const pump = new StreamPump({ ...options, streamKey: options.keys.stream, hub });
+  const pump = new StreamPump({
+    ...options,
+    streamKey: options.keys.stream,
+    hub,
+  });
   const sessions = new Set<ClientSession>();
   const wss = new WebSocketServer({
     noServer: true,
@@ -59,11 +66,18 @@ export function createRealtime(options: RealtimeOptions): Realtime {
     perMessageDeflate: false,
     clientTracking: false,
   });
-  const heartbeat = new Heartbeat(() => sessions, config, (session) => {
-    metrics.closes.inc({ code: '1006' });
-    logger.info({ client: session.id }, 'client did not answer ping; terminated');
-    session.ws.terminate();
-  });
+  const heartbeat = new Heartbeat(
+    () => sessions,
+    config,
+    (session) => {
+      metrics.closes.inc({ code: '1006' });
+      logger.info(
+        { client: session.id },
+        'client did not answer ping; terminated',
+      );
+      session.ws.terminate();
+    },
+  );
   const hooks = sessionHooks(metrics, logger);
   const context: MessageContext = {
     hub,
@@ -73,7 +87,10 @@ export function createRealtime(options: RealtimeOptions): Realtime {
     snapshotScanLimit: SNAPSHOT_SCAN_LIMIT,
     drainTimeoutMs: config.pongTimeoutMs,
     onHistoryFailure: (session, err) =>
-      logger.warn({ client: session.id, err: err.message }, 'history read failed'),
+      logger.warn(
+        { client: session.id, err: err.message },
+        'history read failed',
+      ),
     onErrorReply: (_session, code) => metrics.errors.inc({ code }),
   };
   const limits = {
@@ -97,8 +114,12 @@ export function createRealtime(options: RealtimeOptions): Realtime {
     ws.on('pong', () => heartbeat.pong(session));
     ws.on('error', (err: Error & { code?: string }) => {
       // ws closes with 1009 (or 1002 for a protocol error) by itself after this event.
-      if (err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') metrics.closes.inc({ code: '1009' });
-      logger.info({ client: session.id, code: err.code }, 'client connection error');
+      if (err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH')
+        metrics.closes.inc({ code: '1009' });
+      logger.info(
+        { client: session.id, code: err.code },
+        'client connection error',
+      );
     });
     ws.on('close', (code) => {
       clearTimeout(expiry);
@@ -116,26 +137,40 @@ export function createRealtime(options: RealtimeOptions): Realtime {
       heartbeat.start();
     },
     handleUpgrade: (req, socket, head) => {
-      const decision = checkUpgrade(req, { config, connections: sessions.size, closing });
+      const decision = checkUpgrade(req, {
+        config,
+        connections: sessions.size,
+        closing,
+      });
       if (!decision.ok) {
         const { refusal } = decision;
         metrics.errors.inc({ code: refusal.code });
-        logger.info({ status: refusal.status, code: refusal.code }, 'WebSocket upgrade refused');
+        logger.info(
+          { status: refusal.status, code: refusal.code },
+          'WebSocket upgrade refused',
+        );
         socket.on('error', () => undefined);
         refuseUpgrade(socket, refusal);
         return;
       }
-      wss.handleUpgrade(req, socket, head, (ws) => connect(ws, decision.claims));
+      wss.handleUpgrade(req, socket, head, (ws) =>
+        connect(ws, decision.claims),
+      );
     },
-    readiness: () => ({ readerRunning: pump.running, connections: sessions.size }),
+    readiness: () => ({
+      readerRunning: pump.running,
+      connections: sessions.size,
+    }),
     close: async () => {
       closing = true;
       heartbeat.stop();
       pump.stop();
       const closed = [...sessions].map(
-        (session) => new Promise((resolve) => session.ws.once('close', resolve)),
+        (session) =>
+          new Promise((resolve) => session.ws.once('close', resolve)),
       );
-      for (const session of sessions) session.close(CLOSE_CODES.GOING_AWAY, 'gateway shutting down');
+      for (const session of sessions)
+        session.close(CLOSE_CODES.GOING_AWAY, 'gateway shutting down');
       await Promise.all(closed);
       wss.close();
     },
@@ -152,7 +187,10 @@ function sessionHooks(metrics: GatewayMetrics, logger: Logger): SessionHooks {
       metrics.closes.inc({ code: String(code) });
       if (code === CLOSE_CODES.SLOW_CONSUMER) metrics.slowConsumerCloses.inc();
       if (code === CLOSE_CODES.GOING_AWAY) return;
-      logger.warn({ client: session.id, code, reason }, 'client closed by policy');
+      logger.warn(
+        { client: session.id, code, reason },
+        'client closed by policy',
+      );
     },
   };
 }

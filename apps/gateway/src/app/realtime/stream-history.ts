@@ -30,7 +30,14 @@ export async function* readRange(
   let from = after;
   while (comparePositions(from, upTo) < 0) {
     const page = parseEntries(
-      await client.sendCommand(['XRANGE', key, `(${from}`, upTo, 'COUNT', String(pageSize)]),
+      await client.sendCommand([
+        'XRANGE',
+        key,
+        `(${from}`,
+        upTo,
+        'COUNT',
+        String(pageSize),
+      ]),
     );
     if (page.length === 0) return;
     yield page;
@@ -55,7 +62,14 @@ export async function* readBackwards(
   while (left > 0) {
     const count = Math.min(pageSize, left);
     const page = parseEntries(
-      await client.sendCommand(['XREVRANGE', key, end, '-', 'COUNT', String(count)]),
+      await client.sendCommand([
+        'XREVRANGE',
+        key,
+        end,
+        '-',
+        'COUNT',
+        String(count),
+      ]),
     );
     if (page.length === 0) return;
     yield page;
@@ -131,9 +145,11 @@ function parseEntries(reply: unknown): StreamEntry[] {
 
 // RESP2 answers XINFO with a flat key/value array, RESP3 with a map.
 function toRecord(reply: unknown): Map<string, unknown> {
-  if (reply instanceof Map) return new Map([...reply].map(([k, v]) => [String(k), v]));
+  if (reply instanceof Map)
+    return new Map([...reply].map(([k, v]) => [String(k), v]));
   const record = new Map<string, unknown>();
   const flat = Array.isArray(reply) ? reply : [];
-  for (let i = 0; i + 1 < flat.length; i += 2) record.set(String(flat[i]), flat[i + 1]);
+  for (let i = 0; i + 1 < flat.length; i += 2)
+    record.set(String(flat[i]), flat[i + 1]);
   return record;
 }

@@ -1,4 +1,8 @@
-import { redisStreamReader, type StreamEntry, type StreamReaderState } from '@secfeed/stream-client';
+import {
+  redisStreamReader,
+  type StreamEntry,
+  type StreamReaderState,
+} from '@secfeed/stream-client';
 import type { Logger } from '@secfeed/service-runtime';
 import type { RedisClientType } from 'redis';
 import type { Subscription } from 'rxjs';
@@ -60,7 +64,10 @@ export class StreamPump {
         next: (entry) => this.onEntry(entry),
         error: (err: Error) => {
           this.ready = false;
-          this.options.logger.error({ err: err.message }, 'stream reader gave up');
+          this.options.logger.error(
+            { err: err.message },
+            'stream reader gave up',
+          );
           settled();
         },
       });
@@ -82,22 +89,32 @@ export class StreamPump {
     }
     this.options.hub.skip(entry.id);
     this.options.metrics.errors.inc({ code: MALFORMED_STREAM_ENTRY });
-    this.options.logger.warn({ position: entry.id, reason: built.reason }, 'stream entry skipped');
+    this.options.logger.warn(
+      { position: entry.id, reason: built.reason },
+      'stream entry skipped',
+    );
   }
 
   private onState(state: StreamReaderState): void {
     const { logger } = this.options;
     if (state.type === 'ready') {
       this.ready = true;
-      if (this.degraded) logger.warn({ position: state.position }, 'stream reader recovered');
+      if (this.degraded)
+        logger.warn({ position: state.position }, 'stream reader recovered');
       else logger.info({ position: state.position }, 'stream reader ready');
       this.degraded = false;
     } else if (state.type === 'error') {
       this.ready = false;
       this.degraded = true;
-      logger.warn({ code: state.code, err: state.message }, 'stream reader failed');
+      logger.warn(
+        { code: state.code, err: state.message },
+        'stream reader failed',
+      );
     } else if (state.type === 'retry') {
-      logger.warn({ attempt: state.attempt, delayMs: state.delayMs }, 'stream reader retrying');
+      logger.warn(
+        { attempt: state.attempt, delayMs: state.delayMs },
+        'stream reader retrying',
+      );
     }
   }
 }

@@ -12,16 +12,35 @@ function filters(raw: unknown): NormalizedFilters {
   return parsed.filters;
 }
 
-function matches(index: SubscriberIndex<string>, filing: MatchableFiling): string[] {
+function matches(
+  index: SubscriberIndex<string>,
+  filing: MatchableFiling,
+): string[] {
   const found: string[] = [];
   index.forEachMatch(filing, (s) => found.push(s));
   return found.sort();
 }
 
-const AAPL_10K: MatchableFiling = { ticker: 'AAPL', cik: '320193', formType: '10-K' };
-const AAPL_10KA: MatchableFiling = { ticker: 'AAPL', cik: '320193', formType: '10-K/A' };
-const MSFT_8K: MatchableFiling = { ticker: 'MSFT', cik: '789019', formType: '8-K' };
-const NO_TICKER_4: MatchableFiling = { ticker: '', cik: '1999999', formType: '4' };
+const AAPL_10K: MatchableFiling = {
+  ticker: 'AAPL',
+  cik: '320193',
+  formType: '10-K',
+};
+const AAPL_10KA: MatchableFiling = {
+  ticker: 'AAPL',
+  cik: '320193',
+  formType: '10-K/A',
+};
+const MSFT_8K: MatchableFiling = {
+  ticker: 'MSFT',
+  cik: '789019',
+  formType: '8-K',
+};
+const NO_TICKER_4: MatchableFiling = {
+  ticker: '',
+  cik: '1999999',
+  formType: '4',
+};
 
 describe('SubscriberIndex', () => {
   it('finds each matching subscriber exactly once', () => {
@@ -32,11 +51,27 @@ describe('SubscriberIndex', () => {
     index.set('cik', filters({ ciks: ['0000320193'] }));
     index.set('10-k', filters({ formTypes: ['10-k'] }));
     index.set('10-k-both', filters({ formTypes: ['10-K', '10-K/A'] }));
-    index.set('10-k-only', filters({ formTypes: ['10-K'], includeAmendments: false }));
+    index.set(
+      '10-k-only',
+      filters({ formTypes: ['10-K'], includeAmendments: false }),
+    );
     index.set('form-4', filters({ formTypes: ['4'] }));
 
-    expect(matches(index, AAPL_10K)).toEqual(['10-k', '10-k-both', '10-k-only', 'aapl', 'all', 'cik']);
-    expect(matches(index, AAPL_10KA)).toEqual(['10-k', '10-k-both', 'aapl', 'all', 'cik']);
+    expect(matches(index, AAPL_10K)).toEqual([
+      '10-k',
+      '10-k-both',
+      '10-k-only',
+      'aapl',
+      'all',
+      'cik',
+    ]);
+    expect(matches(index, AAPL_10KA)).toEqual([
+      '10-k',
+      '10-k-both',
+      'aapl',
+      'all',
+      'cik',
+    ]);
     expect(matches(index, MSFT_8K)).toEqual(['all']);
     expect(matches(index, NO_TICKER_4)).toEqual(['all', 'form-4']);
   });
@@ -52,9 +87,17 @@ describe('SubscriberIndex', () => {
     ];
     const index = new SubscriberIndex<string>();
     lists.forEach((raw, i) => index.set(String(i), filters(raw)));
-    for (const filing of [AAPL_10K, AAPL_10KA, MSFT_8K, NO_TICKER_4, { ticker: 'aapl', cik: '000320193', formType: ' 10-k ' }]) {
+    for (const filing of [
+      AAPL_10K,
+      AAPL_10KA,
+      MSFT_8K,
+      NO_TICKER_4,
+      { ticker: 'aapl', cik: '000320193', formType: ' 10-k ' },
+    ]) {
       const expected = lists
-        .map((raw, i) => (matchesFilters(filing, filters(raw)) ? String(i) : undefined))
+        .map((raw, i) =>
+          matchesFilters(filing, filters(raw)) ? String(i) : undefined,
+        )
         .filter((s): s is string => s !== undefined)
         .sort();
       expect(matches(index, filing)).toEqual(expected);

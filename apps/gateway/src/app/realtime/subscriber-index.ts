@@ -87,8 +87,16 @@ export class SubscriberIndex<T> {
   /** Calls `visit` once for every subscriber whose filters match `filing`. */
   forEachMatch(filing: MatchableFiling, visit: (subscriber: T) => void): void {
     for (const subscriber of this.unfiltered) visit(subscriber);
-    this.visitBucket(this.buckets.ticker.get(filing.ticker.trim().toUpperCase()), filing, visit);
-    this.visitBucket(this.buckets.cik.get(filing.cik.replace(/^0+/, '')), filing, visit);
+    this.visitBucket(
+      this.buckets.ticker.get(filing.ticker.trim().toUpperCase()),
+      filing,
+      visit,
+    );
+    this.visitBucket(
+      this.buckets.cik.get(filing.cik.replace(/^0+/, '')),
+      filing,
+      visit,
+    );
     const form = filing.formType.trim().toUpperCase();
     const exact = this.buckets.form.get(form);
     this.visitBucket(exact, filing, visit);
@@ -109,14 +117,18 @@ export class SubscriberIndex<T> {
     for (const subscriber of bucket) {
       if (visited?.has(subscriber)) continue;
       const placement = this.placements.get(subscriber);
-      if (placement && matchesFilters(filing, placement.filters)) visit(subscriber);
+      if (placement && matchesFilters(filing, placement.filters))
+        visit(subscriber);
     }
   }
 }
 
 function place(filters: NormalizedFilters): Placement {
-  if (filters.tickers.size > 0) return { filters, bucket: 'ticker', values: filters.tickers };
-  if (filters.ciks.size > 0) return { filters, bucket: 'cik', values: filters.ciks };
-  if (filters.formTypes.size > 0) return { filters, bucket: 'form', values: filters.formTypes };
+  if (filters.tickers.size > 0)
+    return { filters, bucket: 'ticker', values: filters.tickers };
+  if (filters.ciks.size > 0)
+    return { filters, bucket: 'cik', values: filters.ciks };
+  if (filters.formTypes.size > 0)
+    return { filters, bucket: 'form', values: filters.formTypes };
   return { filters, values: new Set() };
 }

@@ -53,7 +53,12 @@ export async function subscribe(
   ctx.hub.subscribe(session, command.filters);
   if (command.since === undefined && command.snapshot === 0) {
     session.state = 'live';
-    session.sendJson({ type: 'subscribed', position: upTo, recovered: true, filters });
+    session.sendJson({
+      type: 'subscribed',
+      position: upTo,
+      recovered: true,
+      filters,
+    });
     return;
   }
   session.state = 'pending';
@@ -67,10 +72,20 @@ export async function subscribe(
       if (!current()) return;
       if ('recovered' in item) {
         const { recovered } = item;
-        session.sendJson({ type: 'subscribed', position: upTo, recovered, filters });
+        session.sendJson({
+          type: 'subscribed',
+          position: upTo,
+          recovered,
+          filters,
+        });
       } else if (!(await sendWithRoom(session, item, current, ctx))) return;
     }
-    await goLive(session, maxPosition(upTo, command.since ?? upTo), current, ctx);
+    await goLive(
+      session,
+      maxPosition(upTo, command.since ?? upTo),
+      current,
+      ctx,
+    );
   } catch (err) {
     if (!current()) return;
     unsubscribe(session, ctx.hub);
@@ -111,9 +126,16 @@ async function* replayAfter(
     isRetained(position, await streamRetention(ctx.redis, ctx.streamKey));
   let cursor = since;
   let announced = false;
-  for await (const page of readRange(ctx.redis, ctx.streamKey, since, upTo, ctx.pageSize)) {
+  for await (const page of readRange(
+    ctx.redis,
+    ctx.streamKey,
+    since,
+    upTo,
+    ctx.pageSize,
+  )) {
     if (!(await retained(cursor))) {
-      if (announced) throw new Error(`stream trimmed past ${cursor} during a replay`);
+      if (announced)
+        throw new Error(`stream trimmed past ${cursor} during a replay`);
       yield { recovered: false };
       return;
     }
@@ -132,7 +154,13 @@ async function* snapshotOf(
   ctx: SubscriptionContext,
 ): AsyncGenerator<HistoryItem> {
   const found: BroadcastEntry[] = [];
-  const pages = readBackwards(ctx.redis, ctx.streamKey, upTo, ctx.pageSize, ctx.snapshotScanLimit);
+  const pages = readBackwards(
+    ctx.redis,
+    ctx.streamKey,
+    upTo,
+    ctx.pageSize,
+    ctx.snapshotScanLimit,
+  );
   for await (const page of pages) {
     for (const entry of matching(page, command)) {
       if (found.push(entry) === command.snapshot) break;
@@ -143,10 +171,14 @@ async function* snapshotOf(
   yield* found.reverse();
 }
 
-function* matching(page: StreamEntry[], command: Subscribe): Generator<BroadcastEntry> {
+function* matching(
+  page: StreamEntry[],
+  command: Subscribe,
+): Generator<BroadcastEntry> {
   for (const { id, fields } of page) {
     const built = toBroadcastEntry(id, fields);
-    if (built.ok && matchesFilters(built.entry.filing, command.filters)) yield built.entry;
+    if (built.ok && matchesFilters(built.entry.filing, command.filters))
+      yield built.entry;
   }
 }
 
@@ -178,7 +210,10 @@ async function sendWithRoom(
   while (!session.hasRoom) {
     if (!current()) return false;
     if (Date.now() > deadline) {
-      session.close(CLOSE_CODES.SLOW_CONSUMER, 'cannot keep up with the replay');
+      session.close(
+        CLOSE_CODES.SLOW_CONSUMER,
+        'cannot keep up with the replay',
+      );
       return false;
     }
     await new Promise((resolve) => setTimeout(resolve, 10));

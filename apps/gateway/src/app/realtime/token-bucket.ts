@@ -32,7 +32,10 @@ export class TokenBucket {
   take(): boolean {
     const now = this.now();
     const elapsed = Math.max(0, now - this.updatedAt) / 1000;
-    this.tokens = Math.min(this.burst, this.tokens + elapsed * this.ratePerSecond);
+    this.tokens = Math.min(
+      this.burst,
+      this.tokens + elapsed * this.ratePerSecond,
+    );
     this.updatedAt = now;
     if (this.tokens < 1) return false;
     this.tokens -= 1;

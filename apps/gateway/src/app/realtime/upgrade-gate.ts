@@ -21,7 +21,10 @@ export type UpgradeDecision =
 
 /** What the gate needs to know about the gateway right now. */
 export interface UpgradeGateState {
-  readonly config: Pick<GatewayConfig, 'authSecret' | 'allowedOrigins' | 'maxConnections'>;
+  readonly config: Pick<
+    GatewayConfig,
+    'authSecret' | 'allowedOrigins' | 'maxConnections'
+  >;
   readonly connections: number;
   readonly closing: boolean;
 }
@@ -33,27 +36,51 @@ export interface UpgradeGateState {
  * a valid JWT when `authSecret` is set. Refusing before the upgrade (not accepting and then
  * closing with 4001) lets a browser tell "unauthorized" from "network down".
  */
-export function checkUpgrade(req: IncomingMessage, state: UpgradeGateState): UpgradeDecision {
+export function checkUpgrade(
+  req: IncomingMessage,
+  state: UpgradeGateState,
+): UpgradeDecision {
   const { config } = state;
   const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-  if (path !== WEBSOCKET_PATH) return refuse(404, REFUSAL_CODES.NOT_FOUND, `no WebSocket at ${path}`);
-  if (state.closing) return refuse(503, REFUSAL_CODES.SHUTTING_DOWN, 'the gateway is shutting down');
+  if (path !== WEBSOCKET_PATH)
+    return refuse(404, REFUSAL_CODES.NOT_FOUND, `no WebSocket at ${path}`);
+  if (state.closing)
+    return refuse(
+      503,
+      REFUSAL_CODES.SHUTTING_DOWN,
+      'the gateway is shutting down',
+    );
   if (state.connections >= config.maxConnections) {
-    return refuse(503, REFUSAL_CODES.CONNECTION_LIMIT, 'too many connections; retry later');
+    return refuse(
+      503,
+      REFUSAL_CODES.CONNECTION_LIMIT,
+      'too many connections; retry later',
+    );
   }
   const origin = req.headers.origin;
-  if (origin !== undefined && config.allowedOrigins.length > 0 && !config.allowedOrigins.includes(origin)) {
-    return refuse(403, REFUSAL_CODES.ORIGIN_FORBIDDEN, 'this origin may not connect');
+  if (
+    origin !== undefined &&
+    config.allowedOrigins.length > 0 &&
+    !config.allowedOrigins.includes(origin)
+  ) {
+    return refuse(
+      403,
+      REFUSAL_CODES.ORIGIN_FORBIDDEN,
+      'this origin may not connect',
+    );
   }
   if (config.authSecret === undefined) return { ok: true };
   const verified = verifyJwt(tokenFromRequest(req) ?? '', config.authSecret);
-  if (!verified.ok) return refuse(401, verified.code, 'a valid token is required');
+  if (!verified.ok)
+    return refuse(401, verified.code, 'a valid token is required');
   return { ok: true, claims: verified.claims };
 }
 
 /** Answers a refused upgrade with a JSON body (as the REST API does) and closes the socket. */
 export function refuseUpgrade(socket: Duplex, refusal: UpgradeRefusal): void {
-  const body = JSON.stringify({ error: { code: refusal.code, message: refusal.message } });
+  const body = JSON.stringify({
+    error: { code: refusal.code, message: refusal.message },
+  });
   const headers = [
     `HTTP/1.1 ${refusal.status} ${STATUS_CODES[refusal.status] ?? ''}`,
     'Connection: close',
@@ -65,6 +92,10 @@ export function refuseUpgrade(socket: Duplex, refusal: UpgradeRefusal): void {
   if (socket.writable) socket.end(`${headers.join('\r\n')}\r\n\r\n${body}`);
 }
 
-function refuse(status: number, code: string, message: string): UpgradeDecision {
+function refuse(
+  status: number,
+  code: string,
+  message: string,
+): UpgradeDecision {
   return { ok: false, refusal: { status, code, message } };
 }

@@ -9,8 +9,14 @@ import { uniqueKeyPrefix } from '@secfeed/test-kit';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createClient, type RedisClientType } from 'redis';
-import { loadGatewayConfig, type GatewayConfig } from '../../config/gateway-config';
-import { createGatewayMetrics, type GatewayMetrics } from '../../metrics/gateway-metrics';
+import {
+  loadGatewayConfig,
+  type GatewayConfig,
+} from '../../config/gateway-config';
+import {
+  createGatewayMetrics,
+  type GatewayMetrics,
+} from '../../metrics/gateway-metrics';
 import { createRealtime, type Realtime } from '../realtime';
 
 /** A running gateway: its realtime half behind a bare HTTP server. */
@@ -24,7 +30,9 @@ export interface TestGateway {
 }
 
 /** The gateway's defaults (as with no environment), with `overrides`. */
-export function testConfig(overrides: Partial<GatewayConfig> = {}): GatewayConfig {
+export function testConfig(
+  overrides: Partial<GatewayConfig> = {},
+): GatewayConfig {
   return { ...loadGatewayConfig({}), messageRate: 1000, ...overrides };
 }
 
@@ -40,7 +48,9 @@ export async function startGateway(
   const realtime = createRealtime({ redis, keys, config, metrics, logger });
   await realtime.start();
   const server: Server = createServer((_req, res) => res.writeHead(404).end());
-  server.on('upgrade', (req, socket, head) => realtime.handleUpgrade(req, socket, head));
+  server.on('upgrade', (req, socket, head) =>
+    realtime.handleUpgrade(req, socket, head),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -90,7 +100,10 @@ export async function connectTestRedis(
       (await client.xRange(keys.stream, '-', '+')).map((entry) => entry.id),
     close: async () => {
       const found: string[] = [];
-      for await (const batch of client.scanIterator({ MATCH: `${keys.prefix}*`, COUNT: 1000 })) {
+      for await (const batch of client.scanIterator({
+        MATCH: `${keys.prefix}*`,
+        COUNT: 1000,
+      })) {
         found.push(...batch);
       }
       if (found.length > 0) await client.unlink(found);

@@ -12,15 +12,22 @@ export class TestClient {
   private cursor = 0;
 
   private constructor(readonly ws: WebSocket) {
-    ws.on('message', (data) => this.received.push(JSON.parse(String(data)) as ServerMessage));
+    ws.on('message', (data) =>
+      this.received.push(JSON.parse(String(data)) as ServerMessage),
+    );
     this.closed = new Promise((resolve) =>
-      ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+      ws.on('close', (code, reason) =>
+        resolve({ code, reason: reason.toString() }),
+      ),
     );
     ws.on('error', () => undefined);
   }
 
   /** Connects and waits for the upgrade; rejects with the HTTP status on refusal. */
-  static connect(url: string, options: ClientOptions = {}): Promise<TestClient> {
+  static connect(
+    url: string,
+    options: ClientOptions = {},
+  ): Promise<TestClient> {
     const ws = new WebSocket(url, options);
     const client = new TestClient(ws);
     return new Promise((resolve, reject) => {
@@ -28,7 +35,14 @@ export class TestClient {
       ws.once('unexpected-response', (_req, res) => {
         let body = '';
         res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-        res.on('end', () => reject(Object.assign(new Error(`HTTP ${res.statusCode}`), { status: res.statusCode, body })));
+        res.on('end', () =>
+          reject(
+            Object.assign(new Error(`HTTP ${res.statusCode}`), {
+              status: res.statusCode,
+              body,
+            }),
+          ),
+        );
       });
       ws.once('error', reject);
     });
@@ -41,7 +55,8 @@ export class TestClient {
   /** The next control message (not a filing) not returned before, waiting for it. */
   async next(timeoutMs = 5000): Promise<ServerMessage> {
     const skipFilings = () => {
-      while (this.received[this.cursor]?.type === 'sec_filing') this.cursor += 1;
+      while (this.received[this.cursor]?.type === 'sec_filing')
+        this.cursor += 1;
       return this.received.length > this.cursor;
     };
     await waitUntil(skipFilings, 'a message', timeoutMs);
@@ -56,16 +71,26 @@ export class TestClient {
 
   /** Positions of every sec_filing received so far, in order. */
   filingPositions(): string[] {
-    return this.received.filter((m) => m.type === 'sec_filing').map((m) => String(m.position));
+    return this.received
+      .filter((m) => m.type === 'sec_filing')
+      .map((m) => String(m.position));
   }
 
   /** Waits until `count` filings have arrived; returns their positions. */
   async waitForFilings(count: number, timeoutMs = 10_000): Promise<string[]> {
-    await waitUntil(() => this.filingPositions().length >= count, `${count} filings`, timeoutMs);
+    await waitUntil(
+      () => this.filingPositions().length >= count,
+      `${count} filings`,
+      timeoutMs,
+    );
     return this.filingPositions();
   }
 
   close(): void {
-    if (this.ws.readyState === WebSocket.OPEN || this.ws.readyState === WebSocket.CONNECTING) this.ws.terminate();
+    if (
+      this.ws.readyState === WebSocket.OPEN ||
+      this.ws.readyState === WebSocket.CONNECTING
+    )
+      this.ws.terminate();
   }
 }
