@@ -6,18 +6,13 @@ import type { RedisClientType } from 'redis';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { GatewayConfig } from '../config/gateway-config';
 import type { GatewayMetrics } from '../metrics/gateway-metrics';
-import { ClientSession, type SessionHooks } from './client-session';
+import { attachClient, type AttachContext } from './attach-client';
+import type { ClientSession, SessionHooks } from './client-session';
 import { FanOutHub } from './fan-out-hub';
-import {
-  handleClientMessage,
-  type MessageContext,
-} from './handle-client-message';
+import type { MessageContext } from './handle-client-message';
 import { Heartbeat } from './heartbeat';
-import { MessageGuard } from './message-guard';
 import { CLOSE_CODES } from './protocol-codes';
-import { closeWhenTokenExpires } from './token-expiry';
 import { StreamPump } from './stream-pump';
-import { unsubscribe } from './subscription-flow';
 import { checkUpgrade, refuseUpgrade } from './upgrade-gate';
 
 /** What {@link createRealtime} needs; the caller owns and closes the Redis client. */
@@ -101,35 +96,18 @@ export function createRealtime(options: RealtimeOptions): Realtime {
   let closing = false;
   let nextId = 0;
 
-  const connect = (ws: WebSocket, claims?: Record<string, unknown>) => {
-    const session = new ClientSession(ws, (nextId += 1), limits, hooks);
-    const guard = new MessageGuard(config.messageRate);
-    const expiry = claims && closeWhenTokenExpires(session, claims);
-    sessions.add(session);
-    metrics.connections.set(sessions.size);
-    logger.debug({ client: session.id }, 'client connected');
-    ws.on('message', (data, isBinary) =>
-      handleClientMessage(session, guard, data as Buffer, isBinary, context),
-    );
-    ws.on('pong', () => heartbeat.pong(session));
-    ws.on('error', (err: Error & { code?: string }) => {
-      // ws closes with 1009 (or 1002 for a protocol error) by itself after this event.
-      if (err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH')
-        metrics.closes.inc({ code: '1009' });
-      logger.info(
-        { client: session.id, code: err.code },
-        'client connection error',
-      );
-    });
-    ws.on('close', (code) => {
-      clearTimeout(expiry);
-      unsubscribe(session, hub);
-      session.dispose();
-      sessions.delete(session);
-      metrics.connections.set(sessions.size);
-      logger.debug({ client: session.id, code }, 'client disconnected');
-    });
+  const attach: AttachContext = {
+    sessions,
+    limits,
+    hooks,
+    messages: context,
+    heartbeat,
+    messageRate: config.messageRate,
+    metrics,
+    logger,
   };
+  const connect = (ws: WebSocket, claims?: Record<string, unknown>) =>
+    attachClient(ws, (nextId += 1), claims, attach);
 
   return {
     start: async () => {

@@ -1,0 +1,66 @@
+import type { Logger } from '@secfeed/service-runtime';
+import type { WebSocket } from 'ws';
+import type { GatewayMetrics } from '../metrics/gateway-metrics';
+import {
+  ClientSession,
+  type SessionHooks,
+  type SessionLimits,
+} from './client-session';
+import {
+  handleClientMessage,
+  type MessageContext,
+} from './handle-client-message';
+import type { Heartbeat } from './heartbeat';
+import { MessageGuard } from './message-guard';
+import { unsubscribe } from './subscription-flow';
+import { closeWhenTokenExpires } from './token-expiry';
+
+/** What a new connection is wired to. */
+export interface AttachContext {
+  readonly sessions: Set<ClientSession>;
+  readonly limits: SessionLimits;
+  readonly hooks: SessionHooks;
+  readonly messages: MessageContext;
+  readonly heartbeat: Heartbeat;
+  readonly messageRate: number;
+  readonly metrics: Pick<GatewayMetrics, 'connections' | 'closes'>;
+  readonly logger: Logger;
+}
+
+/**
+ * Wraps an accepted WebSocket in a session and wires its events: messages, pongs, errors (ws
+ * closes with 1009 by itself after an oversize frame) and the close that forgets it everywhere.
+ */
+export function attachClient(
+  ws: WebSocket,
+  id: number,
+  claims: Record<string, unknown> | undefined,
+  ctx: AttachContext,
+): ClientSession {
+  const { sessions, metrics, logger } = ctx;
+  const session = new ClientSession(ws, id, ctx.limits, ctx.hooks);
+  const guard = new MessageGuard(ctx.messageRate);
+  const expiry = claims && closeWhenTokenExpires(session, claims);
+  sessions.add(session);
+  metrics.connections.set(sessions.size);
+  logger.debug({ client: id }, 'client connected');
+  ws.on('message', (data, isBinary) =>
+    handleClientMessage(session, guard, data as Buffer, isBinary, ctx.messages),
+  );
+  ws.on('pong', () => ctx.heartbeat.pong(session));
+  ws.on('error', (err: Error & { code?: string }) => {
+    if (err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
+      metrics.closes.inc({ code: '1009' });
+    }
+    logger.info({ client: id, code: err.code }, 'client connection error');
+  });
+  ws.on('close', (code) => {
+    clearTimeout(expiry);
+    unsubscribe(session, ctx.messages.hub);
+    session.dispose();
+    sessions.delete(session);
+    metrics.connections.set(sessions.size);
+    logger.debug({ client: id, code }, 'client disconnected');
+  });
+  return session;
+}
