@@ -14,3 +14,4 @@ export {
 } from './lib/health-handler';
 export { handleShutdown, type ShutdownOptions } from './lib/handle-shutdown';
 export { connectRedis, type ConnectRedisOptions } from './lib/connect-redis';
+export { findDataFile } from './lib/find-data-file';

@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const build = spawnSync(
     process.execPath,
     [
-      join(workspace, 'node_modules/nx/bin/nx.js'),
+      join(workspace, 'node_modules/nx/dist/bin/nx.js'),
       'run-many',
       '-t',
       'build',

@@ -55,14 +55,9 @@ export function planStack({
     services.push({
       name: 'simulator',
       command: node,
-      args: [
-        '-r',
-        'ts-node/register/transpile-only',
-        `${workspace}/tools/sec-api-simulator/src/main.ts`,
-      ],
+      args: [`${workspace}/dist/tools/sec-api-simulator/main.js`],
       env: {
         ...env,
-        TS_NODE_PROJECT: `${workspace}/tools/sec-api-simulator/tsconfig.json`,
         SIMULATOR_PORT: port,
         SIMULATOR_API_KEY: SIMULATOR_KEY,
         SIMULATOR_SPEED: env['REPLAY_SPEED'] ?? '60',

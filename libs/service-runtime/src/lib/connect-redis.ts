@@ -24,7 +24,7 @@ export async function connectRedis(
     disableOfflineQueue: true,
     socket: {
       connectTimeout: 5000,
-      reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 2000),
+      reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2000),
     },
   });
   let connectedOnce = false;

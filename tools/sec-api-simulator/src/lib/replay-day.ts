@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { findDataFile } from '@secfeed/service-runtime';
 import { gunzipSync } from 'node:zlib';
 
 /** The replayed day that ships in the repo (see data/README.md). */
-export const REPLAY_DAY_FILE = join(
+export const REPLAY_DAY_FILE = findDataFile(
+  'replay/edgar-2020-01-03.jsonl.gz',
   __dirname,
-  '../../../../data/replay/edgar-2020-01-03.jsonl.gz',
 );
 
 /** A filing in the upstream wire shape; the simulator only reads these two fields. */

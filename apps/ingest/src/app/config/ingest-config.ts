@@ -2,11 +2,10 @@ import { keyPrefixFromEnv } from '@secfeed/redis-keys';
 import {
   ConfigError,
   EnvReader,
+  findDataFile,
   LOG_LEVELS,
   LogLevel,
 } from '@secfeed/service-runtime';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { validateUserAgent } from '../sources/edgar';
 
 export const INGEST_SOURCES = ['sec-api', 'edgar', 'replay'] as const;
@@ -36,17 +35,8 @@ export interface IngestConfig {
   retentionMs: number;
 }
 
-/**
- * Where the shipped data lives: `data/` beside the built `main.js` (the build copies it there),
- * or the workspace's `data/` when running from source. Walks up from this file to find it.
- */
-function dataFile(relative: string): string {
-  for (let dir = __dirname; ; dir = dirname(dir)) {
-    const candidate = join(dir, 'data', relative);
-    if (existsSync(candidate)) return candidate;
-    if (dirname(dir) === dir) return join(__dirname, 'data', relative);
-  }
-}
+const dataFile = (relative: string): string =>
+  findDataFile(relative, __dirname);
 
 /**
  * Reads and validates the environment. Throws a {@link ConfigError} naming the variable at
