@@ -1,6 +1,10 @@
 import { Injectable, inject, signal } from '@angular/core';
 import type { Filing } from '@secfeed/filing-model';
-import { BROWSER_STORAGE, readJson, writeJson } from '../shared/browser-storage';
+import {
+  BROWSER_STORAGE,
+  readJson,
+  writeJson,
+} from '../shared/browser-storage';
 import { DESKTOP_ALERTS } from './desktop-alerts';
 import { Watchlist } from './watchlist.service';
 
@@ -27,7 +31,9 @@ export class Alerts {
   private readonly desktop = inject(DESKTOP_ALERTS);
   private readonly storage = inject(BROWSER_STORAGE);
   private readonly toastsState = signal<readonly Toast[]>([]);
-  private readonly desktopState = signal(readJson<unknown>(this.storage, DESKTOP_KEY, false) === true);
+  private readonly desktopState = signal(
+    readJson<unknown>(this.storage, DESKTOP_KEY, false) === true,
+  );
 
   readonly toasts = this.toastsState.asReadonly();
   /** Whether the user turned desktop alerts (notification and sound) on. */
@@ -42,13 +48,19 @@ export class Alerts {
     this.toastsState.update((toasts) => [...toasts, toast].slice(-MAX_TOASTS));
     setTimeout(() => this.dismiss(toast.id), TOAST_MS);
     if (this.desktopState() && this.desktop.permission() === 'granted') {
-      this.desktop.show(`secfeed: ${filing.formType} ${who}`, text, filing.accessionNo);
+      this.desktop.show(
+        `secfeed: ${filing.formType} ${who}`,
+        text,
+        filing.accessionNo,
+      );
       this.desktop.beep();
     }
   }
 
   dismiss(id: string): void {
-    this.toastsState.update((toasts) => toasts.filter((toast) => toast.id !== id));
+    this.toastsState.update((toasts) =>
+      toasts.filter((toast) => toast.id !== id),
+    );
   }
 
   /** Turns desktop alerts on (asking the browser) or off; remembered between visits. */

@@ -12,17 +12,21 @@ export interface DesktopAlerts {
   beep(): void;
 }
 
-export const DESKTOP_ALERTS = new InjectionToken<DesktopAlerts>('DESKTOP_ALERTS', {
-  providedIn: 'root',
-  factory: () => browserDesktopAlerts(),
-});
+export const DESKTOP_ALERTS = new InjectionToken<DesktopAlerts>(
+  'DESKTOP_ALERTS',
+  {
+    providedIn: 'root',
+    factory: () => browserDesktopAlerts(),
+  },
+);
 
 function browserDesktopAlerts(): DesktopAlerts {
   const supported = typeof Notification !== 'undefined';
   let audio: AudioContext | undefined;
   return {
     permission: () => (supported ? Notification.permission : 'unsupported'),
-    requestPermission: async () => (supported ? Notification.requestPermission() : 'unsupported'),
+    requestPermission: async () =>
+      supported ? Notification.requestPermission() : 'unsupported',
     show: (title, body, tag) => {
       if (supported) new Notification(title, { body, tag });
     },

@@ -1,6 +1,10 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import type { Filing } from '@secfeed/filing-model';
-import { BROWSER_STORAGE, readJson, writeJson } from '../shared/browser-storage';
+import {
+  BROWSER_STORAGE,
+  readJson,
+  writeJson,
+} from '../shared/browser-storage';
 
 /** localStorage key of the starred tickers and CIKs. */
 export const WATCHLIST_STORAGE_KEY = 'secfeed.watchlist';
@@ -19,28 +23,39 @@ export class Watchlist {
 
   readonly tickers = this.tickersState.asReadonly();
   readonly ciks = this.ciksState.asReadonly();
-  readonly size = computed(() => this.tickersState().size + this.ciksState().size);
+  readonly size = computed(
+    () => this.tickersState().size + this.ciksState().size,
+  );
 
   constructor() {
-    const stored = readJson<StoredWatchlist>(this.storage, WATCHLIST_STORAGE_KEY, {});
+    const stored = readJson<StoredWatchlist>(
+      this.storage,
+      WATCHLIST_STORAGE_KEY,
+      {},
+    );
     this.tickersState.set(new Set(strings(stored.tickers)));
     this.ciksState.set(new Set(strings(stored.ciks)));
   }
 
   toggleTicker(ticker: string): void {
-    if (ticker) this.tickersState.update((set) => toggled(set, ticker.toUpperCase()));
+    if (ticker)
+      this.tickersState.update((set) => toggled(set, ticker.toUpperCase()));
     this.save();
   }
 
   toggleCik(cik: string): void {
-    if (cik) this.ciksState.update((set) => toggled(set, cik.replace(/^0+(?=\d)/, '')));
+    if (cik)
+      this.ciksState.update((set) =>
+        toggled(set, cik.replace(/^0+(?=\d)/, '')),
+      );
     this.save();
   }
 
   /** Whether the filing's ticker or filer CIK is starred. */
   matches(filing: Pick<Filing, 'ticker' | 'cik'>): boolean {
     return (
-      (filing.ticker !== '' && this.tickersState().has(filing.ticker.toUpperCase())) ||
+      (filing.ticker !== '' &&
+        this.tickersState().has(filing.ticker.toUpperCase())) ||
       this.ciksState().has(filing.cik.replace(/^0+(?=\d)/, ''))
     );
   }
@@ -60,5 +75,7 @@ function toggled(set: ReadonlySet<string>, value: string): ReadonlySet<string> {
 }
 
 function strings(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  return Array.isArray(value)
+    ? value.filter((v): v is string => typeof v === 'string')
+    : [];
 }

@@ -1,4 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+} from '@angular/core';
 import { ClockService } from '../shared/clock.service';
 import { relativeAge } from '../shared/eastern-time';
 import { FeedConnection } from './feed-connection.service';
@@ -15,9 +20,19 @@ import { FeedConnection } from './feed-connection.service';
   template: `
     <span class="status__dot" aria-hidden="true"></span>
     <span class="status__text" data-testid="connection-text">{{ text() }}</span>
-    <span class="status__last muted" data-testid="last-filing">{{ lastFiling() }}</span>
-    @if (connection.status() === 'reconnecting' || connection.status() === 'offline') {
-      <button type="button" class="link-button" data-testid="reconnect-now" (click)="connection.retryNow()">
+    <span class="status__last muted" data-testid="last-filing">{{
+      lastFiling()
+    }}</span>
+    @if (
+      connection.status() === 'reconnecting' ||
+      connection.status() === 'offline'
+    ) {
+      <button
+        type="button"
+        class="link-button"
+        data-testid="reconnect-now"
+        (click)="connection.retryNow()"
+      >
         Retry now
       </button>
     }
@@ -46,6 +61,8 @@ export class ConnectionStatus {
 
   protected readonly lastFiling = computed(() => {
     const at = this.connection.lastFilingAt();
-    return at === null ? 'No live filing yet' : `Last filing ${relativeAge(at, this.clock.now())}`;
+    return at === null
+      ? 'No live filing yet'
+      : `Last filing ${relativeAge(at, this.clock.now())}`;
   });
 }

@@ -1,7 +1,10 @@
 import { TestBed } from '@angular/core/testing';
 import type { Filing } from '@secfeed/filing-model';
 import { makeFiling } from '@secfeed/filing-model/testing';
-import { FakeWebSocket, provideFakeWebSockets } from '../test-support/fake-web-socket';
+import {
+  FakeWebSocket,
+  provideFakeWebSockets,
+} from '../test-support/fake-web-socket';
 import { filingMessage } from '../test-support/wire';
 import { FeedConnection } from './feed-connection.service';
 
@@ -12,7 +15,11 @@ describe('FeedConnection', () => {
   let recoveryLost: number;
 
   const last = () => sockets[sockets.length - 1];
-  const goLive = (socket: FakeWebSocket, position = '100-0', recovered = true) => {
+  const goLive = (
+    socket: FakeWebSocket,
+    position = '100-0',
+    recovered = true,
+  ) => {
     socket.open();
     socket.receive({ type: 'subscribed', position, recovered, filters: {} });
   };
@@ -20,7 +27,9 @@ describe('FeedConnection', () => {
   beforeEach(() => {
     jest.useFakeTimers({ now: Date.UTC(2025, 0, 2, 15, 0, 0) });
     sockets = [];
-    TestBed.configureTestingModule({ providers: provideFakeWebSockets(sockets) });
+    TestBed.configureTestingModule({
+      providers: provideFakeWebSockets(sockets),
+    });
     connection = TestBed.inject(FeedConnection);
     received = [];
     recoveryLost = 0;
@@ -34,14 +43,22 @@ describe('FeedConnection', () => {
   });
 
   it('opens /ws on the page origin and subscribes with the server-side filters, without since', () => {
-    connection.connect({ tickers: ['AAPL'], formTypes: ['8-K'], includeAmendments: false });
+    connection.connect({
+      tickers: ['AAPL'],
+      formTypes: ['8-K'],
+      includeAmendments: false,
+    });
     expect(connection.status()).toBe('connecting');
     expect(last().url).toBe('ws://localhost/ws');
     last().open();
     expect(last().sentActions('subscribe_sec_filings')).toEqual([
       {
         action: 'subscribe_sec_filings',
-        filters: { tickers: ['AAPL'], formTypes: ['8-K'], includeAmendments: false },
+        filters: {
+          tickers: ['AAPL'],
+          formTypes: ['8-K'],
+          includeAmendments: false,
+        },
       },
     ]);
     last().receive({ type: 'subscribed', position: '100-0', recovered: true });
@@ -79,7 +96,11 @@ describe('FeedConnection', () => {
     connection.connect({});
     goLive(last());
     last().onmessage?.({ data: 'not json' } as MessageEvent);
-    last().receive({ type: 'sec_filing', position: '101-0', data: { formType: '4' } });
+    last().receive({
+      type: 'sec_filing',
+      position: '101-0',
+      data: { formType: '4' },
+    });
     expect(received).toEqual([]);
     expect(connection.status()).toBe('live');
   });
@@ -126,7 +147,10 @@ describe('FeedConnection', () => {
     last().serverClose(1006);
     jest.advanceTimersByTime(550);
     last().open();
-    expect(last().sent[0]).toEqual({ action: 'subscribe_sec_filings', since: '200-0' });
+    expect(last().sent[0]).toEqual({
+      action: 'subscribe_sec_filings',
+      since: '200-0',
+    });
   });
 
   it('reports recovered:false so history can be reloaded, and resumes later from the new position', () => {
@@ -140,7 +164,10 @@ describe('FeedConnection', () => {
     jest.advanceTimersByTime(1050); // the second failure in a row waits longer
     expect(sockets).toHaveLength(3);
     last().open();
-    expect(last().sent[0]).toEqual({ action: 'subscribe_sec_filings', since: '900-0' });
+    expect(last().sent[0]).toEqual({
+      action: 'subscribe_sec_filings',
+      since: '900-0',
+    });
   });
 
   it('pings periodically and treats a missing pong as a dead connection', () => {
@@ -161,12 +188,34 @@ describe('FeedConnection', () => {
   it('shows gateway error messages in words and keeps the connection', () => {
     connection.connect({});
     goLive(last());
-    last().receive({ type: 'error', code: 'TOO_MANY_VALUES', message: 'tickers: too many' });
+    last().receive({
+      type: 'error',
+      code: 'TOO_MANY_VALUES',
+      message: 'tickers: too many',
+    });
     expect(connection.error()).toEqual({
       code: 'TOO_MANY_VALUES',
       message: expect.stringContaining('Too many values'),
     });
     expect(connection.status()).toBe('live');
+  });
+
+  it('resumes with since when the gateway drops the subscription (HISTORY_UNAVAILABLE)', () => {
+    connection.connect({});
+    goLive(last(), '300-0');
+    last().receive({
+      type: 'error',
+      code: 'HISTORY_UNAVAILABLE',
+      message: 'replay failed',
+    });
+    expect(connection.status()).toBe('reconnecting');
+    expect(connection.error()?.message).toMatch(/could not read past filings/);
+    jest.advanceTimersByTime(550);
+    last().open();
+    expect(last().sent[0]).toEqual({
+      action: 'subscribe_sec_filings',
+      since: '300-0',
+    });
   });
 
   it('explains a 4xxx close and reconnects', () => {

@@ -1,16 +1,30 @@
-import { DOCUMENT, DestroyRef, Injectable, inject, signal } from '@angular/core';
+import {
+  DOCUMENT,
+  DestroyRef,
+  Injectable,
+  inject,
+  signal,
+} from '@angular/core';
 import type { Filing } from '@secfeed/filing-model';
-import { reconnectLoop, type RetryNotification } from '@secfeed/stream-client/retry';
+import {
+  reconnectLoop,
+  type RetryNotification,
+} from '@secfeed/stream-client/retry';
 import { Subject, tap, type Subscription } from 'rxjs';
 import { GATEWAY_CONFIG, socketUrl } from '../shared/gateway-config';
 import type { UserError } from '../shared/user-error';
 import { CONNECTION_OPTIONS } from './connection-options';
-import { SessionClosedError, feedSession, type SessionEvent } from './feed-session';
+import {
+  SessionClosedError,
+  feedSession,
+  type SessionEvent,
+} from './feed-session';
 import type { SubscriptionFilters } from './subscription-filters';
 import { WEBSOCKET_FACTORY, type WebSocketLike } from './websocket-factory';
 
 /** What the status bar shows: live, trying again, or not trying. */
-export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
+export type ConnectionStatus =
+  'connecting' | 'live' | 'reconnecting' | 'offline';
 
 /**
  * The live feed over the browser's WebSocket (contracts §3). Subscribes with the current
@@ -115,7 +129,10 @@ export class FeedConnection {
     this.nextAttemptState.set(null);
     if (attempt > 0) this.statusState.set('reconnecting');
     return feedSession({
-      open: () => (this.socket = this.openSocket(socketUrl(this.config, this.document.location))),
+      open: () =>
+        (this.socket = this.openSocket(
+          socketUrl(this.config, this.document.location),
+        )),
       subscribeMessage: () => this.subscribeMessage(true),
       pingIntervalMs: this.options.pingIntervalMs,
       pongTimeoutMs: this.options.pongTimeoutMs,
@@ -141,7 +158,8 @@ export class FeedConnection {
         this.statusState.set('live');
         this.errorState.set(null);
         if (!event.recovered) this.recoveryLostSubject.next();
-        if (!event.recovered || this.pendingFresh) this.lastPosition = event.position;
+        if (!event.recovered || this.pendingFresh)
+          this.lastPosition = event.position;
         this.pendingFresh = false;
         return;
       case 'filing':
@@ -179,7 +197,8 @@ export class FeedConnection {
     if (gaveUp) {
       this.errorState.set({
         code: 'UNREACHABLE',
-        message: 'The live feed cannot be reached. Check your connection and retry.',
+        message:
+          'The live feed cannot be reached. Check your connection and retry.',
       });
     }
   }
@@ -190,5 +209,4 @@ export class FeedConnection {
     this.socket = null;
     this.nextAttemptState.set(null);
   }
-
 }

@@ -6,9 +6,20 @@ import type { WebSocketLike } from './websocket-factory';
 
 /** What one socket session reports to the connection. */
 export type SessionEvent =
-  | { readonly type: 'subscribed'; readonly position: string; readonly recovered: boolean }
-  | { readonly type: 'filing'; readonly position: string; readonly filing: Filing }
+  | {
+      readonly type: 'subscribed';
+      readonly position: string;
+      readonly recovered: boolean;
+    }
+  | {
+      readonly type: 'filing';
+      readonly position: string;
+      readonly filing: Filing;
+    }
   | { readonly type: 'error'; readonly error: UserError };
+
+/** The error code after which the gateway has dropped the subscription (docs/protocol.md). */
+const DROPPED = 'HISTORY_UNAVAILABLE';
 
 /** Why a session ended; carried on the error channel to the reconnect loop. */
 export class SessionClosedError extends Error {
@@ -47,7 +58,8 @@ export function feedSession(setup: SessionSetup): Observable<SessionEvent> {
     const ping = () => {
       send({ action: 'ping' });
       pongTimer ??= setTimeout(
-        () => fail(new SessionClosedError(undefined, 'no pong from the gateway')),
+        () =>
+          fail(new SessionClosedError(undefined, 'no pong from the gateway')),
         setup.pongTimeoutMs,
       );
     };
@@ -63,7 +75,18 @@ export function feedSession(setup: SessionSetup): Observable<SessionEvent> {
         return;
       }
       const sessionEvent = message && toSessionEvent(message);
-      if (sessionEvent) subscriber.next(sessionEvent);
+      if (
+        sessionEvent?.type === 'error' &&
+        sessionEvent.error.code === DROPPED
+      ) {
+        // The gateway dropped the subscription: end the session, so the reconnect loop backs
+        // off and resumes with `since`.
+        fail(
+          new SessionClosedError(sessionEvent.error, 'subscription dropped'),
+        );
+      } else if (sessionEvent) {
+        subscriber.next(sessionEvent);
+      }
     };
     socket.onclose = (event) =>
       fail(
@@ -98,7 +121,11 @@ function toSessionEvent(message: Record<string, unknown>): SessionEvent | null {
   switch (message['type']) {
     case 'subscribed':
       return typeof position === 'string'
-        ? { type: 'subscribed', position, recovered: message['recovered'] !== false }
+        ? {
+            type: 'subscribed',
+            position,
+            recovered: message['recovered'] !== false,
+          }
         : null;
     case 'sec_filing': {
       const filing = toWireFiling(message['data']);
@@ -111,7 +138,9 @@ function toSessionEvent(message: Record<string, unknown>): SessionEvent | null {
         type: 'error',
         error: gatewayError(
           String(message['code'] ?? 'UNKNOWN'),
-          typeof message['message'] === 'string' ? message['message'] : undefined,
+          typeof message['message'] === 'string'
+            ? message['message']
+            : undefined,
         ),
       };
     default:

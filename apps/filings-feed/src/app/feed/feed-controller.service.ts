@@ -1,10 +1,22 @@
-import { DestroyRef, Injectable, Injector, computed, inject, signal } from '@angular/core';
+import {
+  DestroyRef,
+  Injectable,
+  Injector,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import type { Filing } from '@secfeed/filing-model';
 import { debounceTime, filter, type Subscription } from 'rxjs';
 import { Alerts } from '../alerts/alerts.service';
 import { FeedConnection } from '../connection/feed-connection.service';
-import { EMPTY_FILTERS, sameFilters, toSubscriptionFilters, type FeedFilters } from '../filters/feed-filters';
+import {
+  EMPTY_FILTERS,
+  sameFilters,
+  toSubscriptionFilters,
+  type FeedFilters,
+} from '../filters/feed-filters';
 import { FilterState } from '../filters/filter-state.service';
 import { feedFilterPredicate } from '../filters/match-feed-filters';
 import { HistoryApi } from '../history/history-api.service';
@@ -81,12 +93,14 @@ export class FeedController {
           this.announce();
         }
       });
-    this.connection.recoveryLost.pipe(takeUntilDestroyed(this.destroyRef)).subscribe(() => {
-      this.noticeState.set(
-        'The connection was down too long to catch up, so the list was reloaded from history.',
-      );
-      this.reload();
-    });
+    this.connection.recoveryLost
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe(() => {
+        this.noticeState.set(
+          'The connection was down too long to catch up, so the list was reloaded from history.',
+        );
+        this.reload();
+      });
   }
 
   /** Loads the newest page again and replaces history with it. */
@@ -97,7 +111,12 @@ export class FeedController {
 
   /** Loads the next older page, unless one is loading or none remains. */
   loadMore(): void {
-    if (this.loadingState() || this.nextCursor === null || this.historyErrorState()) return;
+    if (
+      this.loadingState() ||
+      this.nextCursor === null ||
+      this.historyErrorState()
+    )
+      return;
     this.fetch(this.nextCursor, (filings) => this.store.appendHistory(filings));
   }
 
@@ -119,21 +138,26 @@ export class FeedController {
     this.reload();
   }
 
-  private fetch(cursor: string | null, apply: (filings: Filing[]) => void): void {
+  private fetch(
+    cursor: string | null,
+    apply: (filings: Filing[]) => void,
+  ): void {
     this.loadingState.set(true);
     this.historyErrorState.set(null);
-    this.request = this.history.page(this.filterState.filters(), cursor).subscribe({
-      next: (page) => {
-        apply(page.filings);
-        this.nextCursor = page.next;
-        this.hasMore.set(page.next !== null);
-        this.loadingState.set(false);
-      },
-      error: (error: UserError) => {
-        this.historyErrorState.set(error);
-        this.loadingState.set(false);
-      },
-    });
+    this.request = this.history
+      .page(this.filterState.filters(), cursor)
+      .subscribe({
+        next: (page) => {
+          apply(page.filings);
+          this.nextCursor = page.next;
+          this.hasMore.set(page.next !== null);
+          this.loadingState.set(false);
+        },
+        error: (error: UserError) => {
+          this.historyErrorState.set(error);
+          this.loadingState.set(false);
+        },
+      });
   }
 
   /** Counts arrivals in a burst, so a screen reader hears "5 new filings", not five lines. */

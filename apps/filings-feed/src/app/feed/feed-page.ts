@@ -37,7 +37,14 @@ const MIN_ROWS = 30;
  */
 @Component({
   selector: 'sf-feed-page',
-  imports: [ConnectionStatus, FilterBar, FilingList, FilingDetail, ErrorBanner, ToastStack],
+  imports: [
+    ConnectionStatus,
+    FilterBar,
+    FilingList,
+    FilingDetail,
+    ErrorBanner,
+    ToastStack,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'page', '(document:keydown)': 'onKey($event)' },
   templateUrl: './feed-page.html',
@@ -67,7 +74,10 @@ export class FeedPage implements OnInit {
   protected readonly detailFiling = computed(() => {
     const id = this.selectedId();
     if (!this.detailOpen() || id === null) return null;
-    return this.store.entries().find((entry) => entry.filing.accessionNo === id)?.filing ?? null;
+    return (
+      this.store.entries().find((entry) => entry.filing.accessionNo === id)
+        ?.filing ?? null
+    );
   });
   protected readonly isWatched = computed(() => {
     this.watchlist.tickers();
@@ -142,9 +152,13 @@ export class FeedPage implements OnInit {
   private move(step: number): void {
     const rows = this.rows();
     if (rows.length === 0) return;
-    const current = rows.findIndex((entry) => entry.filing.accessionNo === this.selectedId());
+    const current = rows.findIndex(
+      (entry) => entry.filing.accessionNo === this.selectedId(),
+    );
     const index =
-      current === -1 ? 0 : Math.min(rows.length - 1, Math.max(0, current + step));
+      current === -1
+        ? 0
+        : Math.min(rows.length - 1, Math.max(0, current + step));
     this.selectedId.set(rows[index].filing.accessionNo);
     this.list().reveal(index);
     if (index >= rows.length - 5) this.controller.loadMore();

@@ -33,7 +33,9 @@ export class FeedStore {
 
   /** Adds an older page (duplicates of rows already shown are ignored). */
   appendHistory(filings: readonly Filing[]): void {
-    this.entriesState.update((current) => mergeEntries(current, filings.map(historyEntry)));
+    this.entriesState.update((current) =>
+      mergeEntries(current, filings.map(historyEntry)),
+    );
   }
 
   /**
@@ -59,7 +61,10 @@ export class FeedStore {
 
   /** Unfreezes and applies the queued filings, marked new from now. */
   resume(now = Date.now()): void {
-    const queued = this.pendingState().map((entry) => ({ ...entry, liveAt: now }));
+    const queued = this.pendingState().map((entry) => ({
+      ...entry,
+      liveAt: now,
+    }));
     this.pausedState.set(false);
     this.pendingState.set([]);
     this.entriesState.update((current) => mergeEntries(current, queued));

@@ -1,4 +1,10 @@
-import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  input,
+  output,
+} from '@angular/core';
 import type { Filing } from '@secfeed/filing-model';
 import { formatEastern } from '../shared/eastern-time';
 
@@ -21,36 +27,60 @@ import { formatEastern } from '../shared/eastern-time';
           <span class="detail__ticker">{{ filing().ticker }}</span>
         }
       </h2>
-      <button type="button" class="icon-button" (click)="closed.emit()" aria-label="Close details"
-        data-testid="detail-close">✕</button>
+      <button
+        type="button"
+        class="icon-button"
+        (click)="closed.emit()"
+        aria-label="Close details"
+        data-testid="detail-close"
+      >
+        ✕
+      </button>
     </header>
     <dl class="detail__facts">
-      <dt>Accepted</dt><dd>{{ accepted() }}</dd>
-      <dt>Accession no.</dt><dd data-testid="detail-accession">{{ filing().accessionNo }}</dd>
-      <dt>CIK</dt><dd>{{ filing().cik }}</dd>
+      <dt>Accepted</dt>
+      <dd>{{ accepted() }}</dd>
+      <dt>Accession no.</dt>
+      <dd data-testid="detail-accession">{{ filing().accessionNo }}</dd>
+      <dt>CIK</dt>
+      <dd>{{ filing().cik }}</dd>
       @if (filing().periodOfReport) {
-        <dt>Period of report</dt><dd data-testid="detail-period">{{ filing().periodOfReport }}</dd>
+        <dt>Period of report</dt>
+        <dd data-testid="detail-period">{{ filing().periodOfReport }}</dd>
       }
       @if (filing().description) {
-        <dt>Description</dt><dd>{{ filing().description }}</dd>
+        <dt>Description</dt>
+        <dd>{{ filing().description }}</dd>
       }
     </dl>
     <div class="detail__actions">
       @if (filing().ticker) {
-        <button type="button" (click)="starTicker.emit(filing().ticker)" data-testid="star-ticker"
-          [attr.aria-pressed]="tickerStarred()">
+        <button
+          type="button"
+          (click)="starTicker.emit(filing().ticker)"
+          data-testid="star-ticker"
+          [attr.aria-pressed]="tickerStarred()"
+        >
           {{ tickerStarred() ? '★ Watching' : '☆ Watch' }} {{ filing().ticker }}
         </button>
       }
-      <button type="button" (click)="starCik.emit(filing().cik)" data-testid="star-cik"
-        [attr.aria-pressed]="cikStarred()">
+      <button
+        type="button"
+        (click)="starCik.emit(filing().cik)"
+        data-testid="star-cik"
+        [attr.aria-pressed]="cikStarred()"
+      >
         {{ cikStarred() ? '★ Watching' : '☆ Watch' }} CIK {{ filing().cik }}
       </button>
       @if (filing().linkToHtml; as index) {
-        <a [href]="index" target="_blank" rel="noopener noreferrer">Filing index on EDGAR</a>
+        <a [href]="index" target="_blank" rel="noopener noreferrer"
+          >Filing index on EDGAR</a
+        >
       }
       @if (filing().linkToFilingDetails; as doc) {
-        <a [href]="doc" target="_blank" rel="noopener noreferrer">Primary document</a>
+        <a [href]="doc" target="_blank" rel="noopener noreferrer"
+          >Primary document</a
+        >
       }
     </div>
     @if (filing().items?.length) {
@@ -64,7 +94,12 @@ import { formatEastern } from '../shared/eastern-time';
     <h3>Entities</h3>
     <ul data-testid="detail-entities">
       @for (entity of filing().entities; track $index) {
-        <li>{{ entity.companyName }} @if (entity.cik) {<span class="muted">CIK {{ entity.cik }}</span>}</li>
+        <li>
+          {{ entity.companyName }}
+          @if (entity.cik) {
+            <span class="muted">CIK {{ entity.cik }}</span>
+          }
+        </li>
       } @empty {
         <li class="muted">None listed</li>
       }
@@ -72,8 +107,15 @@ import { formatEastern } from '../shared/eastern-time';
     <h3>Documents</h3>
     <ul data-testid="detail-documents">
       @for (doc of filing().documentFormatFiles; track $index) {
-        <li><a [href]="doc.documentUrl" target="_blank" rel="noopener noreferrer">{{ doc.type?.trim() || 'Document' }}</a>
-          <span class="muted">{{ doc.description }}</span></li>
+        <li>
+          <a
+            [href]="doc.documentUrl"
+            target="_blank"
+            rel="noopener noreferrer"
+            >{{ doc.type?.trim() || 'Document' }}</a
+          >
+          <span class="muted">{{ doc.description }}</span>
+        </li>
       } @empty {
         <li class="muted">None listed</li>
       }
@@ -81,8 +123,15 @@ import { formatEastern } from '../shared/eastern-time';
     <h3>Data files</h3>
     <ul data-testid="detail-data-files">
       @for (doc of filing().dataFiles; track $index) {
-        <li><a [href]="doc.documentUrl" target="_blank" rel="noopener noreferrer">{{ doc.type || 'File' }}</a>
-          <span class="muted">{{ doc.description }}</span></li>
+        <li>
+          <a
+            [href]="doc.documentUrl"
+            target="_blank"
+            rel="noopener noreferrer"
+            >{{ doc.type || 'File' }}</a
+          >
+          <span class="muted">{{ doc.description }}</span>
+        </li>
       } @empty {
         <li class="muted">None</li>
       }
@@ -97,5 +146,7 @@ export class FilingDetail {
   readonly starTicker = output<string>();
   readonly starCik = output<string>();
 
-  protected readonly accepted = computed(() => formatEastern(this.filing().filedAtMs));
+  protected readonly accepted = computed(() =>
+    formatEastern(this.filing().filedAtMs),
+  );
 }

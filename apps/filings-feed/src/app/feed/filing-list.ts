@@ -1,5 +1,14 @@
-import { CdkVirtualScrollViewport, ScrollingModule } from '@angular/cdk/scrolling';
-import { ChangeDetectionStrategy, Component, input, output, viewChild } from '@angular/core';
+import {
+  CdkVirtualScrollViewport,
+  ScrollingModule,
+} from '@angular/cdk/scrolling';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  input,
+  output,
+  viewChild,
+} from '@angular/core';
 import type { FeedEntry } from './feed-entry';
 import { FilingRow, ROW_HEIGHT } from './filing-row';
 
@@ -67,8 +76,12 @@ export class FilingList {
   reveal(index: number): void {
     const viewport = this.viewport();
     const first = Math.floor(viewport.measureScrollOffset() / ROW_HEIGHT);
-    const visible = Math.max(1, Math.floor(viewport.getViewportSize() / ROW_HEIGHT));
+    const visible = Math.max(
+      1,
+      Math.floor(viewport.getViewportSize() / ROW_HEIGHT),
+    );
     if (index < first) viewport.scrollToIndex(index);
-    else if (index >= first + visible) viewport.scrollToIndex(index - visible + 1);
+    else if (index >= first + visible)
+      viewport.scrollToIndex(index - visible + 1);
   }
 }

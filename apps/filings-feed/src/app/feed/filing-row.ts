@@ -1,4 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  input,
+} from '@angular/core';
 import { formatEastern, relativeAge } from '../shared/eastern-time';
 import { NEW_MARK_MS, type FeedEntry } from './feed-entry';
 import { formGroupOf } from './form-group-of';
@@ -21,12 +26,20 @@ export const ROW_HEIGHT = 56;
     '[class.filing-row--watched]': 'watched()',
   },
   template: `
-    <time class="filing-row__time" [attr.datetime]="filing().filedAt" [title]="filing().filedAt">
+    <time
+      class="filing-row__time"
+      [attr.datetime]="filing().filedAt"
+      [title]="filing().filedAt"
+    >
       <span class="filing-row__eastern">{{ eastern() }}</span>
       <span class="filing-row__age">{{ age() }}</span>
     </time>
-    <span class="badge" [attr.data-group]="group()" data-testid="form-badge">{{ filing().formType }}</span>
-    <span class="filing-row__ticker" data-testid="row-ticker">{{ filing().ticker || '—' }}</span>
+    <span class="badge" [attr.data-group]="group()" data-testid="form-badge">{{
+      filing().formType
+    }}</span>
+    <span class="filing-row__ticker" data-testid="row-ticker">{{
+      filing().ticker || '—'
+    }}</span>
     <span class="filing-row__main">
       <span class="filing-row__company">{{ filing().companyName }}</span>
       <span class="filing-row__desc">{{ summary() }}</span>
@@ -36,12 +49,24 @@ export const ROW_HEIGHT = 56;
     }
     <span class="filing-row__links">
       @if (filing().linkToHtml; as index) {
-        <a [href]="index" target="_blank" rel="noopener noreferrer" data-testid="link-index"
-          (click)="$event.stopPropagation()">Index</a>
+        <a
+          [href]="index"
+          target="_blank"
+          rel="noopener noreferrer"
+          data-testid="link-index"
+          (click)="$event.stopPropagation()"
+          >Index</a
+        >
       }
       @if (filing().linkToFilingDetails; as doc) {
-        <a [href]="doc" target="_blank" rel="noopener noreferrer" data-testid="link-document"
-          (click)="$event.stopPropagation()">Document</a>
+        <a
+          [href]="doc"
+          target="_blank"
+          rel="noopener noreferrer"
+          data-testid="link-document"
+          (click)="$event.stopPropagation()"
+          >Document</a
+        >
       }
     </span>
   `,
@@ -54,9 +79,15 @@ export class FilingRow {
   readonly watched = input(false);
 
   protected readonly filing = computed(() => this.entry().filing);
-  protected readonly eastern = computed(() => formatEastern(this.filing().filedAtMs));
-  protected readonly age = computed(() => relativeAge(this.filing().filedAtMs, this.now()));
-  protected readonly group = computed(() => formGroupOf(this.filing().formType));
+  protected readonly eastern = computed(() =>
+    formatEastern(this.filing().filedAtMs),
+  );
+  protected readonly age = computed(() =>
+    relativeAge(this.filing().filedAtMs, this.now()),
+  );
+  protected readonly group = computed(() =>
+    formGroupOf(this.filing().formType),
+  );
   protected readonly isNew = computed(() => {
     const liveAt = this.entry().liveAt;
     return liveAt !== null && this.now() - liveAt < NEW_MARK_MS;

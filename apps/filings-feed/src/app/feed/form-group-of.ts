@@ -9,5 +9,7 @@ const GROUP_OF = new Map<string, string>(
 /** The picker group of a form type (amendments count with their form), or `other`. */
 export function formGroupOf(formType: string): string {
   const form = formType.trim().toUpperCase().replace(/\/A$/, '');
-  return GROUP_OF.get(form) ?? (form.startsWith('424B') ? 'registration' : 'other');
+  return (
+    GROUP_OF.get(form) ?? (form.startsWith('424B') ? 'registration' : 'other')
+  );
 }

@@ -24,7 +24,9 @@ export function keyboardCommand(event: KeyboardEvent): KeyboardCommand | null {
     case '/':
       return 'search';
     case 'Enter':
-      return tag === 'BUTTON' || tag === 'A' || tag === 'SUMMARY' ? null : 'open';
+      return tag === 'BUTTON' || tag === 'A' || tag === 'SUMMARY'
+        ? null
+        : 'open';
     default:
       return null;
   }

@@ -6,7 +6,8 @@ const at = (filedAt: string, accessionNo?: string) =>
   makeFiling({ filedAt, ...(accessionNo ? { accessionNo } : {}) });
 const history = (...filings: ReturnType<typeof at>[]): FeedEntry[] =>
   filings.map((filing) => ({ filing, liveAt: null }));
-const ids = (entries: FeedEntry[]) => entries.map((entry) => entry.filing.accessionNo);
+const ids = (entries: FeedEntry[]) =>
+  entries.map((entry) => entry.filing.accessionNo);
 
 describe('mergeEntries', () => {
   const nine = at('2025-01-02T09:00:00-05:00');
@@ -28,7 +29,10 @@ describe('mergeEntries', () => {
 
   it('keeps one row per accession number, the one already shown (with its live mark)', () => {
     const live: FeedEntry = { filing: ten, liveAt: 5 };
-    const merged = mergeEntries([live], history(ten, { ...ten } as typeof ten, nine));
+    const merged = mergeEntries(
+      [live],
+      history(ten, { ...ten } as typeof ten, nine),
+    );
     expect(ids(merged)).toEqual([ten.accessionNo, nine.accessionNo]);
     expect(merged[0].liveAt).toBe(5);
   });
@@ -36,7 +40,10 @@ describe('mergeEntries', () => {
   it('breaks ties in filedAt by accession number, newest first', () => {
     const a = at('2025-01-02T10:00:00-05:00', '0000000001-25-000001');
     const b = at('2025-01-02T10:00:00-05:00', '0000000001-25-000002');
-    expect(ids(mergeEntries(history(a), history(b)))).toEqual([b.accessionNo, a.accessionNo]);
+    expect(ids(mergeEntries(history(a), history(b)))).toEqual([
+      b.accessionNo,
+      a.accessionNo,
+    ]);
   });
 
   it('does not mutate the current list', () => {

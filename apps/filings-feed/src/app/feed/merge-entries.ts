@@ -4,7 +4,11 @@ import type { FeedEntry } from './feed-entry';
 export function compareEntries(a: FeedEntry, b: FeedEntry): number {
   return (
     b.filing.filedAtMs - a.filing.filedAtMs ||
-    (a.filing.accessionNo < b.filing.accessionNo ? 1 : a.filing.accessionNo > b.filing.accessionNo ? -1 : 0)
+    (a.filing.accessionNo < b.filing.accessionNo
+      ? 1
+      : a.filing.accessionNo > b.filing.accessionNo
+        ? -1
+        : 0)
   );
 }
 
@@ -30,7 +34,9 @@ export function mergeEntries(
   let i = 0;
   let j = 0;
   while (i < current.length && j < fresh.length) {
-    merged.push(compareEntries(current[i], fresh[j]) <= 0 ? current[i++] : fresh[j++]);
+    merged.push(
+      compareEntries(current[i], fresh[j]) <= 0 ? current[i++] : fresh[j++],
+    );
   }
   while (i < current.length) merged.push(current[i++]);
   while (j < fresh.length) merged.push(fresh[j++]);

@@ -50,7 +50,9 @@ export function toNormalizedFilters(filters: FeedFilters): NormalizedFilters {
 }
 
 /** The server-side part, as `subscribe_sec_filings` takes it. */
-export function toSubscriptionFilters(filters: FeedFilters): SubscriptionFilters {
+export function toSubscriptionFilters(
+  filters: FeedFilters,
+): SubscriptionFilters {
   return {
     ...(filters.tickers.length ? { tickers: [...filters.tickers] } : {}),
     ...(filters.ciks.length ? { ciks: [...filters.ciks] } : {}),

@@ -1,8 +1,16 @@
 import { Injectable, inject, signal } from '@angular/core';
 import { Router, type Params } from '@angular/router';
-import { BROWSER_STORAGE, readJson, writeJson } from '../shared/browser-storage';
+import {
+  BROWSER_STORAGE,
+  readJson,
+  writeJson,
+} from '../shared/browser-storage';
 import { EMPTY_FILTERS, sameFilters, type FeedFilters } from './feed-filters';
-import { filtersFromQuery, filtersToQuery, queryHasFilters } from './filter-query';
+import {
+  filtersFromQuery,
+  filtersToQuery,
+  queryHasFilters,
+} from './filter-query';
 
 /** localStorage key of the remembered filters. */
 export const FILTERS_STORAGE_KEY = 'secfeed.filters';
@@ -56,7 +64,9 @@ export class FilterState {
 
   private remember(filters: FeedFilters): void {
     const query = Object.fromEntries(
-      Object.entries(filtersToQuery(filters)).filter(([, value]) => value !== null),
+      Object.entries(filtersToQuery(filters)).filter(
+        ([, value]) => value !== null,
+      ),
     );
     writeJson(this.storage, FILTERS_STORAGE_KEY, query);
   }

@@ -1,4 +1,10 @@
-import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  input,
+  output,
+} from '@angular/core';
 import { FORM_TYPE_GROUPS, type FormTypeGroup } from './form-type-groups';
 
 /** Form types as a grouped multi-select: tick single forms or a whole group at once. */
@@ -13,15 +19,23 @@ import { FORM_TYPE_GROUPS, type FormTypeGroup } from './form-type-groups';
           <fieldset class="picker__group">
             <legend>
               <label>
-                <input type="checkbox" [checked]="allOf(group)" (change)="toggleGroup(group)"
-                  [attr.data-testid]="'form-group-' + group.label.toLowerCase()" />
+                <input
+                  type="checkbox"
+                  [checked]="allOf(group)"
+                  (change)="toggleGroup(group)"
+                  [attr.data-testid]="'form-group-' + group.label.toLowerCase()"
+                />
                 {{ group.label }}
               </label>
             </legend>
             @for (form of group.formTypes; track form) {
               <label class="picker__option">
-                <input type="checkbox" [checked]="selectedSet().has(form)" (change)="toggle(form)"
-                  [attr.data-testid]="'form-' + form" />
+                <input
+                  type="checkbox"
+                  [checked]="selectedSet().has(form)"
+                  (change)="toggle(form)"
+                  [attr.data-testid]="'form-' + form.replace(' ', '-')"
+                />
                 {{ form }}
               </label>
             }
@@ -39,7 +53,11 @@ export class FormTypePicker {
   protected readonly selectedSet = computed(() => new Set(this.selected()));
   protected readonly summary = computed(() => {
     const forms = this.selected();
-    return forms.length === 0 ? 'All forms' : forms.length <= 3 ? forms.join(', ') : `${forms.length} forms`;
+    return forms.length === 0
+      ? 'All forms'
+      : forms.length <= 3
+        ? forms.join(', ')
+        : `${forms.length} forms`;
   });
 
   protected allOf(group: FormTypeGroup): boolean {

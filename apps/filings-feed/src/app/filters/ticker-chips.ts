@@ -1,4 +1,9 @@
-import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  input,
+  output,
+} from '@angular/core';
 import { cleanList } from './feed-filters';
 
 /** A chip input: type a value, Enter or comma adds it, ✕ or Backspace on empty removes. */
@@ -10,8 +15,14 @@ import { cleanList } from './feed-filters';
       @for (value of values(); track value) {
         <span class="chip" data-testid="filter-chip">
           {{ value }}
-          <button type="button" class="chip__remove" (click)="remove(value)"
-            [attr.aria-label]="'Remove ' + value">✕</button>
+          <button
+            type="button"
+            class="chip__remove"
+            (click)="remove(value)"
+            [attr.aria-label]="'Remove ' + value"
+          >
+            ✕
+          </button>
         </span>
       }
       <input
@@ -37,7 +48,11 @@ export class TickerChips {
     if (event.key === 'Enter' || event.key === ',') {
       event.preventDefault();
       this.commit(field);
-    } else if (event.key === 'Backspace' && field.value === '' && this.values().length) {
+    } else if (
+      event.key === 'Backspace' &&
+      field.value === '' &&
+      this.values().length
+    ) {
       this.valuesChange.emit(this.values().slice(0, -1));
     }
   }
@@ -45,7 +60,8 @@ export class TickerChips {
   protected commit(field: HTMLInputElement): void {
     const added = cleanList(field.value.split(/[\s,]+/));
     field.value = '';
-    if (added.length) this.valuesChange.emit(cleanList([...this.values(), ...added]));
+    if (added.length)
+      this.valuesChange.emit(cleanList([...this.values(), ...added]));
   }
 
   protected remove(value: string): void {

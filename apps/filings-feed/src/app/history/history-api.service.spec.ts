@@ -1,5 +1,8 @@
 import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { makeFiling } from '@secfeed/filing-model/testing';
 import { EMPTY_FILTERS } from '../filters/feed-filters';
@@ -44,7 +47,16 @@ describe('HistoryApi', () => {
       .subscribe();
     const request = http.expectOne((req) => req.url === '/api/filings');
     expect(request.request.params.keys().sort()).toEqual(
-      ['cik', 'formType', 'from', 'includeAmendments', 'limit', 'q', 'ticker', 'to'].sort(),
+      [
+        'cik',
+        'formType',
+        'from',
+        'includeAmendments',
+        'limit',
+        'q',
+        'ticker',
+        'to',
+      ].sort(),
     );
     expect(request.request.params.get('ticker')).toBe('AAPL,MSFT');
     expect(request.request.params.get('formType')).toBe('10-K,SC 13D');
@@ -56,7 +68,9 @@ describe('HistoryApi', () => {
   it('pages with the cursor against a configured gateway, with its bearer token', () => {
     setup('https://feed.example.com', 'tok');
     api.page(EMPTY_FILTERS, 'CURSOR1').subscribe();
-    const request = http.expectOne((req) => req.url === 'https://feed.example.com/api/filings');
+    const request = http.expectOne(
+      (req) => req.url === 'https://feed.example.com/api/filings',
+    );
     expect(request.request.params.get('cursor')).toBe('CURSOR1');
     expect(request.request.params.has('ticker')).toBe(false);
     expect(request.request.headers.get('Authorization')).toBe('Bearer tok');
@@ -68,7 +82,10 @@ describe('HistoryApi', () => {
     const filing = makeFiling();
     let page: HistoryPage | undefined;
     api.page(EMPTY_FILTERS, null).subscribe((p) => (page = p));
-    const body = { filings: [{ ...wire(filing), filedAtMs: undefined }, { nope: 1 }], next: 'C2' };
+    const body = {
+      filings: [{ ...wire(filing), filedAtMs: undefined }, { nope: 1 }],
+      next: 'C2',
+    };
     http.expectOne(() => true).flush(body);
     expect(page?.next).toBe('C2');
     expect(page?.filings.map((f) => [f.accessionNo, f.filedAtMs])).toEqual([
@@ -79,17 +96,27 @@ describe('HistoryApi', () => {
   it('turns a gateway error body into words', () => {
     setup();
     let error: UserError | undefined;
-    api.page(EMPTY_FILTERS, null).subscribe({ error: (e: UserError) => (error = e) });
+    api
+      .page(EMPTY_FILTERS, null)
+      .subscribe({ error: (e: UserError) => (error = e) });
     http
       .expectOne(() => true)
-      .flush({ error: { code: 'INVALID_CIK', message: 'cik must be...' } }, { status: 400, statusText: 'Bad Request' });
-    expect(error).toEqual({ code: 'INVALID_CIK', message: expect.stringMatching(/CIK .* not valid/) });
+      .flush(
+        { error: { code: 'INVALID_CIK', message: 'cik must be...' } },
+        { status: 400, statusText: 'Bad Request' },
+      );
+    expect(error).toEqual({
+      code: 'INVALID_CIK',
+      message: expect.stringMatching(/CIK .* not valid/),
+    });
   });
 
   it('reports a network failure as unreachable', () => {
     setup();
     let error: UserError | undefined;
-    api.page(EMPTY_FILTERS, null).subscribe({ error: (e: UserError) => (error = e) });
+    api
+      .page(EMPTY_FILTERS, null)
+      .subscribe({ error: (e: UserError) => (error = e) });
     http.expectOne(() => true).error(new ProgressEvent('error'), { status: 0 });
     expect(error?.code).toBe('NETWORK');
     expect(error?.message).toMatch(/cannot be reached/);

@@ -1,4 +1,8 @@
-import { HttpClient, HttpErrorResponse, HttpParams } from '@angular/common/http';
+import {
+  HttpClient,
+  HttpErrorResponse,
+  HttpParams,
+} from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Filing } from '@secfeed/filing-model';
 import { Observable, catchError, map, throwError } from 'rxjs';
@@ -31,10 +35,13 @@ export class HistoryApi {
       ? { Authorization: `Bearer ${this.config.token}` }
       : undefined;
     return this.http
-      .get<{ filings?: unknown[]; next?: string | null }>(filingsUrl(this.config), {
-        params: historyParams(filters, cursor),
-        headers,
-      })
+      .get<{ filings?: unknown[]; next?: string | null }>(
+        filingsUrl(this.config),
+        {
+          params: historyParams(filters, cursor),
+          headers,
+        },
+      )
       .pipe(
         map((body) => ({
           filings: (body.filings ?? [])
@@ -48,7 +55,10 @@ export class HistoryApi {
 }
 
 /** The query of `GET /api/filings` for `filters`; empty filters are left out. */
-export function historyParams(filters: FeedFilters, cursor: string | null): HttpParams {
+export function historyParams(
+  filters: FeedFilters,
+  cursor: string | null,
+): HttpParams {
   let params = new HttpParams().set('limit', HISTORY_PAGE_SIZE);
   const add = (key: string, value: string) => {
     if (value) params = params.set(key, value);
@@ -68,16 +78,22 @@ function toUserError(error: unknown): UserError {
   if (!(error instanceof HttpErrorResponse)) {
     return { code: 'UNKNOWN', message: 'Past filings could not be read.' };
   }
-  const body = error.error as { error?: { code?: unknown; message?: unknown } } | null;
+  const body = error.error as {
+    error?: { code?: unknown; message?: unknown };
+  } | null;
   const code = body?.error?.code;
   if (typeof code === 'string') {
     const message = body?.error?.message;
-    return gatewayError(code, typeof message === 'string' ? message : undefined);
+    return gatewayError(
+      code,
+      typeof message === 'string' ? message : undefined,
+    );
   }
   if (error.status === 0) {
     return {
       code: 'NETWORK',
-      message: 'The feed server cannot be reached. Check your connection and retry.',
+      message:
+        'The feed server cannot be reached. Check your connection and retry.',
     };
   }
   return {

@@ -12,7 +12,9 @@ const ORDER: readonly Theme[] = ['system', 'dark', 'light'];
 export class ThemeService {
   private readonly storage = inject(BROWSER_STORAGE);
   private readonly themeState = signal<Theme>(
-    ORDER.find((theme) => theme === readJson<unknown>(this.storage, THEME_KEY, 'system')) ?? 'system',
+    ORDER.find(
+      (theme) => theme === readJson<unknown>(this.storage, THEME_KEY, 'system'),
+    ) ?? 'system',
   );
   readonly theme = this.themeState.asReadonly();
 

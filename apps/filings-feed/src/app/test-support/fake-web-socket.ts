@@ -1,6 +1,13 @@
 import type { Provider } from '@angular/core';
-import { CONNECTION_OPTIONS, DEFAULT_CONNECTION_OPTIONS, type ConnectionOptions } from '../connection/connection-options';
-import { WEBSOCKET_FACTORY, type WebSocketLike } from '../connection/websocket-factory';
+import {
+  CONNECTION_OPTIONS,
+  DEFAULT_CONNECTION_OPTIONS,
+  type ConnectionOptions,
+} from '../connection/connection-options';
+import {
+  WEBSOCKET_FACTORY,
+  type WebSocketLike,
+} from '../connection/websocket-factory';
 
 /**
  * A browser WebSocket stand-in driven by the test: `open()`, `receive(message)`,
@@ -18,7 +25,8 @@ export class FakeWebSocket implements WebSocketLike {
   constructor(readonly url: string) {}
 
   send(data: string): void {
-    if (this.readyState !== 1) throw new Error('send on a socket that is not open');
+    if (this.readyState !== 1)
+      throw new Error('send on a socket that is not open');
     this.sent.push(JSON.parse(data) as Record<string, unknown>);
   }
 
@@ -69,6 +77,9 @@ export function provideFakeWebSockets(
         return socket;
       },
     },
-    { provide: CONNECTION_OPTIONS, useValue: { ...TEST_CONNECTION_OPTIONS, ...options } },
+    {
+      provide: CONNECTION_OPTIONS,
+      useValue: { ...TEST_CONNECTION_OPTIONS, ...options },
+    },
   ];
 }

@@ -1,0 +1,104 @@
+import { TestBed } from '@angular/core/testing';
+import { makeFiling } from '@secfeed/filing-model/testing';
+import { BROWSER_STORAGE } from '../shared/browser-storage';
+import { Alerts, MAX_TOASTS, TOAST_MS } from './alerts.service';
+import { DESKTOP_ALERTS, type DesktopAlerts } from './desktop-alerts';
+import { WATCHLIST_STORAGE_KEY, Watchlist } from './watchlist.service';
+
+describe('Alerts and Watchlist', () => {
+  let memory: Map<string, string>;
+  let desktop: jest.Mocked<DesktopAlerts>;
+  let permission: NotificationPermission;
+
+  function setup() {
+    TestBed.configureTestingModule({
+      providers: [
+        {
+          provide: BROWSER_STORAGE,
+          useValue: {
+            getItem: (k: string) => memory.get(k) ?? null,
+            setItem: (k: string, v: string) => memory.set(k, v),
+          },
+        },
+        { provide: DESKTOP_ALERTS, useValue: desktop },
+      ],
+    });
+    return {
+      alerts: TestBed.inject(Alerts),
+      watchlist: TestBed.inject(Watchlist),
+    };
+  }
+
+  beforeEach(() => {
+    jest.useFakeTimers();
+    memory = new Map();
+    permission = 'default';
+    desktop = {
+      permission: jest.fn(() => permission),
+      requestPermission: jest.fn(async () => (permission = 'granted')),
+      show: jest.fn(),
+      beep: jest.fn(),
+    };
+  });
+
+  afterEach(() => jest.useRealTimers());
+
+  it('remembers starred tickers and CIKs, and matches CIKs as numbers', () => {
+    const { watchlist } = setup();
+    watchlist.toggleTicker('aapl');
+    watchlist.toggleCik('0000320193');
+    expect(JSON.parse(memory.get(WATCHLIST_STORAGE_KEY) ?? '')).toEqual({
+      tickers: ['AAPL'],
+      ciks: ['320193'],
+    });
+    expect(watchlist.matches({ ticker: '', cik: '320193' })).toBe(true);
+    watchlist.toggleTicker('AAPL');
+    expect(watchlist.matches({ ticker: 'AAPL', cik: '1' })).toBe(false);
+  });
+
+  it('raises a toast for a watched filing that goes away by itself', () => {
+    const { alerts, watchlist } = setup();
+    watchlist.toggleCik('1999999');
+    alerts.consider(makeFiling({ ticker: '', formType: '4' }));
+    expect(alerts.toasts().map((t) => t.text)).toEqual([
+      '4 from CIK 1999999: Acme Corp',
+    ]);
+    expect(desktop.show).not.toHaveBeenCalled();
+    jest.advanceTimersByTime(TOAST_MS);
+    expect(alerts.toasts()).toEqual([]);
+  });
+
+  it('keeps at most a few toasts', () => {
+    const { alerts, watchlist } = setup();
+    watchlist.toggleTicker('ACME');
+    for (let i = 0; i < MAX_TOASTS + 2; i += 1) alerts.consider(makeFiling());
+    expect(alerts.toasts()).toHaveLength(MAX_TOASTS);
+  });
+
+  it('adds a desktop notification and a beep once the user allowed them', async () => {
+    const { alerts, watchlist } = setup();
+    watchlist.toggleTicker('ACME');
+    await alerts.setDesktop(true);
+    expect(desktop.requestPermission).toHaveBeenCalled();
+    expect(alerts.desktopEnabled()).toBe(true);
+    const filing = makeFiling();
+    alerts.consider(filing);
+    expect(desktop.show).toHaveBeenCalledWith(
+      'secfeed: 8-K ACME',
+      expect.stringContaining('Acme Corp'),
+      filing.accessionNo,
+    );
+    expect(desktop.beep).toHaveBeenCalledTimes(1);
+  });
+
+  it('stays quiet on the desktop when the browser refuses permission', async () => {
+    desktop.requestPermission.mockResolvedValue('denied');
+    const { alerts, watchlist } = setup();
+    watchlist.toggleTicker('ACME');
+    await alerts.setDesktop(true);
+    expect(alerts.desktopEnabled()).toBe(false);
+    alerts.consider(makeFiling());
+    expect(desktop.beep).not.toHaveBeenCalled();
+    expect(alerts.toasts()).toHaveLength(1);
+  });
+});
