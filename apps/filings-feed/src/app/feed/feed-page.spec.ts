@@ -188,7 +188,7 @@ describe('FeedPage', () => {
     await fixture.whenStable();
     expect(allByTestId('filing-row')).toHaveLength(3);
     expect(byTestId('new-count')?.textContent?.trim()).toBe('2 new');
-    expect(byTestId('announcer')?.textContent).toBe(
+    expect(byTestId('announcer')?.textContent?.trim()).toBe(
       '2 new filings while paused',
     );
 
