@@ -68,6 +68,8 @@ export class GatewayService {
           metrics,
           logger,
           retentionMs: config.retentionMs,
+          // The token may travel in the query, as it must for a browser's WebSocket.
+          ignoredParameters: ['token'],
         }),
       ),
     ];
