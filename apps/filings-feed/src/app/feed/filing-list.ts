@@ -24,6 +24,7 @@ export const LOAD_MORE_THRESHOLD = 40;
   selector: 'sf-filing-list',
   imports: [ScrollingModule, FilingRow],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { class: 'filing-list-host' },
   template: `
     <cdk-virtual-scroll-viewport
       class="filing-list"
