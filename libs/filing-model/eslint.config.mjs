@@ -1,7 +1,8 @@
-import baseConfig from '../../eslint.config.mjs';
+import baseConfig, { browserOnly } from '../../eslint.config.mjs';
 
 export default [
   ...baseConfig,
+  ...browserOnly,
   {
     files: ['**/*.json'],
     rules: {

@@ -20,10 +20,12 @@ async function main(): Promise<void> {
       'run-many',
       '-t',
       'build',
+      'bundle',
       '-p',
       'ingest',
       'gateway',
       'filings-feed',
+      'sec-api-simulator',
       '--outputStyle=static',
     ],
     {

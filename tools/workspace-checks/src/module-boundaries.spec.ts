@@ -30,7 +30,11 @@ function boundaryErrors(filePath: string, code: string): Promise<string[]> {
         '--stdin-filename',
         join(workspaceRoot, filePath),
       ],
-      { cwd: workspaceRoot, env: { ...process.env, NX_DAEMON: 'false' } },
+      // From the project's folder, as Nx runs lint: its own eslint.config.mjs applies.
+      {
+        cwd: join(workspaceRoot, filePath.split('/').slice(0, 2).join('/')),
+        env: { ...process.env, NX_DAEMON: 'false' },
+      },
     );
     let out = '';
     let err = '';
