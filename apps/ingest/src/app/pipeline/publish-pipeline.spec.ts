@@ -2,9 +2,14 @@ import type { PublishResult } from '@secfeed/dedup';
 import type { Filing } from '@secfeed/filing-model';
 import { makeFiling } from '@secfeed/filing-model/testing';
 import { createLogger } from '@secfeed/service-runtime';
+import { waitUntil } from '@secfeed/test-kit';
 import { Writable } from 'node:stream';
 import { createIngestMetrics } from '../metrics/ingest-metrics';
-import { BatchPublisher, PublishPipeline } from './publish-pipeline';
+import {
+  BACKLOG_FACTOR,
+  BatchPublisher,
+  PublishPipeline,
+} from './publish-pipeline';
 
 /** A publisher in memory: Redis can be "down", and it dedups like the real one. */
 class MemoryPublisher implements BatchPublisher {
@@ -45,19 +50,29 @@ async function metricValue(
   return (metric?.values ?? []).reduce((sum, v) => sum + v.value, 0);
 }
 
+const pipelines: PublishPipeline[] = [];
+/** Tracks each pipeline so that none keeps retrying after its test. */
+function track(pipeline: PublishPipeline): PublishPipeline {
+  pipelines.push(pipeline);
+  return pipeline;
+}
+
 describe('PublishPipeline', () => {
   beforeEach(() => logLines.splice(0));
+  afterEach(() => pipelines.splice(0).forEach((p) => p.close()));
 
   it('publishes in arrival order, in batches, counting published and duplicates', async () => {
     const publisher = new MemoryPublisher();
     const metrics = createIngestMetrics(false);
-    const pipeline = new PublishPipeline({
-      publisher,
-      metrics,
-      logger,
-      bufferSize: 100,
-      batchSize: 4,
-    });
+    const pipeline = track(
+      new PublishPipeline({
+        publisher,
+        metrics,
+        logger,
+        bufferSize: 100,
+        batchSize: 4,
+      }),
+    );
     const filings = Array.from({ length: 10 }, () => makeFiling());
     pipeline.push(filings);
     pipeline.push([filings[3], filings[7]]);
@@ -76,13 +91,15 @@ describe('PublishPipeline', () => {
   it('keeps filings while Redis is down and flushes them in order when it is back', async () => {
     const publisher = new MemoryPublisher();
     const metrics = createIngestMetrics(false);
-    const pipeline = new PublishPipeline({
-      publisher,
-      metrics,
-      logger,
-      bufferSize: 100,
-      retry: fastRetry,
-    });
+    const pipeline = track(
+      new PublishPipeline({
+        publisher,
+        metrics,
+        logger,
+        bufferSize: 100,
+        retry: fastRetry,
+      }),
+    );
     const before = makeFiling();
     pipeline.push([before]);
     await pipeline.flush(1000);
@@ -113,15 +130,20 @@ describe('PublishPipeline', () => {
     const publisher = new MemoryPublisher();
     publisher.down = true;
     const metrics = createIngestMetrics(false);
-    const pipeline = new PublishPipeline({
-      publisher,
-      metrics,
-      logger,
-      bufferSize: 3,
-      retry: fastRetry,
-    });
+    const pipeline = track(
+      new PublishPipeline({
+        publisher,
+        metrics,
+        logger,
+        bufferSize: 3,
+        retry: fastRetry,
+      }),
+    );
     const filings = Array.from({ length: 5 }, () => makeFiling());
-    pipeline.push(filings);
+    // Redis is found failing first; from then on the buffer bound applies.
+    pipeline.push(filings.slice(0, 1));
+    await waitUntil(() => !pipeline.healthy, 'the first failed publish');
+    pipeline.push(filings.slice(1));
     expect(pipeline.depth).toBe(3);
     expect(
       await metricValue(metrics, 'secfeed_ingest_buffer_overflow_total'),
@@ -141,20 +163,53 @@ describe('PublishPipeline', () => {
     );
   });
 
+  it('lets a burst queue deeper than the buffer while Redis answers, and loses none of it', async () => {
+    const publisher = new MemoryPublisher();
+    const metrics = createIngestMetrics(false);
+    const pipeline = track(
+      new PublishPipeline({
+        publisher,
+        metrics,
+        logger,
+        bufferSize: 3,
+        batchSize: 2,
+      }),
+    );
+    const burst = Array.from({ length: 3 * BACKLOG_FACTOR }, () =>
+      makeFiling(),
+    );
+    pipeline.push(burst);
+    expect(pipeline.depth).toBe(burst.length);
+    pipeline.push([makeFiling()]);
+    expect(
+      await metricValue(metrics, 'secfeed_ingest_buffer_overflow_total'),
+    ).toBe(1);
+    expect(await pipeline.flush(1000)).toBe(true);
+    expect(publisher.stream).toEqual(burst.map((f) => f.accessionNo));
+    const dropLog = logLines
+      .map((l) => JSON.parse(l))
+      .find((l) => l.msg === 'Backlog full; filings dropped');
+    expect(dropLog).toMatchObject({ dropped: 1, redisFailing: false });
+  });
+
   it('observes lag from filedAt and publish latency', async () => {
     const publisher = new MemoryPublisher();
     const metrics = createIngestMetrics(false);
     const now = Date.parse('2026-11-24T15:00:10Z');
-    const pipeline = new PublishPipeline({
-      publisher,
-      metrics,
-      logger,
-      bufferSize: 10,
-      now: () => now,
-    });
+    const pipeline = track(
+      new PublishPipeline({
+        publisher,
+        metrics,
+        logger,
+        bufferSize: 10,
+        now: () => now,
+      }),
+    );
     pipeline.push([makeFiling({ filedAt: '2026-11-24T10:00:00-05:00' })]);
     await pipeline.flush(1000);
-    const text = await metrics.registry.getSingleMetricAsString('secfeed_ingest_lag_seconds');
+    const text = await metrics.registry.getSingleMetricAsString(
+      'secfeed_ingest_lag_seconds',
+    );
     expect(text).toMatch(/^secfeed_ingest_lag_seconds_sum 10$/m);
     expect(text).toMatch(/^secfeed_ingest_lag_seconds_count 1$/m);
   });

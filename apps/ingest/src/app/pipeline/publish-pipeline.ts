@@ -4,6 +4,13 @@ import type { Logger } from '@secfeed/service-runtime';
 import { backoffDelay, type RetryPolicy } from '@secfeed/stream-client/retry';
 import type { IngestMetrics } from '../metrics/ingest-metrics';
 
+/**
+ * How much deeper than `bufferSize` the queue may grow while Redis answers: a burst (the
+ * upstream's backlog after a reconnect, a full-speed replay) is worth waiting for, an outage
+ * is not.
+ */
+export const BACKLOG_FACTOR = 10;
+
 /** The part of `FilingPublisher` (dedup) the pipeline needs. */
 export interface BatchPublisher {
   publishBatch(filings: readonly Filing[]): Promise<PublishResult[]>;
@@ -14,7 +21,11 @@ export interface PublishPipelineOptions {
   publisher: BatchPublisher;
   metrics: IngestMetrics;
   logger: Logger;
-  /** Filings held in memory while Redis is unavailable; past it, arrivals are dropped and counted. */
+  /**
+   * Filings held in memory while Redis is unavailable; past it, arrivals are dropped and
+   * counted. While Redis answers, a burst may queue up to {@link BACKLOG_FACTOR} times this
+   * (the drain is catching up, nothing is wrong), so memory stays bounded either way.
+   */
   bufferSize: number;
   /** Filings per Redis round trip. Default 500. */
   batchSize?: number;
@@ -68,7 +79,10 @@ export class PublishPipeline {
   /** Queues filings for publishing, in order. */
   push(filings: readonly Filing[]): void {
     if (this.closed) throw new Error('PublishPipeline is closed');
-    const room = this.options.bufferSize - this.queue.length;
+    const bound = this.healthy
+      ? this.options.bufferSize * BACKLOG_FACTOR
+      : this.options.bufferSize;
+    const room = bound - this.queue.length;
     const accepted =
       filings.length <= room ? filings : filings.slice(0, Math.max(0, room));
     if (accepted.length < filings.length)
@@ -171,10 +185,13 @@ export class PublishPipeline {
     this.options.logger.error(
       {
         dropped: dropped.length,
-        bufferSize: this.options.bufferSize,
+        buffered: this.queue.length,
+        redisFailing: !this.healthy,
         accessionNos: dropped.slice(0, 20).map((f) => f.accessionNo),
       },
-      'Buffer full while Redis is unavailable; filings dropped',
+      this.healthy
+        ? 'Backlog full; filings dropped'
+        : 'Buffer full while Redis is unavailable; filings dropped',
     );
   }
 }
