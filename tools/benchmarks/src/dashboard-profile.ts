@@ -1,0 +1,97 @@
+import { writeFileSync } from 'node:fs';
+import type { CDPSession, Page } from 'playwright-core';
+
+interface ProfileNode {
+  id: number;
+  callFrame: {
+    functionName: string;
+    url: string;
+    lineNumber: number;
+    columnNumber: number;
+  };
+  children?: number[];
+}
+
+interface Profile {
+  nodes: ProfileNode[];
+  startTime: number;
+  endTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+export interface HotFunction {
+  /** `name file:line:column` (1-based; minified names in a production build). */
+  where: string;
+  selfMs: number;
+  selfPercent: number;
+}
+
+export interface ProfileSummary {
+  file: string;
+  totalMs: number;
+  /** Share of samples in the page's main thread that were not idle. */
+  busyPercent: number;
+  hot: HotFunction[];
+}
+
+/**
+ * The V8 sampling profiler of the page's main thread through the Chrome DevTools Protocol
+ * (`Profiler` domain of playwright's CDPSession), to see what the long tasks were doing. It
+ * slows the page a little, so it runs only when asked (BENCH_DASHBOARD_PROFILE).
+ */
+export class PageProfiler {
+  private constructor(private readonly session: CDPSession) {}
+
+  static async start(page: Page, intervalUs = 200): Promise<PageProfiler> {
+    const session = await page.context().newCDPSession(page);
+    await session.send('Profiler.enable');
+    await session.send('Profiler.setSamplingInterval', {
+      interval: intervalUs,
+    });
+    await session.send('Profiler.start');
+    return new PageProfiler(session);
+  }
+
+  /** Stops, writes the `.cpuprofile` (opens in DevTools) and returns the top self times. */
+  async stop(file: string, top = 15): Promise<ProfileSummary> {
+    const { profile } = (await this.session.send('Profiler.stop')) as {
+      profile: Profile;
+    };
+    await this.session.detach().catch(() => undefined);
+    writeFileSync(file, JSON.stringify(profile));
+    const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+    const selfUs = new Map<number, number>();
+    for (let i = 0; i < profile.samples.length; i++) {
+      const id = profile.samples[i];
+      selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+    }
+    const byWhere = new Map<string, number>();
+    let totalUs = 0;
+    let idleUs = 0;
+    for (const [id, us] of selfUs) {
+      const frame = byId.get(id)?.callFrame;
+      totalUs += us;
+      const name = frame?.functionName || '(anonymous)';
+      if (name === '(idle)') idleUs += us;
+      const where = frame?.url
+        ? `${name} ${frame.url.replace(/^.*\//, '')}:${frame.lineNumber + 1}:${frame.columnNumber + 1}`
+        : name;
+      byWhere.set(where, (byWhere.get(where) ?? 0) + us);
+    }
+    const hot = [...byWhere]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([where, us]) => ({
+        where,
+        selfMs: us / 1000,
+        selfPercent: totalUs ? (100 * us) / totalUs : 0,
+      }));
+    return {
+      file,
+      totalMs: totalUs / 1000,
+      busyPercent: totalUs ? (100 * (totalUs - idleUs)) / totalUs : 0,
+      hot,
+    };
+  }
+}
