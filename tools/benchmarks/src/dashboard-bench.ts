@@ -48,7 +48,11 @@ import {
   type FrameSummary,
   type WindowMetrics,
 } from './dashboard-page';
-import { PageProfiler, type ProfileSummary } from './dashboard-profile';
+import {
+  PageProfiler,
+  RendererCounters,
+  type ProfileSummary,
+} from './dashboard-profile';
 import { CleanupStack } from './lib/cleanup-stack';
 import { deleteKeysWithPrefix } from './lib/redis-helpers';
 
@@ -281,12 +285,14 @@ async function main(): Promise<number> {
     if (box)
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     const rowsBefore = await rowCount(page);
+    const counters = await RendererCounters.attach(page);
     const profiler = profileFile ? await PageProfiler.start(page) : null;
     log(
       `[4/4] Live: ${liveRate} filings/s for ${liveSeconds} s onto ${fmt(rowsBefore)} rows` +
         `${profiler ? ' (CPU profile recording)' : ''}; wheel-scrolling from ${fmt(liveSeconds / 3)} s to ${fmt((2 * liveSeconds) / 3)} s`,
     );
     const liveFrom = await pageNow(page);
+    const countersFrom = await counters.read();
     const scrollFromS = liveSeconds / 3;
     const scrollToS = (2 * liveSeconds) / 3;
     const marks = { scrollFrom: 0, scrollTo: 0 };
@@ -311,6 +317,12 @@ async function main(): Promise<number> {
     );
     const wheels = await scrolling;
     const liveTo = await pageNow(page);
+    const work = RendererCounters.difference(
+      countersFrom,
+      await counters.read(),
+    );
+    const liveSpanMs = liveTo - liveFrom;
+    const busy = (ms: number) => (100 * ms) / liveSpanMs;
     const profile: ProfileSummary | null = profiler
       ? await profiler.stop(resolve(profileFile as string))
       : null;
@@ -366,6 +378,9 @@ async function main(): Promise<number> {
       ...windowLines('during loading', loadMetrics),
       `Live: ${fmt(live.published)} filings published at ${liveRate}/s over ${liveSeconds} s (pacing lag max ${fmt(live.maxLagMs)} ms), ${wheels} wheel steps of 40 px`,
       `  arrived: rows ${fmt(rowsBefore)} -> ${fmt(rowsAfter)} (+${fmt(delivered)} of ${fmt(live.published)}); newest 5 published on top: ${newestOnTop ? 'yes' : `NO (top ${top.join(', ')})`}`,
+      `  renderer main thread CPU time (CDP Performance.getMetrics, thread ticks): ${fmt(busy(work.taskMs))} % of the window ` +
+        `(script ${fmt(busy(work.scriptMs))} %, style ${fmt(busy(work.styleMs))} %, layout ${fmt(busy(work.layoutMs))} %); ` +
+        `${fmt(work.layouts)} layouts, ${fmt(work.styleRecalcs)} style recalcs (${fmt(work.layouts / (liveSpanMs / 1000), 1)} layouts/s)`,
       ...windowLines('whole live window', whole),
       ...windowLines('  while scrolling', scrollWindow),
       ...windowLines('  not scrolling', calm),
@@ -430,6 +445,13 @@ async function main(): Promise<number> {
         delivered,
         newestOnTop,
         ok: deliveredOk,
+      },
+      mainThread: {
+        busyPercent: round(busy(work.taskMs)),
+        scriptPercent: round(busy(work.scriptMs)),
+        stylePercent: round(busy(work.styleMs)),
+        layoutPercent: round(busy(work.layoutMs)),
+        layoutsPerSecond: round(work.layouts / (liveSpanMs / 1000)),
       },
       longTasks: {
         count: whole.longTasks.count,
