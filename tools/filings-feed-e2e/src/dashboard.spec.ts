@@ -92,6 +92,25 @@ describe('the filings-feed dashboard, live in Chromium', () => {
     ).toContain(top.accessionNo);
 
     await screenshot(dashboard.page, 'live-list');
+
+    // Details: select a row, Enter opens them, Escape closes them.
+    // (By accession number: live rows keep arriving above it.)
+    const accession = await dashboard
+      .byTestId('filing-row')
+      .nth(2)
+      .getAttribute('data-accession');
+    await dashboard.page
+      .locator(`[data-testid="filing-row"][data-accession="${accession}"]`)
+      .click();
+    await dashboard.page.keyboard.press('Enter');
+    await dashboard.byTestId('detail-panel').waitFor();
+    expect(await dashboard.byTestId('detail-accession').textContent()).toBe(
+      accession,
+    );
+    await screenshot(dashboard.page, 'detail-panel');
+    await dashboard.page.keyboard.press('Escape');
+    await dashboard.byTestId('detail-panel').waitFor({ state: 'detached' });
+
     await dashboard.byTestId('theme-toggle').click();
     await eventually('the dark theme', async () =>
       expect(
@@ -172,7 +191,7 @@ describe('the filings-feed dashboard, live in Chromium', () => {
     const { ticker } = upcomingTicker(
       stack.day,
       stack.sim.stats().filingsSent,
-      RATE, // a second from now at the earliest
+      RATE * 2, // two seconds from now at the earliest
     );
     await dashboard.byTestId('filter-tickers').fill(ticker);
     await dashboard.byTestId('filter-tickers').press('Enter');
@@ -407,12 +426,13 @@ describe('the filings-feed dashboard, live in Chromium', () => {
   it('raises a toast when a live filing of a starred ticker arrives', async () => {
     const dashboard = await openDashboard();
     await dashboard.byTestId('filing-row').first().waitFor();
-    // A ticker with rows already, whose next filing is 6 s away or more (time to star it).
+    // A ticker with rows already, whose next filing is 10 s away or more (time to star it,
+    // even on a busy machine).
     const { ticker, nextIndex } = upcomingTicker(
       stack.day,
       stack.sim.stats().filingsSent,
-      RATE * 6,
-      800,
+      RATE * 10,
+      1000,
     );
 
     // Star it from the detail panel of one of its rows.
@@ -426,9 +446,12 @@ describe('the filings-feed dashboard, live in Chromium', () => {
       for (const r of rows) expect(r.ticker).toBe(ticker);
     });
     const accession = await row.getAttribute('data-accession');
+    const starred = dashboard.page.locator(
+      `[data-testid="filing-row"][data-accession="${accession}"]`,
+    );
     // Select, then Enter opens the details (the keyboard path; a double-click also does).
-    await row.click();
-    expect(await row.getAttribute('aria-selected')).toBe('true');
+    await starred.click();
+    expect(await starred.getAttribute('aria-selected')).toBe('true');
     await dashboard.page.keyboard.press('Enter');
     await dashboard.byTestId('detail-panel').waitFor();
     expect(await dashboard.byTestId('detail-accession').textContent()).toBe(
@@ -441,13 +464,10 @@ describe('the filings-feed dashboard, live in Chromium', () => {
       .waitFor();
     // Starred before the simulator sent that ticker's next filing (else the pick was too late).
     expect(stack.sim.sent().length).toBeLessThanOrEqual(nextIndex);
-    await dashboard.byTestId('filter-clear').click();
-    await acknowledgedSubscribe(dashboard, undefined);
-    await dashboard.byTestId('loading').waitFor({ state: 'detached' });
-    // The panel stays open on the whole list, the starred ticker's rows highlighted.
-    await screenshot(dashboard.page, 'detail-panel');
     await dashboard.byTestId('detail-close').click();
     await dashboard.byTestId('detail-panel').waitFor({ state: 'detached' });
+    await dashboard.byTestId('filter-clear').click();
+    await acknowledgedSubscribe(dashboard, undefined);
 
     // The simulator sends the next filing of that ticker: a toast names it.
     const toast = dashboard.byTestId('toast').first();
