@@ -1,7 +1,7 @@
 import { Injectable, computed, signal } from '@angular/core';
 import type { Filing } from '@secfeed/filing-model';
 import type { FeedEntry } from './feed-entry';
-import { mergeEntries } from './merge-entries';
+import { insertEntry, mergeEntries } from './merge-entries';
 
 /**
  * The one list: history pages and live filings merged newest first, one row per accession
@@ -13,6 +13,11 @@ export class FeedStore {
   private readonly entriesState = signal<readonly FeedEntry[]>([]);
   private readonly pendingState = signal<readonly FeedEntry[]>([]);
   private readonly pausedState = signal(false);
+  /**
+   * Accession numbers in the list or the queue: a live filing arrives up to 50 times a second
+   * over 10,000+ rows, so the duplicate check must not walk them.
+   */
+  private readonly known = new Set<string>();
 
   /** Every row, newest first. */
   readonly entries = this.entriesState.asReadonly();
@@ -28,14 +33,19 @@ export class FeedStore {
    */
   replaceHistory(filings: readonly Filing[]): void {
     const live = this.entriesState().filter((entry) => entry.liveAt !== null);
-    this.entriesState.set(mergeEntries(live, filings.map(historyEntry)));
+    const entries = mergeEntries(live, filings.map(historyEntry));
+    this.known.clear();
+    for (const entry of [...entries, ...this.pendingState()])
+      this.known.add(entry.filing.accessionNo);
+    this.entriesState.set(entries);
   }
 
   /** Adds an older page (duplicates of rows already shown are ignored). */
   appendHistory(filings: readonly Filing[]): void {
     this.entriesState.update((current) =>
-      mergeEntries(current, filings.map(historyEntry)),
+      mergeEntries(current, filings.map(historyEntry), this.known),
     );
+    for (const filing of filings) this.known.add(filing.accessionNo);
   }
 
   /**
@@ -43,14 +53,13 @@ export class FeedStore {
    * (not a duplicate of a row or of a queued filing).
    */
   addLive(filing: Filing, now = Date.now()): boolean {
-    const known = (list: readonly FeedEntry[]) =>
-      list.some((entry) => entry.filing.accessionNo === filing.accessionNo);
-    if (known(this.entriesState()) || known(this.pendingState())) return false;
+    if (this.known.has(filing.accessionNo)) return false;
+    this.known.add(filing.accessionNo);
     const entry: FeedEntry = { filing, liveAt: now };
     if (this.pausedState()) {
       this.pendingState.update((queue) => [...queue, entry]);
     } else {
-      this.entriesState.update((current) => mergeEntries(current, [entry]));
+      this.entriesState.update((current) => insertEntry(current, entry));
     }
     return true;
   }

@@ -1,6 +1,6 @@
 import { makeFiling } from '@secfeed/filing-model/testing';
 import type { FeedEntry } from './feed-entry';
-import { mergeEntries } from './merge-entries';
+import { insertEntry, mergeEntries } from './merge-entries';
 
 const at = (filedAt: string, accessionNo?: string) =>
   makeFiling({ filedAt, ...(accessionNo ? { accessionNo } : {}) });
@@ -50,5 +50,42 @@ describe('mergeEntries', () => {
     const current = history(ten);
     mergeEntries(current, history(eleven));
     expect(ids(current)).toEqual([ten.accessionNo]);
+  });
+});
+
+describe('insertEntry', () => {
+  const live = (filedAt: string) => ({ filing: at(filedAt), liveAt: 1 });
+  const list = history(
+    at('2025-01-02T11:00:00-05:00'),
+    at('2025-01-02T10:00:00-05:00'),
+    at('2025-01-02T09:00:00-05:00'),
+  );
+
+  it('puts the newest filing first without touching the list it was given', () => {
+    const newest = live('2025-01-02T12:00:00-05:00');
+    const result = insertEntry(list, newest);
+    expect(ids(result)).toEqual([newest.filing.accessionNo, ...ids(list)]);
+    expect(list).toHaveLength(3);
+  });
+
+  it('puts a late filing in its place by filedAt, and one older than all at the end', () => {
+    const late = live('2025-01-02T09:30:00-05:00');
+    const oldest = live('2025-01-02T08:00:00-05:00');
+    expect(ids(insertEntry(list, late))).toEqual([
+      ...ids(list).slice(0, 2),
+      late.filing.accessionNo,
+      ids(list)[2],
+    ]);
+    expect(ids(insertEntry(list, oldest))).toEqual([
+      ...ids(list),
+      oldest.filing.accessionNo,
+    ]);
+  });
+
+  it('agrees with mergeEntries', () => {
+    const late = live('2025-01-02T10:30:00-05:00');
+    expect(ids(insertEntry(list, late))).toEqual(
+      ids(mergeEntries(list, [late])),
+    );
   });
 });

@@ -20,12 +20,17 @@ export function compareEntries(a: FeedEntry, b: FeedEntry): number {
 export function mergeEntries(
   current: readonly FeedEntry[],
   incoming: readonly FeedEntry[],
+  /** Accession numbers of `current`, when the caller keeps them (saves rebuilding a set). */
+  shown: ReadonlySet<string> = new Set(
+    current.map((entry) => entry.filing.accessionNo),
+  ),
 ): FeedEntry[] {
-  const seen = new Set(current.map((entry) => entry.filing.accessionNo));
+  const added = new Set<string>();
   const fresh: FeedEntry[] = [];
   for (const entry of incoming) {
-    if (seen.has(entry.filing.accessionNo)) continue;
-    seen.add(entry.filing.accessionNo);
+    const accessionNo = entry.filing.accessionNo;
+    if (shown.has(accessionNo) || added.has(accessionNo)) continue;
+    added.add(accessionNo);
     fresh.push(entry);
   }
   if (fresh.length === 0) return [...current];
@@ -41,4 +46,22 @@ export function mergeEntries(
   while (i < current.length) merged.push(current[i++]);
   while (j < fresh.length) merged.push(fresh[j++]);
   return merged;
+}
+
+/**
+ * `current` (already ordered, without `entry`) with one new entry in its place. A live filing
+ * is nearly always the newest, so that case is a single copy; otherwise a binary search.
+ */
+export function insertEntry(
+  current: readonly FeedEntry[],
+  entry: FeedEntry,
+): FeedEntry[] {
+  let lo = 0;
+  let hi = current.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareEntries(current[mid], entry) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return [...current.slice(0, lo), entry, ...current.slice(lo)];
 }
