@@ -17,6 +17,9 @@ const { shortString, name, text, url, arrayItems, items } = FILING_LIMITS;
 /** Where a filing came from: the sec-api.io stream, EDGAR's feed, or a recorded replay. */
 export type FilingSource = 'sec-api' | 'edgar' | 'replay';
 
+/** The shape of an accession number, e.g. `0000320193-25-000079` (internal: the fast path shares it). */
+export const ACCESSION_NO = /^\d{10}-\d{2}-\d{6}$/;
+
 /** The sources a filing may name, in the order the docs list them. */
 export const FILING_SOURCES: readonly FilingSource[] = [
   'sec-api',
@@ -45,7 +48,7 @@ export class Filing {
   id?: string;
 
   /** The identity of a filing, e.g. `0000320193-25-000079`. Required. */
-  @Matches(/^\d{10}-\d{2}-\d{6}$/, {
+  @Matches(ACCESSION_NO, {
     message: 'must look like 0000320193-25-000079',
   })
   @WireString(shortString)

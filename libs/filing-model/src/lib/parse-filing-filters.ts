@@ -4,7 +4,7 @@ import { boundedCopy } from './bounded-copy';
 import { FieldError, toFieldErrors } from './field-error';
 import { FilingFilters, MAX_FILTER_VALUES } from './filing-filters';
 import { NormalizedFilters } from './normalized-filters';
-import { isPlainObject } from './to-filing';
+import { isPlainObject } from './is-plain-object';
 
 /** Why filters were refused: a list above {@link MAX_FILTER_VALUES}, or anything else. */
 export type FilterErrorCode = 'TOO_MANY_VALUES' | 'INVALID_FILTERS';

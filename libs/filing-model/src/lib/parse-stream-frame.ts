@@ -1,6 +1,7 @@
 import { FieldError } from './field-error';
 import { Filing } from './filing';
-import { FilingMeta, isPlainObject, toFiling } from './to-filing';
+import { isPlainObject } from './is-plain-object';
+import { FilingMeta, toFiling } from './to-filing';
 import { utf8ByteLength } from './utf8-byte-length';
 
 /** 4 MiB: sec-api.io frames carry a handful of filings of a few kilobytes each. */
