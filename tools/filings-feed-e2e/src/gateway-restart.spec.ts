@@ -25,6 +25,13 @@ describe('the dashboard across a gateway restart', () => {
   }, 60_000);
 
   it('shows reconnecting then live, resumes with since, and leaves no gap and no duplicate', async () => {
+    // More than two history pages first, so that the final walk crosses page boundaries.
+    await eventually(
+      'the simulator to have sent 220 filings',
+      () => expect(stack.sim.stats().filingsSent).toBeGreaterThanOrEqual(220),
+      60_000,
+      100,
+    );
     dashboard = await Dashboard.open(stack.browser, stack.baseUrl);
     const page = dashboard.page;
     await eventually('the status to turn live', async () =>
@@ -127,10 +134,13 @@ describe('the dashboard across a gateway restart', () => {
     ]);
     expect(await dashboard.rowCount()).toBe(union.size);
 
-    // 3. The DOM: walk the whole virtual list (older pages load on the way): every row once, as
-    //    many rows as the count says, all sent by the simulator, and every filing sent since the
-    //    dashboard connected among them, with no hole from there to the last one sent.
-    const walked = await dashboard.collectAllRows();
+    // 3. The DOM: load every older page (scrolling to the end), then walk the whole virtual
+    //    list: every row once, as many rows as the count says, all sent by the simulator, and
+    //    every filing sent since the dashboard connected among them, with no hole from there
+    //    to the last one sent.
+    await dashboard.loadAllHistory();
+    const walked = await dashboard.walkAllRows();
+    expect(dashboard.history.length).toBeGreaterThanOrEqual(3);
     expect(new Set(walked).size).toBe(walked.length);
     expect(walked.length).toBe(await dashboard.rowCount());
     for (const id of union) expect(walked).toContain(id);

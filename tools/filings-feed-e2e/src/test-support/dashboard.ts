@@ -206,15 +206,36 @@ export class Dashboard {
   }
 
   /**
+   * Scrolls to the end of the list until the app has loaded every older page (the last
+   * history answer has `next: null`) and is not loading. Rows of the second where one page
+   * ends and the next begins interleave by accession number, so the list must be complete
+   * before it is walked.
+   */
+  async loadAllHistory(timeoutMs = 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      await this.page.evaluate(() => {
+        const list = document.querySelector('[data-testid="filing-list"]');
+        if (list) list.scrollTop = list.scrollHeight;
+      });
+      await this.byTestId('loading').waitFor({ state: 'detached' });
+      const last = this.history[this.history.length - 1];
+      if (last && last.next === null) return;
+      if (Date.now() > deadline)
+        throw new Error(`history still has pages after ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  /**
    * Scrolls the whole virtual list from top to bottom and returns every row's accession number
    * in list order. Rows are placed by their offset in the scrolled content (56 px each), so a
    * row seen twice while scrolling is counted once, and two rows with the same accession number
-   * at different places would both be kept (and caught as a duplicate by the caller).
-   * Scrolling near the end loads older pages; the walk follows them until the list stops
-   * growing.
+   * at different places are both kept (for the caller to catch as a duplicate). The list must
+   * hold still meanwhile: a row that changes place fails the walk.
    */
-  async collectAllRows(): Promise<string[]> {
-    const byIndex = await this.page.evaluate(async () => {
+  async walkAllRows(): Promise<string[]> {
+    const walk = await this.page.evaluate(async () => {
       const viewport = document.querySelector(
         '[data-testid="filing-list"]',
       ) as HTMLElement;
@@ -225,7 +246,8 @@ export class Dashboard {
       const seen: Record<number, string> = {};
       const conflicts: string[] = [];
       const read = () => {
-        const origin = viewport.getBoundingClientRect().top - viewport.scrollTop;
+        const origin =
+          viewport.getBoundingClientRect().top - viewport.scrollTop;
         for (const row of viewport.querySelectorAll(
           '[data-testid="filing-row"]',
         )) {
@@ -240,29 +262,26 @@ export class Dashboard {
       };
       viewport.scrollTop = 0;
       await frame();
-      let stableAtEnd = 0;
-      for (let step = 0; step < 5000 && stableAtEnd < 20; step++) {
+      for (let step = 0; step < 10_000; step++) {
         read();
-        const atEnd =
+        if (
           viewport.scrollTop + viewport.clientHeight >=
-          viewport.scrollHeight - 1;
-        const loading = document.querySelector('[data-testid="loading"]');
-        if (atEnd && !loading) stableAtEnd++;
-        else stableAtEnd = 0;
+          viewport.scrollHeight - 1
+        )
+          break;
         viewport.scrollTop += Math.max(56, viewport.clientHeight - 112);
         await frame();
-        if (atEnd) await new Promise((resolve) => setTimeout(resolve, 50));
       }
       return { seen, conflicts };
     });
-    if (byIndex.conflicts.length)
+    if (walk.conflicts.length)
       throw new Error(
-        `rows moved while the list was walked: ${byIndex.conflicts.slice(0, 5).join('; ')}`,
+        `rows moved while the list was walked: ${walk.conflicts.slice(0, 5).join('; ')}`,
       );
-    const indexes = Object.keys(byIndex.seen)
+    return Object.keys(walk.seen)
       .map(Number)
-      .sort((a, b) => a - b);
-    return indexes.map((index) => byIndex.seen[index]);
+      .sort((a, b) => a - b)
+      .map((index) => walk.seen[index]);
   }
 
   private record(ws: PageWebSocket): void {
