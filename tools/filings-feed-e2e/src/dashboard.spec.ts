@@ -51,16 +51,19 @@ describe('the filings-feed dashboard, live in Chromium', () => {
     dashboard: Dashboard,
     expectedFilters: Record<string, unknown> | undefined,
   ): Promise<number> {
-    return eventually('the subscribe with the new filters, acknowledged', () => {
-      const sent = dashboard.messages('sent', 'subscribe_sec_filings');
-      const last = sent[sent.length - 1];
-      expect(last?.message['filters']).toEqual(expectedFilters);
-      const reply = dashboard
-        .messages('received', 'subscribed', last.index)
-        .find((frame) => frame.socket === last.socket);
-      expect(reply).toBeDefined();
-      return reply?.index ?? 0;
-    });
+    return eventually(
+      'the subscribe with the new filters, acknowledged',
+      () => {
+        const sent = dashboard.messages('sent', 'subscribe_sec_filings');
+        const last = sent[sent.length - 1];
+        expect(last?.message['filters']).toEqual(expectedFilters);
+        const reply = dashboard
+          .messages('received', 'subscribed', last.index)
+          .find((frame) => frame.socket === last.socket);
+        expect(reply).toBeDefined();
+        return reply?.index ?? 0;
+      },
+    );
   }
 
   it('shows live filings as they arrive: the row count grows and the newest row is one the simulator sent', async () => {
@@ -87,9 +90,7 @@ describe('the filings-feed dashboard, live in Chromium', () => {
       `[data-testid="filing-row"][data-accession="${top.accessionNo}"]`,
     );
     await topRow.getByTestId('new-mark').waitFor();
-    expect(
-      live.map((filing) => filing.accessionNo),
-    ).toContain(top.accessionNo);
+    expect(live.map((filing) => filing.accessionNo)).toContain(top.accessionNo);
 
     await screenshot(dashboard.page, 'live-list');
 
@@ -130,9 +131,13 @@ describe('the filings-feed dashboard, live in Chromium', () => {
 
     // The "Current" group: 8-K and 6-K.
     const current = ['8-K', '6-K'];
-    await dashboard.page.locator('[data-testid="filter-forms"] > summary').click();
+    await dashboard.page
+      .locator('[data-testid="filter-forms"] > summary')
+      .click();
     await dashboard.byTestId('form-group-current').check();
-    await dashboard.page.locator('[data-testid="filter-forms"] > summary').click();
+    await dashboard.page
+      .locator('[data-testid="filter-forms"] > summary')
+      .click();
     const ackIndex = await acknowledgedSubscribe(dashboard, {
       formTypes: current,
     });
@@ -170,7 +175,9 @@ describe('the filings-feed dashboard, live in Chromium', () => {
       expect(formMatches(filing.formType, current)).toBe(true);
     for (const filing of live)
       await dashboard.page
-        .locator(`[data-testid="filing-row"][data-accession="${filing.accessionNo}"]`)
+        .locator(
+          `[data-testid="filing-row"][data-accession="${filing.accessionNo}"]`,
+        )
         .waitFor();
     const rows = await dashboard.renderedRows();
     for (const row of rows)
@@ -195,7 +202,10 @@ describe('the filings-feed dashboard, live in Chromium', () => {
     );
     await dashboard.byTestId('filter-tickers').fill(ticker);
     await dashboard.byTestId('filter-tickers').press('Enter');
-    await dashboard.byTestId('filter-chip').filter({ hasText: ticker }).waitFor();
+    await dashboard
+      .byTestId('filter-chip')
+      .filter({ hasText: ticker })
+      .waitFor();
     const tickerAck = await acknowledgedSubscribe(dashboard, {
       tickers: [ticker],
     });
@@ -219,7 +229,9 @@ describe('the filings-feed dashboard, live in Chromium', () => {
       60_000,
     );
     await dashboard.page
-      .locator(`[data-testid="filing-row"][data-accession="${next.accessionNo}"]`)
+      .locator(
+        `[data-testid="filing-row"][data-accession="${next.accessionNo}"]`,
+      )
       .waitFor();
     for (const filing of dashboard.liveFilings(tickerAck))
       expect(filing.ticker).toBe(ticker);
@@ -251,15 +263,22 @@ describe('the filings-feed dashboard, live in Chromium', () => {
     const dashboard = await openDashboard(
       `/?tickers=${ticker}&forms=4&amendments=0`,
     );
-    await dashboard.byTestId('filter-chip').filter({ hasText: ticker }).waitFor();
+    await dashboard
+      .byTestId('filter-chip')
+      .filter({ hasText: ticker })
+      .waitFor();
     expect(await dashboard.byTestId('filter-chip').count()).toBe(1);
     await expectChecked(dashboard, 'filter-amendments', false);
     expect(
-      (await dashboard.page
-        .locator('[data-testid="filter-forms"] > summary')
-        .textContent())?.trim(),
+      (
+        await dashboard.page
+          .locator('[data-testid="filter-forms"] > summary')
+          .textContent()
+      )?.trim(),
     ).toBe('4');
-    await dashboard.page.locator('[data-testid="filter-forms"] > summary').click();
+    await dashboard.page
+      .locator('[data-testid="filter-forms"] > summary')
+      .click();
     await expectChecked(dashboard, 'form-4', true);
     await expectChecked(dashboard, 'form-8-K', false);
 
@@ -276,14 +295,17 @@ describe('the filings-feed dashboard, live in Chromium', () => {
     expect(firstCall.url.searchParams.get('includeAmendments')).toBe('false');
 
     await dashboard.byTestId('filing-row').first().waitFor();
-    await eventually('the rows: the first page and the live filings', async () => {
-      const distinct = new Set(
-        [...firstCall.filings, ...dashboard.liveFilings()].map(
-          (f) => f.accessionNo,
-        ),
-      );
-      expect(await dashboard.rowCount()).toBe(distinct.size);
-    });
+    await eventually(
+      'the rows: the first page and the live filings',
+      async () => {
+        const distinct = new Set(
+          [...firstCall.filings, ...dashboard.liveFilings()].map(
+            (f) => f.accessionNo,
+          ),
+        );
+        expect(await dashboard.rowCount()).toBe(distinct.size);
+      },
+    );
     const rows = await dashboard.renderedRows();
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
@@ -325,7 +347,8 @@ describe('the filings-feed dashboard, live in Chromium', () => {
     expect(older?.status).toBe(200);
     expect(older?.filings.length).toBeGreaterThan(0);
     const firstIds = new Set(firstPage.filings.map((f) => f.accessionNo));
-    for (const f of older?.filings ?? []) expect(firstIds.has(f.accessionNo)).toBe(false);
+    for (const f of older?.filings ?? [])
+      expect(firstIds.has(f.accessionNo)).toBe(false);
 
     // The list holds exactly every distinct filing it was given: both pages and the live ones.
     await eventually('the row count to take in the older page', async () => {
@@ -392,7 +415,9 @@ describe('the filings-feed dashboard, live in Chromium', () => {
     expect(
       (await dashboard.renderedRows()).slice(0, 10).map((r) => r.accessionNo),
     ).toEqual(frozenTop);
-    expect(dashboard.liveFilings(pausedAt).length).toBeGreaterThanOrEqual(later);
+    expect(dashboard.liveFilings(pausedAt).length).toBeGreaterThanOrEqual(
+      later,
+    );
     expect(await dashboard.byTestId('announcer').textContent()).toMatch(
       /\d+ new filings? while paused/,
     );
@@ -449,19 +474,21 @@ describe('the filings-feed dashboard, live in Chromium', () => {
     const starred = dashboard.page.locator(
       `[data-testid="filing-row"][data-accession="${accession}"]`,
     );
-    // Select, then Enter opens the details (the keyboard path; a double-click also does).
-    await starred.click();
-    expect(await starred.getAttribute('aria-selected')).toBe('true');
-    await dashboard.page.keyboard.press('Enter');
-    await dashboard.byTestId('detail-panel').waitFor();
-    expect(await dashboard.byTestId('detail-accession').textContent()).toBe(
-      accession,
-    );
+    // Select, then Enter opens the details (the keyboard path; a double-click also does). The
+    // filtered history reload may still land and re-render the rows under the click: try again
+    // until the chosen row's details are open.
+    await eventually(`the details of ${accession}`, async () => {
+      await dashboard.page.keyboard.press('Escape');
+      await starred.click();
+      expect(await starred.getAttribute('aria-selected')).toBe('true');
+      await dashboard.page.keyboard.press('Enter');
+      await dashboard.byTestId('detail-panel').waitFor({ timeout: 2000 });
+      expect(await dashboard.byTestId('detail-accession').textContent()).toBe(
+        accession,
+      );
+    });
     await dashboard.byTestId('star-ticker').click();
-    await dashboard
-      .byTestId('watchlist')
-      .getByText(`★ ${ticker}`)
-      .waitFor();
+    await dashboard.byTestId('watchlist').getByText(`★ ${ticker}`).waitFor();
     // Starred before the simulator sent that ticker's next filing (else the pick was too late).
     expect(stack.sim.sent().length).toBeLessThanOrEqual(nextIndex);
     await dashboard.byTestId('detail-close').click();
@@ -481,9 +508,11 @@ describe('the filings-feed dashboard, live in Chromium', () => {
     expect(await toast.textContent()).toContain(ticker);
     await screenshot(dashboard.page, 'watchlist-toast');
     // Only watched filings raise toasts.
-    for (const id of await dashboard.byTestId('toast').evaluateAll((els) =>
-      els.map((el) => el.getAttribute('data-accession')),
-    )) {
+    for (const id of await dashboard
+      .byTestId('toast')
+      .evaluateAll((els) =>
+        els.map((el) => el.getAttribute('data-accession')),
+      )) {
       expect(
         dashboard.liveFilings().find((f) => f.accessionNo === id)?.ticker,
       ).toBe(ticker);
@@ -496,43 +525,55 @@ describe('the filings-feed dashboard, live in Chromium', () => {
   // the subscription and reloads history at the same moment too: when the REST answer is read
   // before the gateway places the subscription (the socket is slower than one HTTP request),
   // the filings published in between are in neither, and never shown. See README.md.
-  it.failing('the first history page and the live feed meet without a gap, even when the socket opens after history has answered', async () => {
-    let held = false;
-    const dashboard = await Dashboard.open(stack.browser, stack.baseUrl, '/', {
-      beforeLoad: (d) =>
-        d.page.routeWebSocket(/\/ws$/, async (ws) => {
-          if (!held) {
-            held = true;
-            // A slow handshake, as over a busy proxy: the socket gets through once the first
-            // history page has answered and the simulator has sent 20 more filings.
-            await waitUntil(() => d.history.length > 0, 'the history page', 30_000);
-            const after = stack.sim.sent().length;
-            await waitUntil(
-              () => stack.sim.sent().length >= after + 20,
-              '20 more filings',
-              30_000,
-            );
-          }
-          ws.connectToServer();
-        }),
-    });
-    open.push(dashboard);
-    await eventually('the status to turn live', async () =>
-      expect(await dashboard.status()).toBe('live'),
-    );
-    await eventually('20 live filings', () =>
-      expect(dashboard.liveFilings().length).toBeGreaterThanOrEqual(20),
-    );
-    const firstPage = dashboard.history[0];
-    expect(firstPage.url.searchParams.get('cursor')).toBeNull();
-    const shown = new Set(
-      [...firstPage.filings, ...dashboard.liveFilings()].map(
-        (f) => f.accessionNo,
-      ),
-    );
-    // Everything sent from the oldest filing of the first page on: history, then live.
-    expect(gapsInRun(stack.sim.sent(), shown).missing).toEqual([]);
-  });
+  it.failing(
+    'the first history page and the live feed meet without a gap, even when the socket opens after history has answered',
+    async () => {
+      let held = false;
+      const dashboard = await Dashboard.open(
+        stack.browser,
+        stack.baseUrl,
+        '/',
+        {
+          beforeLoad: (d) =>
+            d.page.routeWebSocket(/\/ws$/, async (ws) => {
+              if (!held) {
+                held = true;
+                // A slow handshake, as over a busy proxy: the socket gets through once the first
+                // history page has answered and the simulator has sent 20 more filings.
+                await waitUntil(
+                  () => d.history.length > 0,
+                  'the history page',
+                  30_000,
+                );
+                const after = stack.sim.sent().length;
+                await waitUntil(
+                  () => stack.sim.sent().length >= after + 20,
+                  '20 more filings',
+                  30_000,
+                );
+              }
+              ws.connectToServer();
+            }),
+        },
+      );
+      open.push(dashboard);
+      await eventually('the status to turn live', async () =>
+        expect(await dashboard.status()).toBe('live'),
+      );
+      await eventually('20 live filings', () =>
+        expect(dashboard.liveFilings().length).toBeGreaterThanOrEqual(20),
+      );
+      const firstPage = dashboard.history[0];
+      expect(firstPage.url.searchParams.get('cursor')).toBeNull();
+      const shown = new Set(
+        [...firstPage.filings, ...dashboard.liveFilings()].map(
+          (f) => f.accessionNo,
+        ),
+      );
+      // Everything sent from the oldest filing of the first page on: history, then live.
+      expect(gapsInRun(stack.sim.sent(), shown).missing).toEqual([]);
+    },
+  );
 });
 
 async function expectChecked(
