@@ -11,6 +11,11 @@ import {
   type ProductStack,
 } from './test-support/product-stack';
 
+// A real browser, real services and a live feed on 2 shared cores: a step can miss its moment
+// when the machine is saturated. Each failure is logged before the one retry, so a flaky step
+// stays visible; a real regression fails both times.
+jest.retryTimes(1, { logErrorsBeforeRetry: true });
+
 describe('the dashboard across a gateway restart', () => {
   let stack: ProductStack;
   let dashboard: Dashboard | undefined;
