@@ -193,8 +193,7 @@ export class Dashboard {
       .map((frame, index) => ({ ...frame, index }))
       .slice(fromIndex)
       .filter(
-        (frame) =>
-          frame.direction === direction && frame.message[key] === type,
+        (frame) => frame.direction === direction && frame.message[key] === type,
       );
   }
 
@@ -301,9 +300,10 @@ export class Dashboard {
 }
 
 /** Whether a filing's form type is one of `forms` or an amendment of one (`8-K/A`). */
-export function formMatches(formType: string, forms: readonly string[]): boolean {
+export function formMatches(
+  formType: string,
+  forms: readonly string[],
+): boolean {
   const upper = formType.toUpperCase();
-  return forms.some(
-    (form) => upper === form || upper === `${form}/A`,
-  );
+  return forms.some((form) => upper === form || upper === `${form}/A`);
 }

@@ -61,7 +61,9 @@ export interface ProductStack {
   /** SIGTERM to the gateway, wait for its exit (code 0), start it again on the same port. */
   restartGateway(): Promise<{ exitCode: number | string }>;
   /** Accession numbers of the Redis stream entries after `position` (exclusive), in order. */
-  streamAfter(position: string): Promise<Array<{ id: string; accessionNo: string }>>;
+  streamAfter(
+    position: string,
+  ): Promise<Array<{ id: string; accessionNo: string }>>;
   /** GET on the gateway's REST API, parsed. */
   api<T>(path: string): Promise<T>;
   /** Closes the browser, stops the services and the simulator, deletes the prefix's keys. */
@@ -146,7 +148,9 @@ export async function startProductStack(
     const api = async <T>(path: string): Promise<T> => {
       const response = await fetch(`${baseUrl}${path}`);
       if (!response.ok)
-        throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
+        throw new Error(
+          `GET ${path}: ${response.status} ${await response.text()}`,
+        );
       return (await response.json()) as T;
     };
 

@@ -131,6 +131,25 @@ describe('FeedConnection', () => {
     expect(recoveryLost).toBe(0);
   });
 
+  it('tells when a fresh subscription is placed (history must meet it), not when a resume is', () => {
+    let fresh = 0;
+    connection.subscribedFresh.subscribe(() => (fresh += 1));
+    connection.connect({});
+    last().open();
+    last().receive({ type: 'subscribed', position: '100-0', recovered: true });
+    expect(fresh).toBe(1);
+    last().receive(filingMessage(makeFiling(), '101-0'));
+    last().serverClose(1006);
+    jest.advanceTimersByTime(60_000);
+    last().open();
+    expect(last().sent[0]).toMatchObject({ since: '101-0' });
+    last().receive({ type: 'subscribed', position: '102-0', recovered: true });
+    expect(fresh).toBe(1);
+    connection.updateFilters({ tickers: ['MSFT'] });
+    last().receive({ type: 'subscribed', position: '103-0', recovered: true });
+    expect(fresh).toBe(2);
+  });
+
   it('grows the delay after consecutive failures', () => {
     connection.connect({});
     last().serverClose(1006);

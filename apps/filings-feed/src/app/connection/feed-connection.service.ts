@@ -46,6 +46,7 @@ export class FeedConnection {
   private readonly errorState = signal<UserError | null>(null);
   private readonly filingSubject = new Subject<Filing>();
   private readonly recoveryLostSubject = new Subject<void>();
+  private readonly subscribedFreshSubject = new Subject<void>();
 
   /** Live, connecting, reconnecting (see {@link nextAttemptAt}) or offline. */
   readonly status = this.statusState.asReadonly();
@@ -59,6 +60,11 @@ export class FeedConnection {
   readonly filings = this.filingSubject.asObservable();
   /** The gateway could not resume from our last position: history must be reloaded. */
   readonly recoveryLost = this.recoveryLostSubject.asObservable();
+  /**
+   * The gateway placed a subscription made without `since` (first connect, new filters): live
+   * filings flow from its position on. History read before this moment may end before it.
+   */
+  readonly subscribedFresh = this.subscribedFreshSubject.asObservable();
 
   private filters: SubscriptionFilters = {};
   private lastPosition: string | null = null;
@@ -160,6 +166,8 @@ export class FeedConnection {
         if (!event.recovered) this.recoveryLostSubject.next();
         if (!event.recovered || this.pendingFresh)
           this.lastPosition = event.position;
+        if (event.recovered && this.pendingFresh)
+          this.subscribedFreshSubject.next();
         this.pendingFresh = false;
         return;
       case 'filing':

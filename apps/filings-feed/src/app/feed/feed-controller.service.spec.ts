@@ -29,8 +29,14 @@ describe('FeedController', () => {
   const socket = () => sockets[sockets.length - 1];
   const rowIds = () =>
     controller.rows().map((entry) => entry.filing.accessionNo);
-  const historyRequest = (): TestRequest =>
-    http.expectOne((req) => req.url === '/api/filings');
+  /** The first history request, taken out of the queue while the seam request was answered. */
+  let first: TestRequest | undefined;
+  const historyRequest = (): TestRequest => {
+    const request =
+      first ?? http.expectOne((req) => req.url === '/api/filings');
+    first = undefined;
+    return request;
+  };
   const flushPage = (
     request: TestRequest,
     filings: Filing[],
@@ -68,6 +74,12 @@ describe('FeedController', () => {
     controller.start();
     socket().open();
     socket().receive({ type: 'subscribed', position: '1-0', recovered: true });
+    // Once the subscription is placed the newest page is read again, for the seam; answered
+    // empty here, the first request is the one each test answers.
+    const [initial, seam] = http.match((req) => req.url === '/api/filings');
+    first = initial;
+    expect(seam.request.params.get('cursor')).toBeNull();
+    seam.flush({ filings: [], next: null });
   });
 
   afterEach(() => {

@@ -8,7 +8,14 @@ import {
 } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import type { Filing } from '@secfeed/filing-model';
-import { debounceTime, filter, type Subscription } from 'rxjs';
+import {
+  EMPTY,
+  catchError,
+  debounceTime,
+  filter,
+  switchMap,
+  type Subscription,
+} from 'rxjs';
 import { Alerts } from '../alerts/alerts.service';
 import { FeedConnection } from '../connection/feed-connection.service';
 import {
@@ -93,6 +100,20 @@ export class FeedController {
           this.announce();
         }
       });
+    // The seam: history is read at once (the list should not wait for the socket), so filings
+    // published between that read and the moment the gateway places a fresh subscription came
+    // neither way. Once it is placed, the newest page is read again and merged (never
+    // replacing, never cancelling a page on its way); duplicates keep one row.
+    this.connection.subscribedFresh
+      .pipe(
+        switchMap(() =>
+          this.history
+            .page(this.filterState.filters(), null)
+            .pipe(catchError(() => EMPTY)),
+        ),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe((page) => this.store.appendHistory(page.filings));
     this.connection.recoveryLost
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe(() => {

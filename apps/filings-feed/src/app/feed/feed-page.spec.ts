@@ -85,6 +85,10 @@ describe('FeedPage', () => {
     request.flush({ filings: history.map(wire), next: null });
     socket().open();
     socket().receive({ type: 'subscribed', position: '1-0', recovered: true });
+    // The seam: once the subscription is placed, the newest page is read again and merged.
+    http
+      .expectOne((req) => req.url === '/api/filings')
+      .flush({ filings: history.map(wire), next: null });
     await fixture.whenStable();
   }
 
