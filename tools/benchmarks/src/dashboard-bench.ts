@@ -31,7 +31,6 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createClient } from 'redis';
 import { initialBundle } from './dashboard-bundle';
 import { publishLive, seedFilings } from './dashboard-filings';
 import { startGateway } from './dashboard-gateway';
@@ -53,8 +52,7 @@ import {
   RendererCounters,
   type ProfileSummary,
 } from './dashboard-profile';
-import { CleanupStack } from './lib/cleanup-stack';
-import { deleteKeysWithPrefix } from './lib/redis-helpers';
+import { startBenchRun } from './lib/bench-run';
 
 const ROOT = resolve(__dirname, '../../..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -166,28 +164,10 @@ async function main(): Promise<number> {
   const redisUrl = process.env['REDIS_URL'] || 'redis://127.0.0.1:6379';
   const keyPrefix = uniqueKeyPrefix('bench-dashboard');
   const browserDir = join(ROOT, 'dist/apps/filings-feed/browser');
-  const cleanup = new CleanupStack();
   const startedAt = Date.now();
   const log = (line: string) => console.log(line);
 
-  const onSignal = (signal: NodeJS.Signals) => {
-    process.stderr.write(`\n${signal}: cleaning up\n`);
-    void cleanup.runAll().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  process.once('exit', () =>
-    cleanup.runSyncOnly((what) => what.startsWith('kill ')),
-  );
-
-  const redis = createClient({ url: redisUrl });
-  redis.on('error', () => undefined); // surfaced by the command that fails
-  await redis.connect();
-  cleanup.push('quit redis', () => redis.quit());
-  cleanup.push('delete keys', async () => {
-    const deleted = await deleteKeysWithPrefix(redis, keyPrefix);
-    log(`Deleted ${deleted} keys of prefix ${keyPrefix}`);
-  });
+  const { cleanup, redis } = await startBenchRun(redisUrl, keyPrefix, log);
   try {
     const loadStart = uptime();
     const machine = {

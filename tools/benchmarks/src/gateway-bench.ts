@@ -26,16 +26,14 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createClient } from 'redis';
 import { openFileLimits } from './gateway/node-child';
 import {
   runScenario,
   type ScenarioContext,
   type ScenarioResult,
 } from './gateway/scenario';
-import { CleanupStack } from './lib/cleanup-stack';
+import { startBenchRun } from './lib/bench-run';
 import { machineInfo } from './lib/machine-info';
-import { deleteKeysWithPrefix } from './lib/redis-helpers';
 
 const ROOT = resolve(__dirname, '../../..');
 
@@ -133,7 +131,6 @@ async function main(): Promise<number> {
   const cpuProfDir = process.env['BENCH_GATEWAY_CPU_PROF'];
   const redisUrl = process.env['REDIS_URL'] || 'redis://127.0.0.1:6379';
   const runPrefix = `bench-${process.pid}-${randomBytes(4).toString('hex')}-`;
-  const cleanup = new CleanupStack();
   const startedAt = Date.now();
   const gatewayMain = join(ROOT, 'dist/apps/gateway/main.js');
   if (!existsSync(gatewayMain)) {
@@ -142,24 +139,7 @@ async function main(): Promise<number> {
     );
   }
 
-  const onSignal = (signal: NodeJS.Signals) => {
-    process.stderr.write(`\n${signal}: cleaning up\n`);
-    void cleanup.runAll().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  process.once('exit', () =>
-    cleanup.runSyncOnly((what) => what.startsWith('kill ')),
-  );
-
-  const redis = createClient({ url: redisUrl });
-  redis.on('error', () => undefined); // surfaced by the command that fails
-  await redis.connect();
-  cleanup.push('quit redis', () => redis.quit());
-  cleanup.push('delete keys', async () => {
-    const deleted = await deleteKeysWithPrefix(redis, runPrefix);
-    console.log(`Deleted ${deleted} keys of prefix ${runPrefix}`);
-  });
+  const { cleanup, redis } = await startBenchRun(redisUrl, runPrefix);
   try {
     const machine = await machineInfo(redis);
     const limits = openFileLimits();

@@ -21,14 +21,12 @@
 import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createClient } from 'redis';
 import type { BenchContext } from './lib/bench-context';
-import { CleanupStack } from './lib/cleanup-stack';
+import { startBenchRun } from './lib/bench-run';
 import { latencyPhase } from './lib/latency-phase';
 import { machineInfo } from './lib/machine-info';
 import { startQueryApiStub } from './lib/query-api-stub';
 import { redisCeiling } from './lib/redis-ceiling';
-import { deleteKeysWithPrefix } from './lib/redis-helpers';
 import { stageCeilings } from './lib/stage-ceilings';
 import { throughputPhase } from './lib/throughput-phase';
 
@@ -69,27 +67,9 @@ async function main(): Promise<number> {
   const cpuProfDir = process.env['BENCH_INGEST_CPU_PROF'];
   const redisUrl = process.env['REDIS_URL'] || 'redis://127.0.0.1:6379';
   const runPrefix = `bench-${process.pid}-${randomBytes(4).toString('hex')}-`;
-  const cleanup = new CleanupStack();
   const startedAt = Date.now();
 
-  const onSignal = (signal: NodeJS.Signals) => {
-    process.stderr.write(`\n${signal}: cleaning up\n`);
-    void cleanup.runAll().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  process.once('exit', () =>
-    cleanup.runSyncOnly((what) => what.startsWith('kill ')),
-  );
-
-  const redis = createClient({ url: redisUrl });
-  redis.on('error', () => undefined); // surfaced by the command that fails
-  await redis.connect();
-  cleanup.push('quit redis', () => redis.quit());
-  cleanup.push('delete keys', async () => {
-    const deleted = await deleteKeysWithPrefix(redis, runPrefix);
-    console.log(`Deleted ${deleted} keys of prefix ${runPrefix}`);
-  });
+  const { cleanup, redis } = await startBenchRun(redisUrl, runPrefix);
   try {
     const stub = await startQueryApiStub();
     cleanup.push('query api stub', () => stub.close());

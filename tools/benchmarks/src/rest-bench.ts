@@ -23,11 +23,9 @@ import { randomBytes } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createClient } from 'redis';
 import { startGateway } from './dashboard-gateway';
-import { CleanupStack } from './lib/cleanup-stack';
+import { startBenchRun } from './lib/bench-run';
 import { summarize } from './lib/percentiles';
-import { deleteKeysWithPrefix } from './lib/redis-helpers';
 
 const ROOT = resolve(__dirname, '../../..');
 const CONCURRENCY = 100;
@@ -136,13 +134,9 @@ async function openLoop(
 }
 
 async function main(): Promise<void> {
-  const cleanup = new CleanupStack();
   const prefix = `bench-rest-${randomBytes(4).toString('hex')}:`;
   const redisUrl = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
-  const redis = createClient({ url: redisUrl });
-  await redis.connect();
-  cleanup.push('redis quit', () => redis.quit());
-  cleanup.push('delete keys', () => deleteKeysWithPrefix(redis, prefix));
+  const { cleanup, redis } = await startBenchRun(redisUrl, prefix);
   try {
     const count = num('BENCH_REST_FILINGS', 20_000);
     const publisher = new FilingPublisher(redis, {
