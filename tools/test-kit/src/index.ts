@@ -1,5 +1,14 @@
 // Helpers for the workspace's own tests (never imported by production code): real services
 // started on free ports and always cleaned up.
+export { createRedisCluster, type RedisClusterProcess } from './redis-cluster';
 export { createRedisProcess, type RedisProcess } from './redis-process';
+export {
+  connectTestRedis,
+  deleteKeysWithPrefix,
+  isTestCluster,
+  keysWithPrefix,
+  testRedisUrl,
+  type TestRedis,
+} from './test-redis';
 export { uniqueKeyPrefix } from './unique-key-prefix';
 export { waitUntil } from './wait-until';

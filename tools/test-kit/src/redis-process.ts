@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort, killRedisServer, startRedisServer } from './redis-server';
 
 /** A private redis-server with an append-only file, so its data survives a restart. */
 export interface RedisProcess {
@@ -21,32 +21,20 @@ export async function createRedisProcess(): Promise<RedisProcess> {
   const kill = async () => {
     const current = child;
     child = undefined;
-    if (!current || current.exitCode !== null) return;
-    const exited = new Promise((resolve) => current.once('exit', resolve));
-    current.kill('SIGKILL');
-    await exited;
+    await killRedisServer(current);
   };
   return {
     port,
     url: `redis://127.0.0.1:${port}`,
     start: async () => {
-      child = spawn(
-        'redis-server',
-        [
-          '--port',
-          String(port),
-          '--bind',
-          '127.0.0.1',
-          '--save',
-          '',
-          '--appendonly',
-          'yes',
-          '--dir',
-          dir,
-        ],
-        { stdio: ['ignore', 'pipe', 'inherit'] },
-      );
-      await waitForOutput(child, 'Ready to accept connections');
+      child = await startRedisServer(port, [
+        '--save',
+        '',
+        '--appendonly',
+        'yes',
+        '--dir',
+        dir,
+      ]);
     },
     kill,
     dispose: async () => {
@@ -54,37 +42,4 @@ export async function createRedisProcess(): Promise<RedisProcess> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-function waitForOutput(child: ChildProcess, text: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(
-      () => reject(new Error(`redis-server did not start: ${output}`)),
-      10_000,
-    );
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes(text)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`redis-server exited with ${code}: ${output}`));
-    });
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }

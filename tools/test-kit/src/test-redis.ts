@@ -1,0 +1,74 @@
+import {
+  createClient,
+  createCluster,
+  type RedisClientType,
+  type RedisClusterType,
+} from 'redis';
+
+/** A test's connection: to one server, or to a cluster when `REDIS_URL` names a cluster node. */
+export type TestRedis = RedisClientType | RedisClusterType;
+
+/** The Redis tests use: `REDIS_URL`, else the shared server on 127.0.0.1:6379 (DEVELOPERS.md). */
+export function testRedisUrl(): string {
+  return process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+}
+
+/**
+ * Connects to `url` (default {@link testRedisUrl}): a cluster client when it is a
+ * comma-separated list or a node with `cluster_enabled:1`, a plain client otherwise, so the same
+ * spec runs against both (tools/cluster-suite).
+ */
+export async function connectTestRedis(
+  url = testRedisUrl(),
+): Promise<TestRedis> {
+  const urls = url.split(',').map((part) => part.trim());
+  if (urls.length === 1) {
+    const client: RedisClientType = createClient({ url });
+    await client.connect();
+    const info = await client.info('cluster');
+    if (!/^cluster_enabled:1\b/m.test(info)) return client;
+    client.destroy();
+  }
+  const cluster: RedisClusterType = createCluster({
+    rootNodes: urls.map((root) => ({ url: root })),
+  });
+  await cluster.connect();
+  return cluster;
+}
+
+/** Whether `redis` is a cluster client. */
+export function isTestCluster(redis: TestRedis): redis is RedisClusterType {
+  return 'masters' in redis;
+}
+
+/** Every key that starts with `prefix`, from every master when `redis` is a cluster. */
+export async function keysWithPrefix(
+  redis: TestRedis,
+  prefix: string,
+): Promise<string[]> {
+  const nodes = isTestCluster(redis)
+    ? await Promise.all(redis.masters.map((master) => redis.nodeClient(master)))
+    : [redis];
+  const found: string[] = [];
+  for (const node of nodes) {
+    for await (const batch of node.scanIterator({
+      MATCH: `${prefix}*`,
+      COUNT: 1000,
+    }))
+      found.push(...batch);
+  }
+  return found;
+}
+
+/**
+ * Deletes every key that starts with `prefix`. One key per UNLINK (pipelined), since keys of
+ * different hash tags may not share a command on a cluster.
+ */
+export async function deleteKeysWithPrefix(
+  redis: TestRedis,
+  prefix: string,
+): Promise<number> {
+  const found = await keysWithPrefix(redis, prefix);
+  await Promise.all(found.map((key) => redis.unlink(key)));
+  return found.length;
+}
