@@ -14,4 +14,11 @@ export {
 } from './lib/health-handler';
 export { handleShutdown, type ShutdownOptions } from './lib/handle-shutdown';
 export { connectRedis, type ConnectRedisOptions } from './lib/connect-redis';
+export {
+  isRedisCluster,
+  isRedisReady,
+  routedCommands,
+  type RoutedCommands,
+  type SecfeedRedis,
+} from './lib/secfeed-redis';
 export { findDataFile } from './lib/find-data-file';

@@ -1,46 +1,106 @@
-import { createClient, type RedisClientType } from 'redis';
+import {
+  createClient,
+  createCluster,
+  type RedisClientType,
+  type RedisClusterType,
+} from 'redis';
 import type { Logger } from './create-logger';
+import { connectionWatch, type ConnectionWatch } from './connection-watch';
+import { isRedisReady, type SecfeedRedis } from './secfeed-redis';
 
 /** Options of {@link connectRedis}. */
 export interface ConnectRedisOptions {
+  /**
+   * `redis://` or `rediss://` URL of one server or of any node of a Redis Cluster (detected with
+   * `INFO cluster`), or a comma-separated list of cluster node URLs (a cluster, no detection).
+   */
   url: string;
   logger: Logger;
   /** Called with true when the connection is ready and false when it is lost (for a gauge). */
   onUpChange?: (up: boolean) => void;
 }
 
+/** Options every connection shares, standalone or to a cluster node. */
+const CONNECTION = {
+  disableOfflineQueue: true,
+  socket: {
+    connectTimeout: 5000,
+    reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2000),
+  },
+};
+
 /**
- * Connects a service to Redis. The offline queue is off: while Redis is away a command fails at
- * once, so each service decides what to do (ingest buffers within its own bound; the gateway
- * answers 503) instead of node-redis queueing without bound. The client reconnects by itself
- * with backoff, and logs one line per outage, not one per attempt.
+ * Connects a service to Redis: a plain client for one server, a cluster client when the URL
+ * names a cluster node (or several nodes). The offline queue is off: while Redis is away a
+ * command fails at once, so each service decides what to do (ingest buffers within its own
+ * bound; the gateway answers 503) instead of node-redis queueing without bound. Every
+ * connection reconnects by itself with backoff, and one line is logged per outage, not one per
+ * attempt.
+ *
+ * @throws the node-redis error when the first `INFO cluster` fails, or when no root node of a
+ *   cluster answers.
  */
 export async function connectRedis(
   options: ConnectRedisOptions,
-): Promise<RedisClientType> {
-  const { url, logger, onUpChange } = options;
-  const client: RedisClientType = createClient({
-    url,
-    disableOfflineQueue: true,
-    socket: {
-      connectTimeout: 5000,
-      reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2000),
-    },
+): Promise<SecfeedRedis> {
+  const urls = options.url
+    .split(',')
+    .map((url) => url.trim())
+    .filter((url) => url !== '');
+  const watch = connectionWatch(options);
+  if (urls.length === 1) {
+    const client: RedisClientType = createClient({
+      url: urls[0],
+      ...CONNECTION,
+    });
+    client.on('error', watch.lost);
+    await client.connect();
+    if (!(await servesCluster(client))) {
+      client.on('ready', watch.ready);
+      watch.ready();
+      return client;
+    }
+    client.destroy();
+  }
+  return connectCluster(urls, watch);
+}
+
+async function servesCluster(client: RedisClientType): Promise<boolean> {
+  return /^cluster_enabled:1\b/m.test(await client.info('cluster'));
+}
+
+async function connectCluster(
+  urls: readonly string[],
+  watch: ConnectionWatch,
+): Promise<RedisClusterType> {
+  const cluster: RedisClusterType = createCluster({
+    rootNodes: urls.map((url) => ({ url })),
+    // The nodes the cluster reports are bare host:port; credentials and TLS come from here.
+    defaults: { ...CONNECTION, ...nodeCredentials(urls[0]) },
   });
-  let connectedOnce = false;
-  let down = false;
-  client.on('ready', () => {
-    onUpChange?.(true);
-    logger.info(connectedOnce ? 'Reconnected to Redis' : 'Connected to Redis');
-    connectedOnce = true;
-    down = false;
-  });
-  client.on('error', (err: Error) => {
-    onUpChange?.(false);
-    if (!down)
-      logger.warn({ err: err.message }, 'Redis connection lost; reconnecting');
-    down = true;
-  });
-  await client.connect();
-  return client;
+  const onNodeReady = () => {
+    if (isRedisReady(cluster)) watch.ready();
+  };
+  cluster.on('error', watch.lost);
+  cluster.on('node-error', watch.lost);
+  // A node's first `ready` is reported once ('node-ready'); later ones only by its own client.
+  cluster.on('node-connect', ({ host, port }: { host: string; port: number }) =>
+    cluster.nodeByAddress
+      .get(`${host}:${port}`)
+      ?.client?.on('ready', onNodeReady),
+  );
+  await cluster.connect();
+  watch.ready();
+  return cluster;
+}
+
+function nodeCredentials(url: string) {
+  const parsed = new URL(url);
+  return {
+    ...(parsed.username && { username: decodeURIComponent(parsed.username) }),
+    ...(parsed.password && { password: decodeURIComponent(parsed.password) }),
+    ...(parsed.protocol === 'rediss:' && {
+      socket: { ...CONNECTION.socket, tls: true as const },
+    }),
+  };
 }

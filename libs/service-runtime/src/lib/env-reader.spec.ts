@@ -39,6 +39,14 @@ describe('EnvReader', () => {
     expect(env.positive('F', 1)).toBe(2.5);
   });
 
+  it('reads a comma-separated list of URLs as given', () => {
+    const list = 'redis://a:7000, redis://b:7001,redis://c:7002';
+    const env = reader({ L: list, U: 'redis://h:6380' });
+    expect(env.urlList('L', 'redis://x', ['redis:'])).toBe(list);
+    expect(env.urlList('U', 'redis://x', ['redis:'])).toBe('redis://h:6380');
+    expect(env.urlList('UNSET', 'redis://x', ['redis:'])).toBe('redis://x');
+  });
+
   it.each([
     [
       'port out of range',
@@ -73,6 +81,17 @@ describe('EnvReader', () => {
         ]),
       'REDIS_URL',
       /redis: URL/,
+    ],
+    [
+      'url list with one bad member',
+      () =>
+        reader({ REDIS_URL: 'redis://a:7000,http://b:7001' }).urlList(
+          'REDIS_URL',
+          'redis://x',
+          ['redis:'],
+        ),
+      'REDIS_URL',
+      /redis: URL, got http:/,
     ],
     [
       'value not allowed',

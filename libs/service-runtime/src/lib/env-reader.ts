@@ -73,18 +73,21 @@ export class EnvReader {
   /** A URL whose protocol is one of `protocols` (e.g. `['redis:', 'rediss:']`). */
   url(name: string, fallback: string, protocols: readonly string[]): string {
     const raw = this.raw(name) ?? fallback;
-    let url: URL;
-    try {
-      url = new URL(raw);
-    } catch {
-      throw new ConfigError(name, 'must be a URL');
-    }
-    if (!protocols.includes(url.protocol)) {
-      throw new ConfigError(
-        name,
-        `must be a ${protocols.join(' or ')} URL, got ${url.protocol}`,
-      );
-    }
+    checkUrl(name, raw, protocols);
+    return raw;
+  }
+
+  /**
+   * One URL or a comma-separated list of them (e.g. the nodes of a Redis Cluster), each checked
+   * as {@link url} checks it; returned as given.
+   */
+  urlList(
+    name: string,
+    fallback: string,
+    protocols: readonly string[],
+  ): string {
+    const raw = this.raw(name) ?? fallback;
+    for (const part of raw.split(',')) checkUrl(name, part.trim(), protocols);
     return raw;
   }
 
@@ -99,5 +102,24 @@ export class EnvReader {
       );
     }
     return raw as T;
+  }
+}
+
+function checkUrl(
+  name: string,
+  raw: string,
+  protocols: readonly string[],
+): void {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(name, 'must be a URL');
+  }
+  if (!protocols.includes(url.protocol)) {
+    throw new ConfigError(
+      name,
+      `must be a ${protocols.join(' or ')} URL, got ${url.protocol}`,
+    );
   }
 }

@@ -1,0 +1,115 @@
+import { hashSlot } from '@secfeed/redis-keys';
+import {
+  createRedisCluster,
+  type RedisClusterProcess,
+  uniqueKeyPrefix,
+  waitUntil,
+} from '@secfeed/test-kit';
+import { Writable } from 'node:stream';
+import { createClient } from 'redis';
+import { connectRedis } from './connect-redis';
+import { createLogger } from './create-logger';
+import {
+  isRedisCluster,
+  isRedisReady,
+  routedCommands,
+  type SecfeedRedis,
+} from './secfeed-redis';
+
+/** A logger whose lines the test reads, and the `onUpChange` calls. */
+function observed() {
+  const messages: string[] = [];
+  const ups: boolean[] = [];
+  const logger = createLogger(
+    'test',
+    'info',
+    new Writable({
+      write: (chunk: Buffer, _e, done) => {
+        messages.push(JSON.parse(chunk.toString()).msg);
+        done();
+      },
+    }),
+  );
+  return { logger, messages, ups, onUpChange: (up: boolean) => ups.push(up) };
+}
+
+describe('connectRedis', () => {
+  const open: SecfeedRedis[] = [];
+  const connect = async (url: string, watch = observed()) => {
+    const redis = await connectRedis({ url, ...watch });
+    open.push(redis);
+    return redis;
+  };
+  afterEach(() => Promise.all(open.splice(0).map((redis) => redis.close())));
+
+  it('gives a plain client for a standalone server, its offline queue off', async () => {
+    const watch = observed();
+    const redis = await connect('redis://127.0.0.1:6379', watch);
+    expect(isRedisCluster(redis)).toBe(false);
+    expect(isRedisReady(redis)).toBe(true);
+    expect(watch.messages).toEqual(['Connected to Redis']);
+    expect(watch.ups).toEqual([true]);
+    const key = `${uniqueKeyPrefix('connect')}x`;
+    const stream = routedCommands(redis, key);
+    expect(await stream.sendCommand(['EXISTS', key])).toBe(0);
+  });
+
+  describe('on a Redis Cluster of 3 masters', () => {
+    let cluster: RedisClusterProcess;
+    beforeAll(async () => {
+      cluster = await createRedisCluster();
+    });
+    afterAll(() => cluster?.stop());
+
+    it('detects the cluster from one node URL and routes every key to its slot', async () => {
+      const watch = observed();
+      const redis = await connect(cluster.urls[1], watch);
+      expect(isRedisCluster(redis)).toBe(true);
+      expect(isRedisReady(redis)).toBe(true);
+      expect(watch.messages).toEqual(['Connected to Redis']);
+      // Keys without a shared tag spread over the masters; each lands where its slot lives.
+      const prefix = uniqueKeyPrefix('connect');
+      const keys = ['a', 'b', 'c', 'd', 'e', 'f'].map((k) => prefix + k);
+      await Promise.all(keys.map((key) => redis.set(key, key)));
+      expect(await Promise.all(keys.map((key) => redis.get(key)))).toEqual(
+        keys,
+      );
+      const slots = new Set(keys.map(hashSlot));
+      expect(slots.size).toBeGreaterThan(1);
+      // A raw command routed by its key reaches the owner (a wrong node would answer MOVED).
+      expect(
+        await routedCommands(redis, keys[3]).sendCommand(['GET', keys[3]]),
+      ).toBe(keys[3]);
+    });
+
+    it('takes a comma-separated list of nodes as the cluster', async () => {
+      const redis = await connect(cluster.urls.join(','));
+      expect(isRedisCluster(redis)).toBe(true);
+      if (!isRedisCluster(redis)) return;
+      expect(redis.masters).toHaveLength(3);
+    });
+
+    it('reports a lost node once and its return, and is ready again', async () => {
+      const watch = observed();
+      const redis = await connect(cluster.urls[0], watch);
+      if (!isRedisCluster(redis)) throw new Error('expected a cluster client');
+      const { host, port } = redis.masters[0];
+      // Drops every other connection to that master; node-redis reconnects with backoff.
+      const killer = await createClient({
+        url: `redis://${host}:${port}`,
+      }).connect();
+      await killer.sendCommand(['CLIENT', 'KILL', 'TYPE', 'normal']);
+      killer.destroy();
+      await waitUntil(() => watch.ups.includes(false), 'the outage reported');
+      await waitUntil(
+        () => watch.ups.at(-1) === true && isRedisReady(redis),
+        'the node back',
+      );
+      expect(watch.messages).toEqual([
+        'Connected to Redis',
+        'Redis connection lost; reconnecting',
+        'Reconnected to Redis',
+      ]);
+    });
+  });
+});
