@@ -8,7 +8,7 @@ import { HistoryError } from './history-error';
 import { MAX_LIMIT } from './history-query';
 import { RedisOutageLog } from './redis-outage-log';
 import { serveFiling } from './serve-filing';
-import { serveFilings } from './serve-filings';
+import { serveFilings, type HistoryReply } from './serve-filings';
 import { writeHistoryError, writeJson } from './write-json';
 
 /** Options of {@link createHistoryHandler}. */
@@ -69,9 +69,9 @@ export function createHistoryHandler(
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         throw new HistoryError('METHOD_NOT_ALLOWED', 'use GET');
       }
-      const body = await withTimeout(serve(context, route, search), timeoutMs);
+      const reply = await withTimeout(serve(context, route, search), timeoutMs);
       outage.succeeded();
-      writeJson(res, 200, body);
+      writeJson(res, 200, reply.body, reply.headers);
     } catch (err) {
       const error = toHistoryError(err, outage);
       status = error.status;
@@ -114,10 +114,10 @@ function serve(
   context: HistoryContext,
   route: Route,
   search: string,
-): Promise<string> {
+): Promise<HistoryReply> {
   return route.name === 'filings'
     ? serveFilings(context, search)
-    : serveFiling(context, route.segment, search);
+    : serveFiling(context, route.segment, search).then((body) => ({ body }));
 }
 
 /** Anything but a refusal of ours comes from the Redis client: the request cannot be served now. */

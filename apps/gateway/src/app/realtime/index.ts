@@ -14,3 +14,4 @@ export {
 export { MAX_SNAPSHOT } from './parse-client-message';
 export { MAX_CONSECUTIVE_ERRORS } from './message-guard';
 export { WEBSOCKET_PATH } from './upgrade-gate';
+export { newestPosition } from './stream-history';
