@@ -7,18 +7,20 @@ import {
   type Collected,
 } from '../test-support/collect';
 import {
+  connectTestRedis,
   createRedisProcess,
+  isTestCluster,
   type RedisProcess,
+  type TestRedis,
 } from '@secfeed/test-kit';
 import { redisStreamReader } from './redis-stream-reader';
 import type { StreamEntry, StreamReaderState } from './stream-entry';
 
-const REDIS_URL = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const fast = { minDelayMs: 50, maxDelayMs: 200 };
-type Client = ReturnType<typeof createClient>;
 
+// REDIS_URL (default 127.0.0.1:6379) may name a Redis Cluster node: tools/cluster-suite.
 describe('redisStreamReader (real Redis)', () => {
-  let client: Client;
+  let client: TestRedis;
   let reader: Collected<StreamEntry> | undefined;
   const keys: string[] = [];
   const newKey = () => {
@@ -40,12 +42,13 @@ describe('redisStreamReader (real Redis)', () => {
     Array.from({ length: to - from }, (_, i) => from + i);
 
   beforeAll(async () => {
-    client = await createClient({ url: REDIS_URL }).connect();
+    client = await connectTestRedis();
   });
   afterEach(async () => {
     reader?.subscription.unsubscribe();
     reader = undefined;
-    if (keys.length) await client.del(keys.splice(0));
+    // One key per DEL: on a cluster the keys live in different slots.
+    await Promise.all(keys.splice(0).map((key) => client.del(key)));
   });
   afterAll(async () => {
     await client.close();
@@ -111,9 +114,15 @@ describe('redisStreamReader (real Redis)', () => {
   it('closes its dedicated connection on unsubscribe, even mid-BLOCK', async () => {
     const key = newKey();
     const connectionName = `reader-${randomUUID()}`;
-    const connections = async () =>
-      (await client.clientList()).filter((info) => info.name === connectionName)
-        .length;
+    // On a cluster, CLIENT LIST of the master that owns the key: where the reader connects.
+    const connections = async () => {
+      const list = isTestCluster(client)
+        ? await client.sendCommand(key, true, ['CLIENT', 'LIST'])
+        : await client.sendCommand(['CLIENT', 'LIST']);
+      return String(list)
+        .split('\n')
+        .filter((line) => line.includes(` name=${connectionName} `)).length;
+    };
     const states: StreamReaderState[] = [];
     reader = collect(
       redisStreamReader({
@@ -219,7 +228,7 @@ describe('redisStreamReader (real Redis)', () => {
 });
 
 /** Adds entries `n = 0, 1, ...` until stopped, retrying each until Redis acknowledges it. */
-function produce(producer: Client, key: string) {
+function produce(producer: ReturnType<typeof createClient>, key: string) {
   const acknowledged: number[] = [];
   let producing = true;
   const done = (async () => {

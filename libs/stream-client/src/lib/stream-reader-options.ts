@@ -1,4 +1,4 @@
-import type { RedisClientOptions } from 'redis';
+import type { RedisClientOptions, RedisClusterOptions } from 'redis';
 import {
   resolveRetryPolicy,
   type ResolvedRetryPolicy,
@@ -20,13 +20,37 @@ export interface DedicatedConnection {
   on(event: 'error', listener: (error: Error) => void): unknown;
 }
 
+/** The part of a node-redis v5 cluster client the reader needs: `createCluster()` results fit. */
+export interface DuplicableRedisCluster {
+  /** Where node-redis keeps a cluster's options (it has no public `options`). */
+  readonly _options?: Partial<RedisClusterOptions>;
+  /** The masters the cluster knows; only a cluster client has them. */
+  readonly masters: ReadonlyArray<unknown>;
+  duplicate(
+    overrides?: Partial<RedisClusterOptions>,
+  ): DedicatedClusterConnection;
+}
+
+/** The duplicated cluster client: every command names the key that picks its node. */
+export interface DedicatedClusterConnection {
+  connect(): Promise<unknown>;
+  sendCommand(
+    firstKey: string,
+    isReadonly: boolean,
+    args: string[],
+  ): Promise<unknown>;
+  destroy(): void;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+}
+
 /** Options of {@link redisStreamReader}. `client` and `key` are required. */
 export interface RedisStreamReaderOptions {
   /**
-   * A node-redis v5 client the caller owns (connected or not). The reader never sends commands
-   * on it: it opens its own `client.duplicate()` so blocking reads never stall the caller.
+   * A node-redis v5 client or cluster client the caller owns (connected or not). The reader
+   * never sends commands on it: it opens its own `client.duplicate()` so blocking reads never
+   * stall the caller. From a cluster, the duplicate connects only to the master that owns `key`.
    */
-  readonly client: DuplicableRedisClient;
+  readonly client: DuplicableRedisClient | DuplicableRedisCluster;
   /** The stream key. */
   readonly key: string;
   /** Read entries after this id: `'$'` (only new ones), `'0'` (all) or an id. Default `'$'`. */
