@@ -48,6 +48,24 @@ describe('reconnectingSocket (real ws servers)', () => {
     ]);
   });
 
+  it('reports invalid UTF-8 in a text frame as a transport error of the open connection (1007)', async () => {
+    const server = await serve((socket, index) => {
+      if (index === 0)
+        socket.send(Buffer.from([0x5b, 0xff, 0x5d]), { binary: false });
+      else socket.send('after');
+    });
+    client = collect(reconnectingSocket({ url: server.url, retry: fast }));
+    await client.waitFor((events) => count(events, 'message') === 1);
+    expect(client.values[2]).toMatchObject({
+      type: 'closed',
+      failure: {
+        code: 'TRANSPORT_ERROR',
+        message: expect.stringMatching(/UTF-8/),
+      },
+    });
+    expect(client.values.at(-1)).toMatchObject({ data: 'after' });
+  });
+
   it('reports the close code, backs off, reconnects and resumes messages', async () => {
     const server = await serve((socket, index) => {
       if (index === 0) socket.close(4001, 'maintenance');

@@ -49,7 +49,9 @@ function watchEvents(
   const life = new Subject<void>();
   const watchdog = new Subscription();
   let failure: SocketFailure | undefined;
+  let opened = false;
   ws.on('open', () => {
+    opened = true;
     // Silence counts only once open; the handshake has its own timeout.
     watchdog.add(
       life
@@ -74,8 +76,8 @@ function watchEvents(
   ws.on('ping', () => life.next());
   ws.on('pong', () => life.next());
   ws.on('error', (error: Error) => {
-    const code =
-      ws.readyState === WebSocket.OPEN ? 'TRANSPORT_ERROR' : 'HANDSHAKE_FAILED';
+    // Not readyState: ws moves to CLOSING before it emits a frame error (invalid UTF-8...).
+    const code = opened ? 'TRANSPORT_ERROR' : 'HANDSHAKE_FAILED';
     failure ??= describe(error, code, options.url);
   });
   ws.on('close', (code: number, reason: Buffer) => {
