@@ -42,11 +42,12 @@ export async function writeDeadLetters(
   );
 }
 
+/** Never throws: a value nested too deep for JSON.stringify (or String) is named, not kept. */
 function safeJson(value: unknown): string {
   try {
     return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
+  } catch (error) {
+    return `[not serializable: ${(error as Error).message}]`;
   }
 }
 
