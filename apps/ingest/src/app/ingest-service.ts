@@ -76,6 +76,16 @@ export class IngestService {
       metrics,
       logger,
       bufferSize: config.bufferSize,
+      // Valid to the model, yet no Redis key can name it: a coded reject, not a stuck queue.
+      onUnstorable: (filing, reason) =>
+        this.onRejects([
+          {
+            code: 'FILING_UNSTORABLE',
+            source: filing.source,
+            raw: filing,
+            reasons: [{ field: '', reason }],
+          },
+        ]),
     });
     if (!config.streamEnabled) {
       this.upstream = { state: 'disabled' };

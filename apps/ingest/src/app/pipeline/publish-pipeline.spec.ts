@@ -1,9 +1,15 @@
-import type { PublishResult } from '@secfeed/dedup';
+import {
+  decodeStreamEntry,
+  FilingPublisher,
+  type PublishResult,
+} from '@secfeed/dedup';
 import type { Filing } from '@secfeed/filing-model';
 import { makeFiling } from '@secfeed/filing-model/testing';
 import { createLogger } from '@secfeed/service-runtime';
-import { waitUntil } from '@secfeed/test-kit';
+import { createRedisKeys } from '@secfeed/redis-keys';
+import { uniqueKeyPrefix, waitUntil } from '@secfeed/test-kit';
 import { Writable } from 'node:stream';
+import { createClient } from 'redis';
 import { createIngestMetrics } from '../metrics/ingest-metrics';
 import {
   BACKLOG_FACTOR,
@@ -212,6 +218,58 @@ describe('PublishPipeline', () => {
     );
     expect(text).toMatch(/^secfeed_ingest_lag_seconds_sum 10$/m);
     expect(text).toMatch(/^secfeed_ingest_lag_seconds_count 1$/m);
+  });
+
+  it('refuses a filing dedup cannot key, alone, and publishes the rest in order (real Redis)', async () => {
+    // Valid to the model, yet a brace or inner whitespace cannot go into a Redis key: dedup
+    // refuses the whole batch. Retrying it forever used to stall every filing behind it.
+    const redis = createClient({ url: 'redis://127.0.0.1:6379' });
+    await redis.connect();
+    const keys = createRedisKeys(uniqueKeyPrefix('pipeline'));
+    try {
+      const metrics = createIngestMetrics(false);
+      const refused: Array<[string, string]> = [];
+      const pipeline = track(
+        new PublishPipeline({
+          publisher: new FilingPublisher(redis, { keys }),
+          metrics,
+          logger,
+          bufferSize: 10,
+          retry: fastRetry,
+          onUnstorable: (filing, reason) =>
+            refused.push([filing.accessionNo, reason]),
+        }),
+      );
+      const [first, second] = [makeFiling(), makeFiling()];
+      const braced = makeFiling({ ticker: 'A{B}' });
+      const spaced = makeFiling({ formType: '10-K\u00a0A' });
+      pipeline.push([first, braced, second, spaced, first]);
+      expect(await pipeline.flush(2000)).toBe(true);
+      const stream = await redis.xRange(keys.stream, '-', '+');
+      expect(
+        stream.map((e) => decodeStreamEntry(e.message).accessionNo),
+      ).toEqual([first.accessionNo, second.accessionNo]);
+      expect(refused.map(([accessionNo]) => accessionNo)).toEqual([
+        braced.accessionNo,
+        spaced.accessionNo,
+      ]);
+      expect(refused[0][1]).toMatch(/brace/);
+      expect(pipeline.healthy).toBe(true);
+      expect(
+        await metricValue(metrics, 'secfeed_ingest_publish_errors_total'),
+      ).toBe(0);
+      expect(
+        await metricValue(metrics, 'secfeed_ingest_filings_duplicate_total'),
+      ).toBe(1);
+    } finally {
+      const found: string[] = [];
+      for await (const batch of redis.scanIterator({
+        MATCH: `${keys.prefix}*`,
+      }))
+        found.push(...batch);
+      if (found.length) await redis.unlink(found);
+      await redis.quit();
+    }
   });
 
   it('refuses a buffer size that cannot hold a filing', () => {

@@ -1,4 +1,4 @@
-import type { PublishResult } from '@secfeed/dedup';
+import { DedupError, type PublishResult } from '@secfeed/dedup';
 import type { Filing } from '@secfeed/filing-model';
 import type { Logger } from '@secfeed/service-runtime';
 import { backoffDelay, type RetryPolicy } from '@secfeed/stream-client/retry';
@@ -27,6 +27,13 @@ export interface PublishPipelineOptions {
    * (the drain is catching up, nothing is wrong), so memory stays bounded either way.
    */
   bufferSize: number;
+  /**
+   * Called for a filing that dedup refuses to key (`DedupError` `INVALID_FILING`: a ticker or
+   * form type with a brace, inner whitespace or a control character, a part over 64 UTF-16
+   * units). Retrying could never succeed, so the filing leaves the queue here instead of
+   * blocking every filing behind it.
+   */
+  onUnstorable?: (filing: Filing, reason: string) => void;
   /** Filings per Redis round trip. Default 500. */
   batchSize?: number;
   /** Backoff between failed publish attempts. Default: 100 ms doubling to 5 s. */
@@ -117,7 +124,8 @@ export class PublishPipeline {
     try {
       while (this.queue.length > 0 && !this.closed) {
         const batch = this.queue.slice(0, this.batchSize);
-        if (await this.publish(batch)) this.queue.splice(0, batch.length);
+        const done = await this.publish(batch);
+        if (done > 0) this.queue.splice(0, done);
         else await this.backoff();
         this.options.metrics.buffered.set(this.queue.length);
       }
@@ -128,24 +136,59 @@ export class PublishPipeline {
       this.idleWaiters.splice(0).forEach((notify) => notify());
   }
 
-  private async publish(batch: Filing[]): Promise<boolean> {
-    const { publisher, metrics, logger } = this.options;
+  /** Publishes the head of the queue; resolves with how many filings left it (0: retry). */
+  private async publish(batch: Filing[]): Promise<number> {
+    const { publisher, metrics } = this.options;
     const started = this.now();
     let results: PublishResult[];
     try {
       results = await publisher.publishBatch(batch);
     } catch (err) {
-      metrics.publishErrors.inc();
-      if (this.failures++ === 0) {
-        logger.warn(
-          { err: (err as Error).message, buffered: this.queue.length },
-          'Redis unavailable; buffering filings',
-        );
-      }
-      return false;
+      if (unstorable(err)) return this.publishEach(batch);
+      this.failed(err);
+      return 0;
     }
+    metrics.publishLatency.observe((this.now() - started) / 1000);
+    this.succeeded(batch, results);
+    return batch.length;
+  }
+
+  /**
+   * A batch with a filing dedup cannot key (it sends nothing then): one filing at a time, so
+   * that only that one is refused, in order. Stops at a Redis failure, keeping the rest queued.
+   */
+  private async publishEach(batch: Filing[]): Promise<number> {
+    for (const [i, filing] of batch.entries()) {
+      try {
+        this.succeeded(
+          [filing],
+          await this.options.publisher.publishBatch([filing]),
+        );
+      } catch (err) {
+        if (!unstorable(err)) {
+          this.failed(err);
+          return i;
+        }
+        this.options.onUnstorable?.(filing, (err as Error).message);
+      }
+    }
+    return batch.length;
+  }
+
+  private failed(err: unknown): void {
+    const { metrics, logger } = this.options;
+    metrics.publishErrors.inc();
+    if (this.failures++ === 0) {
+      logger.warn(
+        { err: (err as Error).message, buffered: this.queue.length },
+        'Redis unavailable; buffering filings',
+      );
+    }
+  }
+
+  private succeeded(batch: Filing[], results: PublishResult[]): void {
+    const { metrics, logger } = this.options;
     const done = this.now();
-    metrics.publishLatency.observe((done - started) / 1000);
     if (this.failures > 0) {
       logger.info(
         { attempts: this.failures, buffered: this.queue.length },
@@ -162,7 +205,6 @@ export class PublishPipeline {
         metrics.duplicates.inc({ source: filing.source });
       }
     });
-    return true;
   }
 
   private backoff(): Promise<void> {
@@ -194,4 +236,9 @@ export class PublishPipeline {
         : 'Buffer full while Redis is unavailable; filings dropped',
     );
   }
+}
+
+/** Dedup refused to key a filing: no retry can help. */
+function unstorable(err: unknown): boolean {
+  return err instanceof DedupError && err.code === 'INVALID_FILING';
 }
