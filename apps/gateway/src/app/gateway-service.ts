@@ -2,8 +2,10 @@ import { createRedisKeys } from '@secfeed/redis-keys';
 import {
   connectRedis,
   createHealthHandler,
+  isRedisReady,
   type Logger,
   type Readiness,
+  type SecfeedRedis,
 } from '@secfeed/service-runtime';
 import {
   createServer,
@@ -12,7 +14,6 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { RedisClientType } from 'redis';
 import { tokenFromRequest, verifyJwt } from './auth';
 import type { GatewayConfig } from './config/gateway-config';
 import { createHistoryHandler } from './history';
@@ -37,7 +38,7 @@ type Handler = (
  * under `/api`, health and metrics, and the built dashboard at `/`.
  */
 export class GatewayService {
-  private redis?: RedisClientType;
+  private redis?: SecfeedRedis;
   private realtime?: Realtime;
   private server?: Server;
 
@@ -102,7 +103,8 @@ export class GatewayService {
   /** Ready when Redis answers and the stream reader runs. */
   readiness(): Readiness {
     const reasons: string[] = [];
-    if (!this.redis?.isReady) reasons.push('REDIS_UNAVAILABLE');
+    if (!this.redis || !isRedisReady(this.redis))
+      reasons.push('REDIS_UNAVAILABLE');
     const realtime = this.realtime?.readiness();
     if (!realtime?.readerRunning) reasons.push('STREAM_READER_STOPPED');
     return {

@@ -2,12 +2,18 @@ import { FilingPublisher } from '@secfeed/dedup';
 import { easternIsoString } from '@secfeed/filing-model';
 import { makeFiling } from '@secfeed/filing-model/testing';
 import { createRedisKeys } from '@secfeed/redis-keys';
-import { uniqueKeyPrefix, waitUntil } from '@secfeed/test-kit';
+import {
+  connectTestRedis,
+  deleteKeysWithPrefix,
+  testRedisUrl,
+  uniqueKeyPrefix,
+  waitUntil,
+  type TestRedis,
+} from '@secfeed/test-kit';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createClient, type RedisClientType } from 'redis';
 import { WebSocket } from 'ws';
 import { signJwt } from '../app/auth';
 
@@ -48,14 +54,13 @@ function run(env: NodeJS.ProcessEnv): Running {
 }
 
 describe('the built gateway (dist/apps/gateway/main.js)', () => {
-  let redis: RedisClientType;
+  let redis: TestRedis;
   let prefix: string;
   let dashboard: string;
   const running: Running[] = [];
 
   beforeAll(async () => {
-    redis = createClient({ url: 'redis://127.0.0.1:6379' });
-    await redis.connect();
+    redis = await connectTestRedis();
     dashboard = mkdtempSync(join(tmpdir(), 'secfeed-dashboard-'));
     mkdirSync(join(dashboard, 'assets'));
     writeFileSync(
@@ -67,11 +72,7 @@ describe('the built gateway (dist/apps/gateway/main.js)', () => {
   beforeEach(() => (prefix = uniqueKeyPrefix('gw')));
   afterEach(async () => {
     running.splice(0).forEach((r) => r.child.kill('SIGKILL'));
-    for await (const batch of redis.scanIterator({
-      MATCH: `${prefix}*`,
-      COUNT: 500,
-    }))
-      if (batch.length) await redis.del(batch);
+    await deleteKeysWithPrefix(redis, prefix);
   });
   afterAll(async () => {
     await redis.quit();
@@ -80,6 +81,7 @@ describe('the built gateway (dist/apps/gateway/main.js)', () => {
 
   const start = async (env: NodeJS.ProcessEnv) => {
     const gateway = run({
+      REDIS_URL: testRedisUrl(),
       SECFEED_KEY_PREFIX: prefix,
       GATEWAY_PORT: '0',
       GATEWAY_STATIC_DIR: dashboard,

@@ -86,7 +86,7 @@ export function loadGatewayConfig(
   const staticDir = env.raw('GATEWAY_STATIC_DIR') ?? dashboardDir();
   return {
     port: env.port('GATEWAY_PORT', 9000),
-    redisUrl: env.url('REDIS_URL', 'redis://127.0.0.1:6379', [
+    redisUrl: env.urlList('REDIS_URL', 'redis://127.0.0.1:6379', [
       'redis:',
       'rediss:',
     ]),

@@ -1,7 +1,6 @@
 import type { RedisKeys } from '@secfeed/redis-keys';
-import type { Logger } from '@secfeed/service-runtime';
+import { type Logger, type SecfeedRedis } from '@secfeed/service-runtime';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { RedisClientType } from 'redis';
 import type { GatewayMetrics } from '../metrics/gateway-metrics';
 import { HistoryContext } from './history-context';
 import { HistoryError } from './history-error';
@@ -14,7 +13,7 @@ import { writeHistoryError, writeJson } from './write-json';
 /** Options of {@link createHistoryHandler}. */
 export interface HistoryHandlerOptions {
   /** A connected client, best with the offline queue off (`connectRedis`), so an outage fails fast. */
-  redis: RedisClientType;
+  redis: SecfeedRedis;
   keys: RedisKeys;
   metrics: GatewayMetrics;
   logger: Logger;

@@ -1,5 +1,5 @@
+import type { SecfeedRedis } from '@secfeed/service-runtime';
 import type { RedisKeys } from '@secfeed/redis-keys';
-import type { RedisClientType } from 'redis';
 import { IndexEntry } from './index-entry';
 import { loadDocuments } from './load-documents';
 import { readIndexBatch } from './read-index-batch';
@@ -14,7 +14,7 @@ export interface FilingsPage {
 
 /** Everything {@link findFilings} needs besides the plan. */
 export interface FindFilingsOptions {
-  readonly redis: RedisClientType;
+  readonly redis: SecfeedRedis;
   readonly keys: RedisKeys;
   readonly after: IndexEntry | undefined;
   readonly limit: number;

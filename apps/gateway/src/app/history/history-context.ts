@@ -1,9 +1,9 @@
+import type { SecfeedRedis } from '@secfeed/service-runtime';
 import type { RedisKeys } from '@secfeed/redis-keys';
-import type { RedisClientType } from 'redis';
 
 /** What the two routes share, resolved once from the handler options. */
 export interface HistoryContext {
-  readonly redis: RedisClientType;
+  readonly redis: SecfeedRedis;
   readonly keys: RedisKeys;
   readonly retentionMs: number;
   readonly now: () => number;

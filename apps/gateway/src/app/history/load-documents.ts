@@ -1,6 +1,6 @@
+import type { SecfeedRedis } from '@secfeed/service-runtime';
 import { decodeIndexMember } from '@secfeed/dedup';
 import type { RedisKeys } from '@secfeed/redis-keys';
-import type { RedisClientType } from 'redis';
 import { IndexEntry } from './index-entry';
 
 /** Keys per MGET: big replies block Redis for everyone else, so a large scan is split. */
@@ -11,7 +11,7 @@ export const MGET_CHUNK = 100;
  * is not one dedup wrote). All chunks go out in one pipelined round trip.
  */
 export async function loadDocuments(
-  redis: RedisClientType,
+  redis: SecfeedRedis,
   keys: RedisKeys,
   entries: readonly IndexEntry[],
 ): Promise<(string | null)[]> {

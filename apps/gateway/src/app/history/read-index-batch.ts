@@ -1,4 +1,4 @@
-import type { RedisClientType } from 'redis';
+import type { SecfeedRedis } from '@secfeed/service-runtime';
 import { IndexEntry, isAfter } from './index-entry';
 import { IndexBatch, KeyBatch, mergeIndexBatches } from './merge-index-batches';
 import { ScanPlan } from './scan-plan';
@@ -17,7 +17,7 @@ const TIE_GROWTH = 4;
  * when a whole reply is such ties (hundreds in one millisecond) is the set asked again, for more.
  */
 export async function readIndexBatch(
-  redis: RedisClientType,
+  redis: SecfeedRedis,
   plan: ScanPlan,
   after: IndexEntry | undefined,
   count: number,
@@ -29,7 +29,7 @@ export async function readIndexBatch(
 }
 
 async function readKeyAfter(
-  redis: RedisClientType,
+  redis: SecfeedRedis,
   key: string,
   plan: ScanPlan,
   after: IndexEntry | undefined,

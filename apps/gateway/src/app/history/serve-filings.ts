@@ -1,3 +1,4 @@
+import { routedCommands } from '@secfeed/service-runtime';
 import { newestPosition } from '../realtime';
 import { createFilingPredicate } from './filing-predicate';
 import { findFilings } from './find-filings';
@@ -39,7 +40,10 @@ export async function serveFilings(
   );
   const tip =
     query.cursor === undefined
-      ? await newestPosition(context.redis, context.keys.stream)
+      ? await newestPosition(
+          routedCommands(context.redis, context.keys.stream),
+          context.keys.stream,
+        )
       : undefined;
   const page = await findFilings(plan, {
     redis: context.redis,

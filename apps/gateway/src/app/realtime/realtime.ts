@@ -1,8 +1,11 @@
 import type { RedisKeys } from '@secfeed/redis-keys';
-import type { Logger } from '@secfeed/service-runtime';
+import {
+  routedCommands,
+  type Logger,
+  type SecfeedRedis,
+} from '@secfeed/service-runtime';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { RedisClientType } from 'redis';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { GatewayConfig } from '../config/gateway-config';
 import type { GatewayMetrics } from '../metrics/gateway-metrics';
@@ -18,7 +21,7 @@ import { checkUpgrade, refuseUpgrade } from './upgrade-gate';
 /** What {@link createRealtime} needs; the caller owns and closes the Redis client. */
 export interface RealtimeOptions {
   /** The caller's connected client: history reads use it, the reader duplicates it. */
-  readonly redis: RedisClientType;
+  readonly redis: SecfeedRedis;
   readonly keys: RedisKeys;
   readonly config: GatewayConfig;
   readonly metrics: GatewayMetrics;
@@ -76,7 +79,7 @@ export function createRealtime(options: RealtimeOptions): Realtime {
   const hooks = sessionHooks(metrics, logger);
   const context: MessageContext = {
     hub,
-    redis: options.redis,
+    redis: routedCommands(options.redis, options.keys.stream),
     streamKey: options.keys.stream,
     pageSize: PAGE_SIZE,
     snapshotScanLimit: SNAPSHOT_SCAN_LIMIT,

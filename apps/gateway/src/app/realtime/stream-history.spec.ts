@@ -1,3 +1,4 @@
+import { routedCommands } from '@secfeed/service-runtime';
 import {
   connectTestRedis,
   type TestRedis,
@@ -53,10 +54,12 @@ describe('stream history reads', () => {
   });
 
   afterAll(() => redis.close());
+  // Raw commands for the stream's node (a cluster client routes by key).
+  const history = () => routedCommands(redis.client, redis.keys.stream);
 
   it('reads (after, upTo] in pages, oldest first', async () => {
     const pages = await collect(
-      readRange(redis.client, redis.keys.stream, ids[0], ids[5], 2),
+      readRange(history(), redis.keys.stream, ids[0], ids[5], 2),
     );
     expect(pages.map((p) => p.map((e) => e.id))).toEqual([
       ['2-0', '3-0'],
@@ -65,15 +68,13 @@ describe('stream history reads', () => {
     ]);
     expect(pages[0][0].fields).toEqual({ data: '2' });
     expect(
-      await collect(
-        readRange(redis.client, redis.keys.stream, '6-0', '6-0', 2),
-      ),
+      await collect(readRange(history(), redis.keys.stream, '6-0', '6-0', 2)),
     ).toEqual([]);
   });
 
   it('reads backwards from upTo, at most limit entries', async () => {
     const pages = await collect(
-      readBackwards(redis.client, redis.keys.stream, '6-0', 2, 5),
+      readBackwards(history(), redis.keys.stream, '6-0', 2, 5),
     );
     expect(pages.flat().map((e) => e.id)).toEqual([
       '6-0',
@@ -85,18 +86,18 @@ describe('stream history reads', () => {
   });
 
   it('knows the newest position and what the stream retains', async () => {
-    expect(await newestPosition(redis.client, redis.keys.stream)).toBe('7-0');
-    expect(
-      await newestPosition(redis.client, `${redis.keys.stream}:none`),
-    ).toBe('0-0');
+    expect(await newestPosition(history(), redis.keys.stream)).toBe('7-0');
+    expect(await newestPosition(history(), `${redis.keys.stream}:none`)).toBe(
+      '0-0',
+    );
     await redis.client.xTrim(redis.keys.stream, 'MAXLEN', 5);
-    expect(await streamRetention(redis.client, redis.keys.stream)).toEqual({
+    expect(await streamRetention(history(), redis.keys.stream)).toEqual({
       firstId: '3-0',
       lastGeneratedId: '7-0',
       maxDeletedId: '0-0',
     });
     expect(
-      await streamRetention(redis.client, `${redis.keys.stream}:none`),
+      await streamRetention(history(), `${redis.keys.stream}:none`),
     ).toEqual({
       lastGeneratedId: '0-0',
       maxDeletedId: '0-0',

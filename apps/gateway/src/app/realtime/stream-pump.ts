@@ -3,8 +3,11 @@ import {
   type StreamEntry,
   type StreamReaderState,
 } from '@secfeed/stream-client';
-import type { Logger } from '@secfeed/service-runtime';
-import type { RedisClientType } from 'redis';
+import {
+  routedCommands,
+  type Logger,
+  type SecfeedRedis,
+} from '@secfeed/service-runtime';
 import type { Subscription } from 'rxjs';
 import type { GatewayMetrics } from '../metrics/gateway-metrics';
 import { toBroadcastEntry } from './broadcast-entry';
@@ -15,7 +18,7 @@ import { newestPosition } from './stream-history';
 export const MALFORMED_STREAM_ENTRY = 'MALFORMED_STREAM_ENTRY';
 
 export interface StreamPumpOptions {
-  readonly redis: RedisClientType;
+  readonly redis: SecfeedRedis;
   readonly streamKey: string;
   readonly hub: FanOutHub;
   readonly metrics: Pick<GatewayMetrics, 'errors'>;
@@ -48,7 +51,10 @@ export class StreamPump {
   async start(): Promise<void> {
     if (this.subscription) return;
     const { redis, streamKey, hub } = this.options;
-    const from = await newestPosition(redis, streamKey);
+    const from = await newestPosition(
+      routedCommands(redis, streamKey),
+      streamKey,
+    );
     hub.startAt(from);
     await new Promise<void>((settled) => {
       this.subscription = redisStreamReader({

@@ -1,10 +1,14 @@
 import { createRedisKeys, RedisKeys } from '@secfeed/redis-keys';
-import { createLogger, Logger } from '@secfeed/service-runtime';
-import { uniqueKeyPrefix } from '@secfeed/test-kit';
+import { createLogger, Logger, SecfeedRedis } from '@secfeed/service-runtime';
+import {
+  connectTestRedis as connectRedis,
+  deleteKeysWithPrefix,
+  testRedisUrl,
+  uniqueKeyPrefix,
+} from '@secfeed/test-kit';
 import { AddressInfo } from 'node:net';
 import { createServer, Server } from 'node:http';
 import { Writable } from 'node:stream';
-import { createClient, RedisClientType } from 'redis';
 import {
   createGatewayMetrics,
   GatewayMetrics,
@@ -14,7 +18,8 @@ import {
   HistoryHandlerOptions,
 } from '../create-history-handler';
 
-export const REDIS_URL = 'redis://127.0.0.1:6379';
+/** `REDIS_URL`, else 127.0.0.1:6379: one server or a cluster node (tools/cluster-suite). */
+export const REDIS_URL = testRedisUrl();
 
 /** A reply as the tests read it. */
 export interface TestReply {
@@ -90,29 +95,19 @@ function captureLogger(lines: Record<string, unknown>[]): Logger {
 
 /** A client on the shared test Redis and a key prefix of its own; `close()` deletes the keys. */
 export interface TestRedis {
-  readonly client: RedisClientType;
+  readonly client: SecfeedRedis;
   readonly keys: RedisKeys;
   close(): Promise<void>;
 }
 
 export async function connectTestRedis(label: string): Promise<TestRedis> {
   const prefix = uniqueKeyPrefix(label);
-  const client: RedisClientType = createClient({ url: REDIS_URL });
-  await client.connect();
+  const client = await connectRedis(REDIS_URL);
   return {
     client,
     keys: createRedisKeys(prefix),
     close: async () => {
-      const found: string[] = [];
-      for await (const batch of client.scanIterator({
-        MATCH: `${prefix}*`,
-        COUNT: 1000,
-      })) {
-        found.push(...batch);
-      }
-      for (let i = 0; i < found.length; i += 500) {
-        await client.unlink(found.slice(i, i + 500));
-      }
+      await deleteKeysWithPrefix(client, prefix);
       await client.quit();
     },
   };

@@ -1,8 +1,8 @@
+import type { SecfeedRedis } from '@secfeed/service-runtime';
 import { encodeIndexMember, FilingPublisher } from '@secfeed/dedup';
 import type { Filing } from '@secfeed/filing-model';
 import { makeFiling } from '@secfeed/filing-model/testing';
 import type { RedisKeys } from '@secfeed/redis-keys';
-import type { RedisClientType } from 'redis';
 
 /** The tests' wall clock: noon in New York, Wednesday 12 March 2025 (after the DST change). */
 export const NOW_MS = Date.parse('2025-03-12T16:00:00Z');
@@ -86,7 +86,7 @@ export function buildFilings(count: number, seed = 7): Filing[] {
  * indexed, including those the API must drop by its own retention cut-off.
  */
 export async function publishFilings(
-  client: RedisClientType,
+  client: SecfeedRedis,
   keys: RedisKeys,
   filings: readonly Filing[],
   seed = 11,

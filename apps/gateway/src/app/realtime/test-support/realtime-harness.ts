@@ -4,11 +4,15 @@ import { FilingPublisher } from '@secfeed/dedup';
 import type { Filing, RawFiling } from '@secfeed/filing-model';
 import { makeFiling } from '@secfeed/filing-model/testing';
 import { createRedisKeys, type RedisKeys } from '@secfeed/redis-keys';
-import { createLogger } from '@secfeed/service-runtime';
-import { uniqueKeyPrefix } from '@secfeed/test-kit';
+import { createLogger, type SecfeedRedis } from '@secfeed/service-runtime';
+import {
+  connectTestRedis as connectRedis,
+  deleteKeysWithPrefix,
+  testRedisUrl,
+  uniqueKeyPrefix,
+} from '@secfeed/test-kit';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createClient, type RedisClientType } from 'redis';
 import {
   loadGatewayConfig,
   type GatewayConfig,
@@ -38,7 +42,7 @@ export function testConfig(
 
 /** Starts a gateway on port 0 and its reader; `close()` closes both. */
 export async function startGateway(
-  redis: RedisClientType,
+  redis: SecfeedRedis,
   keys: RedisKeys,
   overrides: Partial<GatewayConfig> = {},
 ): Promise<TestGateway> {
@@ -68,7 +72,7 @@ export async function startGateway(
 
 /** Real Redis under a prefix of its own, a publisher, and cleanup of every key. */
 export interface TestRedis {
-  readonly client: RedisClientType;
+  readonly client: SecfeedRedis;
   readonly keys: RedisKeys;
   readonly publisher: FilingPublisher;
   /** Publishes filings built by makeFiling(overrides); returns their positions. */
@@ -80,11 +84,9 @@ export interface TestRedis {
 
 export async function connectTestRedis(
   label: string,
-  url = 'redis://127.0.0.1:6379',
+  url = testRedisUrl(),
 ): Promise<TestRedis> {
-  const client: RedisClientType = createClient({ url });
-  client.on('error', () => undefined);
-  await client.connect();
+  const client = await connectRedis(url);
   const keys = createRedisKeys(uniqueKeyPrefix(label));
   const publisher = new FilingPublisher(client, { keys });
   return {
@@ -99,14 +101,7 @@ export async function connectTestRedis(
     positions: async () =>
       (await client.xRange(keys.stream, '-', '+')).map((entry) => entry.id),
     close: async () => {
-      const found: string[] = [];
-      for await (const batch of client.scanIterator({
-        MATCH: `${keys.prefix}*`,
-        COUNT: 1000,
-      })) {
-        found.push(...batch);
-      }
-      if (found.length > 0) await client.unlink(found);
+      await deleteKeysWithPrefix(client, keys.prefix);
       client.destroy();
     },
   };
