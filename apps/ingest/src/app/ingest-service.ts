@@ -2,10 +2,11 @@ import { FilingPublisher } from '@secfeed/dedup';
 import { createRedisKeys, type RedisKeys } from '@secfeed/redis-keys';
 import {
   connectRedis,
+  isRedisReady,
   type Logger,
   type Readiness,
+  type SecfeedRedis,
 } from '@secfeed/service-runtime';
-import type { RedisClientType } from 'redis';
 import type { Observable, Subscription } from 'rxjs';
 import type { IngestConfig } from './config/ingest-config';
 import type { IngestMetrics } from './metrics/ingest-metrics';
@@ -49,7 +50,7 @@ const STOP_FLUSH_MS = 5000;
  * close the upstream, flush what is buffered, and quit Redis.
  */
 export class IngestService {
-  private redis?: RedisClientType;
+  private redis?: SecfeedRedis;
   private keys?: RedisKeys;
   private pipeline?: PublishPipeline;
   private subscription?: Subscription;
@@ -114,7 +115,8 @@ export class IngestService {
   /** Ready when Redis answers and the upstream runs (or is switched off on purpose). */
   readiness(): Readiness {
     const reasons: string[] = [];
-    if (!this.redis?.isReady) reasons.push('REDIS_UNAVAILABLE');
+    if (!this.redis || !isRedisReady(this.redis))
+      reasons.push('REDIS_UNAVAILABLE');
     if (
       this.upstream.state !== 'disabled' &&
       !WORKING.has(this.upstream.state)

@@ -1,4 +1,4 @@
-import { uniqueKeyPrefix, waitUntil } from '@secfeed/test-kit';
+import { testRedisUrl, uniqueKeyPrefix, waitUntil } from '@secfeed/test-kit';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 import { StreamProbe } from '../test-support/ingest-harness';
@@ -38,8 +38,9 @@ const exitOf = (child: ChildProcessWithoutNullStreams) =>
 describe('the built ingest service (dist/apps/ingest/main.js)', () => {
   it('replays the real day with no configuration but a key prefix, serves health, and stops cleanly on SIGTERM', async () => {
     const prefix = uniqueKeyPrefix('built');
-    const probe = await StreamProbe.connect('redis://127.0.0.1:6379', prefix);
+    const probe = await StreamProbe.connect(testRedisUrl(), prefix);
     const service = run({
+      REDIS_URL: testRedisUrl(),
       SECFEED_KEY_PREFIX: prefix,
       REPLAY_SPEED: '36000',
       INGEST_PORT: '0',

@@ -1,4 +1,4 @@
-import { uniqueKeyPrefix, waitUntil } from '@secfeed/test-kit';
+import { testRedisUrl, uniqueKeyPrefix, waitUntil } from '@secfeed/test-kit';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -48,7 +48,7 @@ describe('ingest, edgar source, into Redis', () => {
   afterAll(() => new Promise((resolve) => server.close(resolve)));
   beforeEach(async () => {
     prefix = uniqueKeyPrefix('edgar');
-    probe = await StreamProbe.connect('redis://127.0.0.1:6379', prefix);
+    probe = await StreamProbe.connect(testRedisUrl(), prefix);
   });
   afterEach(async () => {
     await ingest?.stop();

@@ -1,5 +1,5 @@
 import { startSimulator, type Simulator } from '@secfeed/sec-api-simulator';
-import { uniqueKeyPrefix, waitUntil } from '@secfeed/test-kit';
+import { testRedisUrl, uniqueKeyPrefix, waitUntil } from '@secfeed/test-kit';
 import {
   metric,
   startEmptyQueryApi,
@@ -8,7 +8,7 @@ import {
   type RunningIngest,
 } from '../test-support/ingest-harness';
 
-const REDIS_URL = 'redis://127.0.0.1:6379';
+const REDIS_URL = testRedisUrl();
 const API_KEY = 'test-key-4f9a';
 
 /**

@@ -3,10 +3,15 @@
 import { decodeStreamEntry } from '@secfeed/dedup';
 import { createRedisKeys, type RedisKeys } from '@secfeed/redis-keys';
 import { createLogger } from '@secfeed/service-runtime';
+import {
+  connectTestRedis,
+  deleteKeysWithPrefix,
+  testRedisUrl,
+  type TestRedis,
+} from '@secfeed/test-kit';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
-import { createClient, type RedisClientType } from 'redis';
 import { loadIngestConfig } from '../app/config/ingest-config';
 import { IngestService } from '../app/ingest-service';
 import {
@@ -22,7 +27,10 @@ export interface RunningIngest {
   stop(): Promise<void>;
 }
 
-/** Starts an IngestService configured only through its environment, as in production. */
+/**
+ * Starts an IngestService configured only through its environment, as in production; `REDIS_URL`
+ * defaults to the tests' Redis (`testRedisUrl()`), which may be a cluster.
+ */
 export async function startIngest(
   env: NodeJS.ProcessEnv,
 ): Promise<RunningIngest> {
@@ -34,7 +42,7 @@ export async function startIngest(
       done();
     },
   });
-  const config = loadIngestConfig(env);
+  const config = loadIngestConfig({ REDIS_URL: testRedisUrl(), ...env });
   const metrics = createIngestMetrics(false);
   const service = new IngestService({
     config,
@@ -80,16 +88,15 @@ export async function startEmptyQueryApi(): Promise<{
 export class StreamProbe {
   readonly keys: RedisKeys;
   private constructor(
-    readonly client: RedisClientType,
+    readonly client: TestRedis,
     prefix: string,
   ) {
     this.keys = createRedisKeys(prefix);
   }
 
+  /** Connects to `url`: one server, or a cluster when it names a cluster node. */
   static async connect(url: string, prefix: string): Promise<StreamProbe> {
-    const client: RedisClientType = createClient({ url });
-    await client.connect();
-    return new StreamProbe(client, prefix);
+    return new StreamProbe(await connectTestRedis(url), prefix);
   }
 
   /** Accession numbers in the stream, in stream order. */
@@ -105,12 +112,7 @@ export class StreamProbe {
 
   /** Deletes every key of the prefix and disconnects. */
   async dispose(): Promise<void> {
-    for await (const batch of this.client.scanIterator({
-      MATCH: `${this.keys.prefix}*`,
-      COUNT: 500,
-    })) {
-      if (batch.length) await this.client.del(batch);
-    }
+    await deleteKeysWithPrefix(this.client, this.keys.prefix);
     await this.client.quit();
   }
 }

@@ -79,7 +79,7 @@ export function loadIngestConfig(environment: NodeJS.ProcessEnv): IngestConfig {
     );
   }
   return {
-    redisUrl: env.url('REDIS_URL', 'redis://127.0.0.1:6379', [
+    redisUrl: env.urlList('REDIS_URL', 'redis://127.0.0.1:6379', [
       'redis:',
       'rediss:',
     ]),

@@ -1,4 +1,4 @@
-import type { RedisClientType } from 'redis';
+import type { SecfeedRedis } from '@secfeed/service-runtime';
 import type { IngestReject } from '../sources/source-event';
 
 /** Longest `raw` kept per dead letter: enough to diagnose, bounded against abuse. */
@@ -6,7 +6,7 @@ export const DEAD_LETTER_RAW_BYTES = 8192;
 /** Approximate length the dead-letter stream is trimmed to. */
 export const DEAD_LETTER_MAX_LEN = 10_000;
 
-type XAddClient = Pick<RedisClientType, 'xAdd'>;
+type XAddClient = Pick<SecfeedRedis, 'xAdd'>;
 
 /**
  * Appends rejected upstream input, raw and with its reasons, to the capped dead-letter stream

@@ -1,13 +1,13 @@
+import type { SecfeedRedis } from '@secfeed/service-runtime';
 import { decodeIndexMember } from '@secfeed/dedup';
 import type { RedisKeys } from '@secfeed/redis-keys';
-import type { RedisClientType } from 'redis';
 
 /**
  * `filedAt` of the newest filing already in Redis (by acceptance time), as the upstream wrote
  * it, or undefined when there is none: where a gap backfill starts after a restart.
  */
 export async function newestFiledAt(
-  client: Pick<RedisClientType, 'zRange' | 'get'>,
+  client: Pick<SecfeedRedis, 'zRange' | 'get'>,
   keys: RedisKeys,
 ): Promise<string | undefined> {
   const [member] = await client.zRange(keys.latest, 0, 0, { REV: true });
