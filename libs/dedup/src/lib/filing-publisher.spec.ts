@@ -1,5 +1,6 @@
 import { createCluster, ErrorReply } from 'redis';
 import {
+  flushScripts,
   redisTestContext,
   TestClient,
 } from '../test-support/redis-test-context';
@@ -140,9 +141,9 @@ describe('FilingPublisher', () => {
 
   it('recovers when the server forgot the script (NOSCRIPT after SCRIPT FLUSH)', async () => {
     await publisher.publish(testFiling(30));
-    await client.scriptFlush();
+    await flushScripts(client);
     expect((await publisher.publish(testFiling(31))).status).toBe('published');
-    await client.scriptFlush();
+    await flushScripts(client);
     const results = await publisher.publishBatch([
       testFiling(32),
       testFiling(33),

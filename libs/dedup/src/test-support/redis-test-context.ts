@@ -1,10 +1,17 @@
 import { createRedisKeys, RedisKeys } from '@secfeed/redis-keys';
-import { createClient } from 'redis';
+import {
+  connectTestRedis,
+  deleteKeysWithPrefix,
+  isTestCluster,
+  keysWithPrefix,
+  type TestRedis,
+} from '@secfeed/test-kit';
 
-/** The Redis every test uses (DEVELOPERS.md): never flushed, each test file under its own prefix. */
-export const REDIS_URL = 'redis://127.0.0.1:6379';
-
-export type TestClient = ReturnType<typeof createClient>;
+/**
+ * A client on the tests' Redis (DEVELOPERS.md): `REDIS_URL`, else 127.0.0.1:6379, one server or
+ * a cluster node (tools/cluster-suite). Never flushed; each test file works under its own prefix.
+ */
+export type TestClient = TestRedis;
 
 /** Clients and keys of one test file; `close()` deletes every key of the prefix and quits. */
 export interface RedisTestContext {
@@ -22,32 +29,28 @@ export function redisTestContext(name: string): RedisTestContext {
   const clients: TestClient[] = [];
 
   const connect = async (): Promise<TestClient> => {
-    const client = createClient({ url: REDIS_URL });
+    const client = await connectTestRedis();
     clients.push(client);
-    await client.connect();
     return client;
   };
 
-  const allKeys = async (): Promise<string[]> => {
-    const client = clients[0] ?? (await connect());
-    const found: string[] = [];
-    for await (const batch of client.scanIterator({
-      MATCH: `${prefix}*`,
-      COUNT: 1000,
-    })) {
-      found.push(...batch);
-    }
-    return found;
-  };
+  const allKeys = async (): Promise<string[]> =>
+    keysWithPrefix(clients[0] ?? (await connect()), prefix);
 
   const close = async (): Promise<void> => {
-    if (clients.length > 0) {
-      const found = await allKeys();
-      for (let i = 0; i < found.length; i += 500)
-        await clients[0].unlink(found.slice(i, i + 500));
-    }
+    if (clients.length > 0) await deleteKeysWithPrefix(clients[0], prefix);
     await Promise.all(clients.splice(0).map((client) => client.quit()));
   };
 
   return { keys, connect, allKeys, close };
+}
+
+/** `SCRIPT FLUSH` on the server, or on every master of a cluster. */
+export async function flushScripts(client: TestClient): Promise<void> {
+  if (!isTestCluster(client)) {
+    await client.scriptFlush();
+    return;
+  }
+  for (const master of client.masters)
+    await (await client.nodeClient(master)).scriptFlush();
 }
