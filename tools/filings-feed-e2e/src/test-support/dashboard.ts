@@ -30,6 +30,8 @@ export interface HistoryCall {
   readonly status: number;
   readonly filings: readonly WireFiling[];
   readonly next: string | null;
+  /** The `Stream-Position` header (the newest page only), or `null`. */
+  readonly position: string | null;
 }
 
 /** A row as rendered in the virtual list. */
@@ -68,7 +70,13 @@ export class Dashboard {
   private async recordHistory(): Promise<void> {
     await this.page.exposeBinding(
       '__e2eHistory',
-      (_source, url: string, status: number, text: string) => {
+      (
+        _source,
+        url: string,
+        status: number,
+        text: string,
+        position: string | null,
+      ) => {
         let body: { filings?: WireFiling[]; next?: string | null } = {};
         try {
           body = JSON.parse(text) as typeof body;
@@ -80,17 +88,28 @@ export class Dashboard {
           status,
           filings: body.filings ?? [],
           next: body.next ?? null,
+          position,
         });
       },
     );
     await this.page.addInitScript(() => {
       const original = window.fetch.bind(window);
-      const report = (url: string, status: number, text: string) =>
+      const report = (
+        url: string,
+        status: number,
+        text: string,
+        position: string | null,
+      ) =>
         (
           window as unknown as {
-            __e2eHistory: (url: string, status: number, text: string) => void;
+            __e2eHistory: (
+              url: string,
+              status: number,
+              text: string,
+              position: string | null,
+            ) => void;
           }
-        ).__e2eHistory(url, status, text);
+        ).__e2eHistory(url, status, text, position);
       window.fetch = async (input, init) => {
         const response = await original(input, init);
         const url = new URL(
@@ -100,7 +119,12 @@ export class Dashboard {
         if (url.pathname !== '/api/filings') return response;
         // Read once, report, and hand the app the very same bytes.
         const text = await response.text();
-        report(url.href, response.status, text);
+        report(
+          url.href,
+          response.status,
+          text,
+          response.headers.get('stream-position'),
+        );
         return new Response(text, {
           status: response.status,
           statusText: response.statusText,

@@ -131,6 +131,34 @@ describe('FeedConnection', () => {
     expect(recoveryLost).toBe(0);
   });
 
+  it("starts from a given position (the history page's) and re-subscribes from one when filters change", () => {
+    let fresh = 0;
+    connection.subscribedFresh.subscribe(() => (fresh += 1));
+    connection.connect({}, '90-0');
+    last().open();
+    expect(last().sent[0]).toEqual({
+      action: 'subscribe_sec_filings',
+      since: '90-0',
+    });
+    last().receive({ type: 'subscribed', position: '100-0', recovered: true });
+    last().receive(filingMessage(makeFiling(), '91-0'));
+    connection.connect({ tickers: ['MSFT'] }, '95-0');
+    expect(sockets).toHaveLength(1);
+    expect(last().sentActions('subscribe_sec_filings')[1]).toEqual({
+      action: 'subscribe_sec_filings',
+      filters: { tickers: ['MSFT'] },
+      since: '95-0',
+    });
+    last().receive({ type: 'subscribed', position: '101-0', recovered: true });
+    // Neither was a fresh subscription: history already meets them.
+    expect(fresh).toBe(0);
+    // A drop before any filing of the new subscription resumes from its start.
+    last().serverClose(1006);
+    jest.advanceTimersByTime(60_000);
+    last().open();
+    expect(last().sent[0]).toMatchObject({ since: '95-0' });
+  });
+
   it('tells when a fresh subscription is placed (history must meet it), not when a resume is', () => {
     let fresh = 0;
     connection.subscribedFresh.subscribe(() => (fresh += 1));

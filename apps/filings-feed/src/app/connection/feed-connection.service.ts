@@ -85,21 +85,33 @@ export class FeedConnection {
     });
   }
 
-  /** Starts the feed with `filters` (idempotent: a running feed only updates them). */
-  connect(filters: SubscriptionFilters): void {
+  /**
+   * Starts the feed with `filters` (idempotent: a running feed only updates them). With
+   * `since` (the `Stream-Position` of the history page just shown) it starts right after that
+   * page, so history and live meet exactly; without it, at the gateway's newest position.
+   */
+  connect(filters: SubscriptionFilters, since: string | null = null): void {
     this.wanted = true;
     if (this.loop) {
-      this.updateFilters(filters);
+      this.updateFilters(filters, since);
       return;
     }
     this.filters = filters;
+    if (since !== null) this.lastPosition = since;
     this.restart();
   }
 
-  /** Replaces the server-side filters; a live socket re-subscribes at once. */
-  updateFilters(filters: SubscriptionFilters): void {
+  /**
+   * Replaces the server-side filters; a live socket re-subscribes at once, from `since` when
+   * given (filings already shown come again and are deduplicated by the list).
+   */
+  updateFilters(
+    filters: SubscriptionFilters,
+    since: string | null = null,
+  ): void {
     this.filters = filters;
-    if (this.statusState() === 'live') this.sendSubscribe(false);
+    if (since !== null) this.lastPosition = since;
+    if (this.statusState() === 'live') this.sendSubscribe(since !== null);
   }
 
   /** Drops any wait and connects again now (the Retry button). */

@@ -29,19 +29,28 @@ describe('FeedController', () => {
   const socket = () => sockets[sockets.length - 1];
   const rowIds = () =>
     controller.rows().map((entry) => entry.filing.accessionNo);
-  /** The first history request, taken out of the queue while the seam request was answered. */
-  let first: TestRequest | undefined;
-  const historyRequest = (): TestRequest => {
-    const request =
-      first ?? http.expectOne((req) => req.url === '/api/filings');
-    first = undefined;
-    return request;
-  };
+  const historyRequest = (): TestRequest =>
+    http.expectOne((req) => req.url === '/api/filings');
   const flushPage = (
     request: TestRequest,
     filings: Filing[],
     next: string | null = null,
-  ) => request.flush({ filings: filings.map(wire), next });
+    position?: string,
+  ) =>
+    request.flush(
+      { filings: filings.map(wire), next },
+      position ? { headers: { 'Stream-Position': position } } : {},
+    );
+  /** Answers the first page (at stream position 5-0); the feed then subscribes from it. */
+  const startFeed = (filings: Filing[], next: string | null = null) => {
+    expect(sockets).toHaveLength(0);
+    flushPage(historyRequest(), filings, next, '5-0');
+    socket().open();
+    expect(socket().sentActions('subscribe_sec_filings')).toEqual([
+      { action: 'subscribe_sec_filings', since: '5-0' },
+    ]);
+    socket().receive({ type: 'subscribed', position: '5-0', recovered: true });
+  };
   const hour = (h: number, ticker = 'ACME') =>
     makeFiling({
       ticker,
@@ -72,14 +81,6 @@ describe('FeedController', () => {
     filters = TestBed.inject(FilterState);
     filters.applyQuery({});
     controller.start();
-    socket().open();
-    socket().receive({ type: 'subscribed', position: '1-0', recovered: true });
-    // Once the subscription is placed the newest page is read again, for the seam; answered
-    // empty here, the first request is the one each test answers.
-    const [initial, seam] = http.match((req) => req.url === '/api/filings');
-    first = initial;
-    expect(seam.request.params.get('cursor')).toBeNull();
-    seam.flush({ filings: [], next: null });
   });
 
   afterEach(() => {
@@ -89,7 +90,7 @@ describe('FeedController', () => {
 
   it('shows history and live filings in one list, newest first, deduplicated', () => {
     const [nine, ten, eleven] = [hour(9), hour(10), hour(11)];
-    flushPage(historyRequest(), [ten, nine]);
+    startFeed([ten, nine]);
     socket().receive(filingMessage(eleven, '2-0'));
     socket().receive(filingMessage(ten, '3-0'));
     expect(rowIds()).toEqual([eleven, ten, nine].map((f) => f.accessionNo));
@@ -97,7 +98,7 @@ describe('FeedController', () => {
   });
 
   it('pages older history with the cursor of the previous page', () => {
-    flushPage(historyRequest(), [hour(10)], 'NEXT');
+    startFeed([hour(10)], 'NEXT');
     controller.loadMore();
     const older = historyRequest();
     expect(older.request.params.get('cursor')).toBe('NEXT');
@@ -107,10 +108,10 @@ describe('FeedController', () => {
     controller.loadMore(); // nothing left: no request
   });
 
-  it('applies filters to the rows at once, then re-subscribes and reloads history once they settle', () => {
+  it('applies filters to the rows at once, then reloads history and re-subscribes from its position once they settle', () => {
     const apple = hour(10, 'AAPL');
     const acme = hour(11, 'ACME');
-    flushPage(historyRequest(), [acme, apple]);
+    startFeed([acme, apple]);
 
     filters.patch({ tickers: ['AAPL'] });
     TestBed.tick();
@@ -118,22 +119,53 @@ describe('FeedController', () => {
     expect(socket().sentActions('subscribe_sec_filings')).toHaveLength(1);
 
     jest.advanceTimersByTime(FILTER_SETTLE_MS);
+    const reload = historyRequest();
+    expect(reload.request.params.get('ticker')).toBe('AAPL');
+    // The subscription waits for the page, then starts right after it.
+    expect(socket().sentActions('subscribe_sec_filings')).toHaveLength(1);
+    flushPage(reload, [apple], null, '9-0');
     expect(socket().sentActions('subscribe_sec_filings')[1]).toEqual({
       action: 'subscribe_sec_filings',
       filters: { tickers: ['AAPL'] },
+      since: '9-0',
     });
-    const reload = historyRequest();
-    expect(reload.request.params.get('ticker')).toBe('AAPL');
-    flushPage(reload, [apple]);
     expect(rowIds()).toEqual([apple.accessionNo]);
   });
 
+  it('subscribes once, with the newest filters, when they change before the first page answers', () => {
+    filters.patch({ formTypes: ['8-K'] });
+    TestBed.tick();
+    jest.advanceTimersByTime(FILTER_SETTLE_MS);
+    // The first request was replaced by the one with the new filters; no socket yet.
+    const [first, reload] = http.match((req) => req.url === '/api/filings');
+    expect(first.cancelled).toBe(true);
+    expect(reload.request.params.get('formType')).toBe('8-K');
+    expect(sockets).toHaveLength(0);
+    flushPage(reload, [], null, '7-0');
+    socket().open();
+    expect(socket().sentActions('subscribe_sec_filings')).toEqual([
+      {
+        action: 'subscribe_sec_filings',
+        filters: { formTypes: ['8-K'] },
+        since: '7-0',
+      },
+    ]);
+  });
+
+  it('a live filing published after the page, with an older filedAt, still joins the list in its place', () => {
+    const [nine, ten, eleven] = [hour(9), hour(10), hour(11)];
+    startFeed([eleven, nine]);
+    // Replayed by the gateway from the page's position: published late, filed earlier.
+    socket().receive(filingMessage(ten, '6-0'));
+    expect(rowIds()).toEqual([eleven, ten, nine].map((f) => f.accessionNo));
+  });
+
   it('reloads history and says so when the gateway cannot resume (recovered: false)', () => {
-    flushPage(historyRequest(), [hour(9)]);
+    startFeed([hour(9)]);
     socket().serverClose(1006);
     jest.advanceTimersByTime(550);
     socket().open();
-    expect(socket().sent[0]['since']).toBe('1-0');
+    expect(socket().sent[0]['since']).toBe('5-0');
     socket().receive({
       type: 'subscribed',
       position: '50-0',
@@ -142,14 +174,16 @@ describe('FeedController', () => {
 
     expect(controller.notice()).toMatch(/reloaded from history/);
     const fresh = hour(12);
-    flushPage(historyRequest(), [fresh]);
+    flushPage(historyRequest(), [fresh], null, '60-0');
     expect(rowIds()).toEqual([fresh.accessionNo]);
+    // Live filings already flow from 50-0: no second subscribe.
+    expect(socket().sentActions('subscribe_sec_filings')).toHaveLength(1);
     controller.dismissNotice();
     expect(controller.notice()).toBeNull();
   });
 
   it('raises a toast for a live filing of a watched ticker only', () => {
-    flushPage(historyRequest(), []);
+    startFeed([]);
     TestBed.inject(Watchlist).toggleTicker('nvda');
     socket().receive(filingMessage(hour(10, 'ACME'), '2-0'));
     socket().receive(filingMessage(hour(11, 'NVDA'), '3-0'));
@@ -159,7 +193,7 @@ describe('FeedController', () => {
   });
 
   it('counts filings that arrive while paused for screen readers', () => {
-    flushPage(historyRequest(), []);
+    startFeed([]);
     TestBed.inject(FeedStore).pause();
     socket().receive(filingMessage(hour(10), '2-0'));
     socket().receive(filingMessage(hour(11), '3-0'));
@@ -167,15 +201,29 @@ describe('FeedController', () => {
     expect(controller.announcement()).toBe('2 new filings while paused');
   });
 
-  it('shows a history error and retries the same request', () => {
+  it('shows a history error, goes live anyway (reading the newest page again once subscribed) and retries', () => {
     historyRequest().flush(
       { error: { code: 'REDIS_UNAVAILABLE', message: 'down' } },
       { status: 503, statusText: 'Service Unavailable' },
     );
     expect(controller.historyError()?.message).toMatch(/unavailable right now/);
+    // No position to start from: subscribe at the gateway's newest position...
+    socket().open();
+    expect(socket().sentActions('subscribe_sec_filings')).toEqual([
+      { action: 'subscribe_sec_filings' },
+    ]);
+    socket().receive({ type: 'subscribed', position: '8-0', recovered: true });
+    // ...and once that is placed, read the newest page again and merge it.
+    const seam = historyRequest();
+    expect(seam.request.params.get('cursor')).toBeNull();
+    const eight = hour(8);
+    flushPage(seam, [eight]);
+    expect(rowIds()).toEqual([eight.accessionNo]);
+
     controller.retryHistory();
     expect(controller.historyError()).toBeNull();
-    flushPage(historyRequest(), [hour(9)]);
-    expect(controller.rows()).toHaveLength(1);
+    flushPage(historyRequest(), [hour(9), eight]);
+    expect(controller.rows()).toHaveLength(2);
+    expect(socket().sentActions('subscribe_sec_filings')).toHaveLength(1);
   });
 });

@@ -7,7 +7,6 @@ import {
   signal,
 } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
-import type { Filing } from '@secfeed/filing-model';
 import {
   EMPTY,
   catchError,
@@ -26,7 +25,7 @@ import {
 } from '../filters/feed-filters';
 import { FilterState } from '../filters/filter-state.service';
 import { feedFilterPredicate } from '../filters/match-feed-filters';
-import { HistoryApi } from '../history/history-api.service';
+import { HistoryApi, type HistoryPage } from '../history/history-api.service';
 import type { UserError } from '../shared/user-error';
 import { FeedStore } from './feed-store.service';
 
@@ -56,6 +55,8 @@ export class FeedController {
   private readonly announcementState = signal('');
   private nextCursor: string | null = null;
   private request: Subscription | null = null;
+  private subscribeAfterReload: ((position: string | null) => void) | null =
+    null;
   private started = false;
   private applied: FeedFilters = EMPTY_FILTERS;
   private burst = 0;
@@ -81,8 +82,7 @@ export class FeedController {
     if (this.started) return;
     this.started = true;
     const filters = this.filterState.filters;
-    this.connection.connect(toSubscriptionFilters(filters()));
-    this.reload();
+    this.reloadThenSubscribe(filters());
 
     this.applied = filters();
     toObservable(filters, { injector: this.injector })
@@ -100,10 +100,10 @@ export class FeedController {
           this.announce();
         }
       });
-    // The seam: history is read at once (the list should not wait for the socket), so filings
-    // published between that read and the moment the gateway places a fresh subscription came
-    // neither way. Once it is placed, the newest page is read again and merged (never
-    // replacing, never cancelling a page on its way); duplicates keep one row.
+    // The seam: the subscription starts from the history page's stream position
+    // (reloadThenSubscribe), so the two meet exactly. When history could not be read the feed
+    // subscribes without it, at the gateway's newest position; once that is placed, the newest
+    // page is read again and merged (never replacing, never cancelling a page on its way).
     this.connection.subscribedFresh
       .pipe(
         switchMap(() =>
@@ -127,7 +127,10 @@ export class FeedController {
   /** Loads the newest page again and replaces history with it. */
   reload(): void {
     this.request?.unsubscribe();
-    this.fetch(null, (filings) => this.store.replaceHistory(filings));
+    this.fetch(null, (page) => {
+      this.store.replaceHistory(page.filings);
+      this.afterReload(page.position);
+    });
   }
 
   /** Loads the next older page, unless one is loading or none remains. */
@@ -138,7 +141,9 @@ export class FeedController {
       this.historyErrorState()
     )
       return;
-    this.fetch(this.nextCursor, (filings) => this.store.appendHistory(filings));
+    this.fetch(this.nextCursor, (page) =>
+      this.store.appendHistory(page.filings),
+    );
   }
 
   /** The Retry button of a history error: repeats what failed. */
@@ -155,13 +160,31 @@ export class FeedController {
 
   private onFiltersSettled(filters: FeedFilters): void {
     this.applied = filters;
-    this.connection.updateFilters(toSubscriptionFilters(filters));
+    this.reloadThenSubscribe(filters);
+  }
+
+  /**
+   * History first, then the subscription from the page's stream position: filings published
+   * after the page come live, whatever their `filedAt`. Without a position (history failed, or
+   * an older gateway) it subscribes at once from the gateway's newest position. A reload that
+   * replaces this one before it answers inherits the subscription.
+   */
+  private reloadThenSubscribe(filters: FeedFilters): void {
+    this.subscribeAfterReload = (position) =>
+      this.connection.connect(toSubscriptionFilters(filters), position);
     this.reload();
+  }
+
+  /** Runs the subscription a reload was waiting for, once. */
+  private afterReload(position: string | null): void {
+    const subscribe = this.subscribeAfterReload;
+    this.subscribeAfterReload = null;
+    subscribe?.(position);
   }
 
   private fetch(
     cursor: string | null,
-    apply: (filings: Filing[]) => void,
+    apply: (page: HistoryPage) => void,
   ): void {
     this.loadingState.set(true);
     this.historyErrorState.set(null);
@@ -169,7 +192,7 @@ export class FeedController {
       .page(this.filterState.filters(), cursor)
       .subscribe({
         next: (page) => {
-          apply(page.filings);
+          apply(page);
           this.nextCursor = page.next;
           this.hasMore.set(page.next !== null);
           this.loadingState.set(false);
@@ -177,6 +200,7 @@ export class FeedController {
         error: (error: UserError) => {
           this.historyErrorState.set(error);
           this.loadingState.set(false);
+          if (cursor === null) this.afterReload(null);
         },
       });
   }

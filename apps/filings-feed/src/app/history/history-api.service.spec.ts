@@ -77,7 +77,15 @@ describe('HistoryApi', () => {
     request.flush({ filings: [], next: null });
   });
 
-  it('returns the filings (with filedAtMs) and the next cursor, dropping unusable objects', () => {
+  it('has no stream position when the page does not name one (older pages)', () => {
+    setup();
+    let page: HistoryPage | undefined;
+    api.page(EMPTY_FILTERS, 'C1').subscribe((p) => (page = p));
+    http.expectOne(() => true).flush({ filings: [], next: null });
+    expect(page?.position).toBeNull();
+  });
+
+  it('returns the filings (with filedAtMs), the next cursor and the stream position, dropping unusable objects', () => {
     setup();
     const filing = makeFiling();
     let page: HistoryPage | undefined;
@@ -86,8 +94,11 @@ describe('HistoryApi', () => {
       filings: [{ ...wire(filing), filedAtMs: undefined }, { nope: 1 }],
       next: 'C2',
     };
-    http.expectOne(() => true).flush(body);
+    http
+      .expectOne(() => true)
+      .flush(body, { headers: { 'Stream-Position': '1741613400000-3' } });
     expect(page?.next).toBe('C2');
+    expect(page?.position).toBe('1741613400000-3');
     expect(page?.filings.map((f) => [f.accessionNo, f.filedAtMs])).toEqual([
       [filing.accessionNo, filing.filedAtMs],
     ]);

@@ -15,7 +15,15 @@ import { toWireFiling } from '../shared/wire-filing';
 export interface HistoryPage {
   readonly filings: Filing[];
   readonly next: string | null;
+  /**
+   * On the newest page, the stream position it is complete up to (`Stream-Position`):
+   * subscribing with it as `since` meets this page exactly. `null` on older pages.
+   */
+  readonly position: string | null;
 }
+
+/** The header of the newest page naming its stream position (docs/rest.md). */
+export const STREAM_POSITION_HEADER = 'Stream-Position';
 
 /** Rows per history page. */
 export const HISTORY_PAGE_SIZE = 100;
@@ -40,14 +48,17 @@ export class HistoryApi {
         {
           params: historyParams(filters, cursor),
           headers,
+          observe: 'response',
         },
       )
       .pipe(
-        map((body) => ({
-          filings: (body.filings ?? [])
+        map((response) => ({
+          filings: (response.body?.filings ?? [])
             .map(toWireFiling)
             .filter((filing): filing is Filing => filing !== null),
-          next: typeof body.next === 'string' ? body.next : null,
+          next:
+            typeof response.body?.next === 'string' ? response.body.next : null,
+          position: response.headers.get(STREAM_POSITION_HEADER),
         })),
         catchError((error: unknown) => throwError(() => toUserError(error))),
       );
