@@ -2,31 +2,25 @@ import { createRedisKeys } from '@secfeed/redis-keys';
 import { createRedisProcess, RedisProcess } from '@secfeed/test-kit';
 import { createClient, RedisClientType } from 'redis';
 import {
-  connectTestRedis,
+  HistoryTest,
   HistoryTestServer,
+  openHistoryTest,
   startHistoryServer,
   TestRedis,
 } from './test-support/history-test-server';
-import { NOW_MS, RETENTION_MS } from './test-support/seed-filings';
+import { RETENTION_MS } from './test-support/seed-filings';
 
 describe('GET /api/filings refusals', () => {
+  let history: HistoryTest;
   let redis: TestRedis;
   let server: HistoryTestServer;
 
   beforeAll(async () => {
-    redis = await connectTestRedis('history-errors');
-    server = await startHistoryServer({
-      redis: redis.client,
-      keys: redis.keys,
-      retentionMs: RETENTION_MS,
-      now: () => NOW_MS,
-    });
+    history = await openHistoryTest('history-errors');
+    ({ redis, server } = history);
   });
 
-  afterAll(async () => {
-    await server?.close();
-    await redis?.close();
-  });
+  afterAll(() => history?.close());
 
   it.each([
     ['limit=0', 'INVALID_LIMIT'],

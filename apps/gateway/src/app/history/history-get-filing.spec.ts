@@ -1,13 +1,14 @@
 import { FilingPublisher } from '@secfeed/dedup';
 import { makeFiling } from '@secfeed/filing-model/testing';
 import {
-  connectTestRedis,
+  HistoryTest,
   HistoryTestServer,
-  startHistoryServer,
+  openHistoryTest,
   TestRedis,
 } from './test-support/history-test-server';
 import { CUTOFF_MS, NOW_MS, RETENTION_MS } from './test-support/seed-filings';
 
+let history: HistoryTest;
 let redis: TestRedis;
 let server: HistoryTestServer;
 const recent = makeFiling({
@@ -17,25 +18,17 @@ const recent = makeFiling({
 const old = makeFiling({ filedAt: new Date(CUTOFF_MS - 60_000).toISOString() });
 
 beforeAll(async () => {
-  redis = await connectTestRedis('history-get');
+  history = await openHistoryTest('history-get');
+  ({ redis, server } = history);
   const publisher = new FilingPublisher(redis.client, {
     keys: redis.keys,
     retentionMs: RETENTION_MS,
     now: () => NOW_MS - 86_400_000,
   });
   await publisher.publishBatch([recent, old]);
-  server = await startHistoryServer({
-    redis: redis.client,
-    keys: redis.keys,
-    retentionMs: RETENTION_MS,
-    now: () => NOW_MS,
-  });
 });
 
-afterAll(async () => {
-  await server?.close();
-  await redis?.close();
-});
+afterAll(() => history?.close());
 
 describe('GET /api/filings/:accessionNo', () => {
   it('answers the stored document byte for byte', async () => {

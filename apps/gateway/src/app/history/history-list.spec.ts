@@ -1,7 +1,8 @@
 import type { Filing } from '@secfeed/filing-model';
 import {
-  connectTestRedis,
+  HistoryTest,
   HistoryTestServer,
+  openHistoryTest,
   startHistoryServer,
   TestRedis,
 } from './test-support/history-test-server';
@@ -16,27 +17,20 @@ import {
 } from './test-support/seed-filings';
 import { PageBody, walkPages } from './test-support/walk-pages';
 
+let history: HistoryTest;
 let redis: TestRedis;
 let server: HistoryTestServer;
 let ordered: SeededFiling[];
 
 beforeAll(async () => {
-  redis = await connectTestRedis('history-list');
+  history = await openHistoryTest('history-list');
+  ({ redis, server } = history);
   ordered = listingOrder(
     await publishFilings(redis.client, redis.keys, buildFilings(400)),
   );
-  server = await startHistoryServer({
-    redis: redis.client,
-    keys: redis.keys,
-    retentionMs: RETENTION_MS,
-    now: () => NOW_MS,
-  });
 });
 
-afterAll(async () => {
-  await server?.close();
-  await redis?.close();
-});
+afterAll(() => history?.close());
 
 /** Accession numbers the API must list for a predicate, in listing order. */
 function expected(

@@ -2,9 +2,9 @@ import { FilingPublisher } from '@secfeed/dedup';
 import { makeFiling } from '@secfeed/filing-model/testing';
 import type { Filing } from '@secfeed/filing-model';
 import {
-  connectTestRedis,
+  HistoryTest,
   HistoryTestServer,
-  startHistoryServer,
+  openHistoryTest,
   TestRedis,
 } from './test-support/history-test-server';
 import {
@@ -18,13 +18,15 @@ import {
 } from './test-support/seed-filings';
 import { PageBody, walkPages } from './test-support/walk-pages';
 
+let history: HistoryTest;
 let redis: TestRedis;
 let server: HistoryTestServer;
 let publisher: FilingPublisher;
 let ordered: SeededFiling[];
 
 beforeAll(async () => {
-  redis = await connectTestRedis('history-stability');
+  history = await openHistoryTest('history-stability');
+  ({ redis, server } = history);
   ordered = listingOrder(
     await publishFilings(redis.client, redis.keys, buildFilings(150, 3)),
   );
@@ -33,18 +35,9 @@ beforeAll(async () => {
     retentionMs: RETENTION_MS,
     now: () => NOW_MS,
   });
-  server = await startHistoryServer({
-    redis: redis.client,
-    keys: redis.keys,
-    retentionMs: RETENTION_MS,
-    now: () => NOW_MS,
-  });
 });
 
-afterAll(async () => {
-  await server?.close();
-  await redis?.close();
-});
+afterAll(() => history?.close());
 
 const original = (predicate: (filing: Filing) => boolean = () => true) =>
   ordered

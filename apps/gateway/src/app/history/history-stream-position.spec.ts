@@ -1,35 +1,26 @@
 import {
-  connectTestRedis,
+  HistoryTest,
   HistoryTestServer,
-  startHistoryServer,
+  openHistoryTest,
   TestRedis,
 } from './test-support/history-test-server';
 import {
   buildFilings,
   listingOrder,
-  NOW_MS,
   publishFilings,
-  RETENTION_MS,
 } from './test-support/seed-filings';
 import type { PageBody } from './test-support/walk-pages';
 
+let history: HistoryTest;
 let redis: TestRedis;
 let server: HistoryTestServer;
 
 beforeEach(async () => {
-  redis = await connectTestRedis('history-position');
-  server = await startHistoryServer({
-    redis: redis.client,
-    keys: redis.keys,
-    retentionMs: RETENTION_MS,
-    now: () => NOW_MS,
-  });
+  history = await openHistoryTest('history-position');
+  ({ redis, server } = history);
 });
 
-afterEach(async () => {
-  await server?.close();
-  await redis?.close();
-});
+afterEach(() => history?.close());
 
 async function streamIds(start: string, end: string): Promise<string[]> {
   const entries = await redis.client.xRange(redis.keys.stream, start, end);

@@ -13,6 +13,7 @@ import {
   createGatewayMetrics,
   GatewayMetrics,
 } from '../../metrics/gateway-metrics';
+import { NOW_MS, RETENTION_MS } from './seed-filings';
 import {
   createHistoryHandler,
   HistoryHandlerOptions,
@@ -109,6 +110,41 @@ export async function connectTestRedis(label: string): Promise<TestRedis> {
     close: async () => {
       await deleteKeysWithPrefix(client, prefix);
       await client.quit();
+    },
+  };
+}
+
+/** A test Redis (own key prefix) and a history server reading it. */
+export interface HistoryTest {
+  readonly redis: TestRedis;
+  readonly server: HistoryTestServer;
+  /** Closes the server, deletes the keys and disconnects. */
+  close(): Promise<void>;
+}
+
+/**
+ * What most history specs start with: {@link connectTestRedis} and {@link startHistoryServer}
+ * on it with the seeded data set's retention and clock (`RETENTION_MS`, `NOW_MS`), which
+ * `options` may override.
+ */
+export async function openHistoryTest(
+  label: string,
+  options: Partial<TestHandlerOptions> = {},
+): Promise<HistoryTest> {
+  const redis = await connectTestRedis(label);
+  const server = await startHistoryServer({
+    redis: redis.client,
+    keys: redis.keys,
+    retentionMs: RETENTION_MS,
+    now: () => NOW_MS,
+    ...options,
+  });
+  return {
+    redis,
+    server,
+    close: async () => {
+      await server.close();
+      await redis.close();
     },
   };
 }
