@@ -8,7 +8,8 @@ import { MAX_LIMIT } from './history-query';
 import { RedisOutageLog } from './redis-outage-log';
 import { serveFiling } from './serve-filing';
 import { serveFilings, type HistoryReply } from './serve-filings';
-import { writeHistoryError, writeJson } from './write-json';
+import { writeJson } from '../http/send-json';
+import { writeHistoryError } from './write-history-error';
 
 /** Options of {@link createHistoryHandler}. */
 export interface HistoryHandlerOptions {
