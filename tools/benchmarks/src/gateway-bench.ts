@@ -26,7 +26,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
-import { openFileLimits } from './gateway/node-child';
+import { openFileLimits } from './lib/node-child';
 import {
   runScenario,
   type ScenarioContext,

@@ -6,7 +6,7 @@ import type {
   GeneratorToParent,
   ParentToGenerator,
 } from './generator-protocol';
-import { startNodeChild, type NodeChild } from './node-child';
+import { startNodeChild, type NodeChild } from '../lib/node-child';
 
 /** Node flags that run a TypeScript file of this project, as the Nx targets do. */
 export const TS_NODE_ARGS = [

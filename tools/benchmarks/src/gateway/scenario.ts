@@ -13,7 +13,7 @@ import type { BenchRedis } from '../lib/redis-helpers';
 import { nowMs, STAMP_PREFIX, type ClientKind } from './generator-protocol';
 import { LatencyHistogram } from './latency-histogram';
 import { LoadGenerator, TS_NODE_ARGS } from './load-generators';
-import { startNodeChild, type NodeChild } from './node-child';
+import { startNodeChild, type NodeChild } from '../lib/node-child';
 
 export type ServerKind = 'secfeed' | 'socketio';
 

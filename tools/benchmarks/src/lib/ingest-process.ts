@@ -1,20 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { startNodeChild, type NodeChild } from './node-child';
 
 /** The built ingest service (`node dist/apps/ingest/main.js`) running as a child process. */
-export interface IngestProcess {
-  readonly pid: number;
-  /** True until the process has exited. */
-  alive(): boolean;
-  /** Exit code or signal once it exited. */
-  exitStatus(): string | undefined;
-  /** The last lines it wrote (stdout and stderr, JSON log lines). */
-  output(): string[];
-  /** SIGTERM, then SIGKILL after `graceMs`; resolves once the process is gone. */
-  stop(graceMs?: number): Promise<void>;
-  /** SIGKILL now, synchronously (for process exit handlers). */
-  kill(): void;
-}
+export type IngestProcess = NodeChild;
 
 export interface IngestProcessOptions {
   /** Path of the built `main.js`. */
@@ -28,8 +16,6 @@ export interface IngestProcessOptions {
   cwd: string;
 }
 
-const KEEP_LINES = 50;
-
 /** Starts the built ingest; throws if it was not built. */
 export function startIngestProcess(
   options: IngestProcessOptions,
@@ -39,50 +25,10 @@ export function startIngestProcess(
       `${options.main} not found: build it first (npx nx build ingest), or run npm run bench:ingest`,
     );
   }
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [...(options.nodeArgs ?? []), options.main],
-    {
-      cwd: options.cwd,
-      env: { ...process.env, ...options.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  if (child.pid === undefined) throw new Error('could not start ingest');
-  const pid = child.pid;
-  const lines: string[] = [];
-  let status: string | undefined;
-  const exited = new Promise<void>((resolve) =>
-    child.once('exit', (code, signal) => {
-      status = signal ? `signal ${signal}` : `code ${code}`;
-      resolve();
-    }),
-  );
-  const collect = (chunk: Buffer) => {
-    for (const line of chunk.toString('utf8').split('\n')) {
-      if (line.trim() === '') continue;
-      options.onLine?.(line);
-      lines.push(line);
-      if (lines.length > KEEP_LINES) lines.shift();
-    }
-  };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
-
-  return {
-    pid,
-    alive: () => status === undefined,
-    exitStatus: () => status,
-    output: () => [...lines],
-    async stop(graceMs = 8000) {
-      if (status !== undefined) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-      await exited;
-      clearTimeout(timer);
-    },
-    kill() {
-      if (status === undefined) child.kill('SIGKILL');
-    },
-  };
+  return startNodeChild({
+    args: [...(options.nodeArgs ?? []), options.main],
+    env: options.env,
+    cwd: options.cwd,
+    onLine: options.onLine,
+  });
 }
