@@ -13,7 +13,14 @@ import {
 import type { Heartbeat } from './heartbeat';
 import { MessageGuard } from './message-guard';
 import { unsubscribe } from './subscription-flow';
+import { CLOSE_CODES } from './protocol-codes';
 import { closeWhenTokenExpires } from './token-expiry';
+
+/** Frame errors after which `ws` closes the connection by itself, with their close codes. */
+const WS_ERROR_CLOSES: Readonly<Record<string, number>> = {
+  WS_ERR_UNSUPPORTED_MESSAGE_LENGTH: CLOSE_CODES.MESSAGE_TOO_BIG,
+  WS_ERR_INVALID_UTF8: CLOSE_CODES.INVALID_UTF8,
+};
 
 /** What a new connection is wired to. */
 export interface AttachContext {
@@ -29,7 +36,8 @@ export interface AttachContext {
 
 /**
  * Wraps an accepted WebSocket in a session and wires its events: messages, pongs, errors (ws
- * closes with 1009 by itself after an oversize frame) and the close that forgets it everywhere.
+ * closes by itself with 1009 after an oversize frame, 1007 after invalid UTF-8) and the close
+ * that forgets it everywhere.
  */
 export function attachClient(
   ws: WebSocket,
@@ -49,9 +57,8 @@ export function attachClient(
   );
   ws.on('pong', () => ctx.heartbeat.pong(session));
   ws.on('error', (err: Error & { code?: string }) => {
-    if (err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
-      metrics.closes.inc({ code: '1009' });
-    }
+    const closedWith = err.code && WS_ERROR_CLOSES[err.code];
+    if (closedWith) metrics.closes.inc({ code: String(closedWith) });
     logger.info({ client: id, code: err.code }, 'client connection error');
   });
   ws.on('close', (code) => {

@@ -31,6 +31,8 @@ export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
 export const CLOSE_CODES = Object.freeze({
   /** The gateway is shutting down (standard "going away"). */
   GOING_AWAY: 1001,
+  /** A text frame that is not UTF-8 (standard "invalid payload data", sent by `ws`). */
+  INVALID_UTF8: 1007,
   /** A frame above `maxPayloadBytes` (standard "message too big", sent by `ws`). */
   MESSAGE_TOO_BIG: 1009,
   /** The token's `exp` passed while connected; reconnect with a fresh token. */

@@ -91,6 +91,22 @@ describe('realtime: protecting itself', () => {
     expect(await counterValue(g.metrics.closes, { code: '1009' })).toBe(1);
   });
 
+  it('closes with 1007 on a text frame that is not UTF-8, and counts it', async () => {
+    const g = await start();
+    const client = await connect(g);
+    client.ws.send(Buffer.from('{"action":"ping","x":"\xff"}', 'latin1'), {
+      binary: false,
+    });
+    expect(await client.closed).toMatchObject({
+      code: CLOSE_CODES.INVALID_UTF8,
+    });
+    await waitUntil(
+      async () =>
+        (await counterValue(g.metrics.closes, { code: '1007' })) === 1,
+      'the 1007 close to be counted',
+    );
+  });
+
   it('answers RATE_LIMITED above the rate, then closes a flood with 4029', async () => {
     const g = await start({ messageRate: 5 });
     const client = await connect(g);
