@@ -84,14 +84,10 @@ export function checkInvariant(input: InvariantInput): InvariantReport {
   const idOf = new Map(input.stream.map((e) => [e.accessionNo, e.id]));
   const clients: Record<string, Findings> = {};
   for (const client of input.clients) {
-    const filters = normalize(client);
-    const expected = input.stream
-      .filter(
-        (entry) =>
-          comparePositions(entry.id, client.after) > 0 &&
-          matchesFilters(entry.filing, filters),
-      )
-      .map((entry) => entry.accessionNo);
+    const expected = matchingIds(
+      input.stream.filter((e) => comparePositions(e.id, client.after) > 0),
+      client,
+    );
     const received = client.received.map((r) => r.accessionNo);
     clients[client.name] = {
       ...compareSequences(expected, received, true),
@@ -175,10 +171,23 @@ export function comparePositions(a: string, b: string): number {
   return 0;
 }
 
+/** The ids of `entries` that `client`'s filters match, in order. */
+export function matchingIds(
+  entries: ReadonlyArray<Pick<CheckedStreamEntry, 'accessionNo' | 'filing'>>,
+  client: Pick<CheckedClient, 'name' | 'filters'>,
+): string[] {
+  const filters = normalize(client);
+  return entries
+    .filter((entry) => matchesFilters(entry.filing, filters))
+    .map((entry) => entry.accessionNo);
+}
+
 const isClean = (findings: Findings): boolean =>
   Object.values(findings).every((ids: string[]) => ids.length === 0);
 
-function normalize(client: CheckedClient): NormalizedFilters {
+function normalize(
+  client: Pick<CheckedClient, 'name' | 'filters'>,
+): NormalizedFilters {
   const parsed = parseFilingFilters(client.filters);
   if (!parsed.ok)
     throw new Error(`client ${client.name}: invalid filters (${parsed.code})`);
