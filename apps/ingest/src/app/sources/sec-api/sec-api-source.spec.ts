@@ -205,6 +205,41 @@ describe('secApiSource (sec-api simulator, local Query API)', () => {
     );
   });
 
+  it('backfills a reconnect from the newest filing seen before it, even when lastFiledAt answers after newer live filings arrived', async () => {
+    queryApi.filings = day.slice(0, 60);
+    const sim = await simulate({
+      rate: 100,
+      limit: 60,
+      faults: { disconnectAfterFrames: 5 },
+    });
+    let answer: (stored: string | undefined) => void = () => undefined;
+    let calls = 0;
+    const events = source(sim, {
+      // The first open answers at once (nothing stored); the reconnect's answer is held back.
+      lastFiledAt: () =>
+        calls++ === 0
+          ? Promise.resolve(undefined)
+          : new Promise((resolve) => (answer = resolve)),
+    });
+    await events.waitFor((e) => count(e, 'open') === 2);
+    const closedAt = events.values.findIndex(
+      (e) => e.kind === 'state' && e.upstream.state === 'closed',
+    );
+    const before = filingsOf(events.values.slice(0, closedAt));
+    const newest = before[before.length - 1].filedAt;
+    await events.waitFor((e) =>
+      filingsOf(e.slice(closedAt)).some(
+        (f) => Date.parse(f.filedAt) > Date.parse(newest),
+      ),
+    );
+    answer(undefined);
+    await events.waitFor((e) => count(e, 'backfilled') === 1);
+    expect(
+      statesOf(events.values).find((s) => s.state === 'backfilling'),
+    ).toEqual({ state: 'backfilling', from: newest });
+    expect(queryApi.requests[0].body.query).toBe(`filedAt:["${newest}" TO *]`);
+  });
+
   it('backfills on the first open from lastFiledAt (the newest filing stored)', async () => {
     queryApi.filings = day.slice(0, 60);
     const stored = day[50].filedAt;

@@ -68,9 +68,13 @@ export function secApiSource(
     );
     const backfills = socket.pipe(
       filter((event) => event.type === 'open'),
-      switchMap(() =>
-        gapBackfill({
-          newestSeen: () => newest.value,
+      switchMap(() => {
+        // The newest filing seen BEFORE this socket opened, taken now: by the time lastFiledAt()
+        // answers, this socket's first frames (newer than the gap) have been seen, and a
+        // backfill from them would skip the gap.
+        const seenBeforeOpen = newest.value;
+        return gapBackfill({
+          newestSeen: () => seenBeforeOpen,
           lastFiledAt: resolved.lastFiledAt,
           apiKey,
           backfill: (from, onRejects, onCapReached) =>
@@ -85,8 +89,8 @@ export function secApiSource(
               onRejects,
               onCapReached,
             }),
-        }),
-      ),
+        });
+      }),
     );
     return merge(live, backfills).pipe(
       tap((event) => {
