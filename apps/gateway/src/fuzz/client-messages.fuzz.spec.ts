@@ -17,15 +17,12 @@ import {
   startFuzzGateway,
   type FuzzGateway,
 } from './test-support/fuzz-gateway';
+import { FUZZ, FUZZ_TIMEOUT_MS } from './test-support/fuzz-settings';
 import { heapInUse } from './test-support/heap-in-use';
 import { parseClientMessage } from '../app/realtime/parse-client-message';
 import { MAX_CONSECUTIVE_ERRORS } from '../app/realtime/message-guard';
 
-const SEED = Number(process.env['FUZZ_SEED'] ?? 20200103);
-const MESSAGES = Number(process.env['FUZZ_RUNS'] ?? 10_000);
-const PER_RUN = 25;
-const HEAP_GROWTH_MIB = 48;
-jest.setTimeout(Math.max(120_000, MESSAGES * 20));
+jest.setTimeout(FUZZ_TIMEOUT_MS);
 
 const REPLY_OF = {
   ping: 'pong',
@@ -127,20 +124,23 @@ describe('gateway under client-message fuzz (real sockets, real Redis)', () => {
     published.push(...(await gateway.publish(1)));
   }
 
-  it(`gives each of ${MESSAGES} fuzzed client frames its documented outcome (seed ${SEED})`, async () => {
+  it(`gives each of ${FUZZ.inputs} fuzzed client frames its documented outcome (seed ${FUZZ.seed})`, async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(clientFrame, { minLength: PER_RUN, maxLength: PER_RUN }),
+        fc.array(clientFrame, {
+          minLength: FUZZ.perRun,
+          maxLength: FUZZ.perRun,
+        }),
         run,
       ),
       {
-        seed: SEED,
-        numRuns: Math.ceil(MESSAGES / PER_RUN),
+        seed: FUZZ.seed,
+        numRuns: Math.ceil(FUZZ.inputs / FUZZ.perRun),
         // One gateway lives through every run: a shrunk rerun would not start clean.
         endOnFailure: true,
       },
     );
-    expect(seen.messages).toBeGreaterThanOrEqual(MESSAGES);
+    expect(seen.messages).toBeGreaterThanOrEqual(FUZZ.inputs);
     await waitUntil(
       () => watcher.positions.length >= published.length,
       `${published.length} filings at the well-behaved subscriber`,
@@ -149,7 +149,7 @@ describe('gateway under client-message fuzz (real sockets, real Redis)', () => {
     expect(watcher.open).toBe(true);
     expect(gateway.service.readiness()).toMatchObject({ ready: true });
     process.stdout.write(
-      `gateway ws fuzz: seed ${SEED}, ${seen.messages} frames over ${seen.connections} connections, ` +
+      `gateway ws fuzz: seed ${FUZZ.seed}, ${seen.messages} frames over ${seen.connections} connections, ` +
         `${published.length} filings to the subscriber, outcomes ${JSON.stringify(Object.fromEntries(seen.replies))}\n`,
     );
   });
@@ -159,6 +159,6 @@ describe('gateway under client-message fuzz (real sockets, real Redis)', () => {
     process.stdout.write(
       `gateway ws fuzz heap after GC: ${heapBefore.toFixed(1)} MiB before, ${heapAfter.toFixed(1)} MiB after\n`,
     );
-    expect(heapAfter - heapBefore).toBeLessThan(HEAP_GROWTH_MIB);
+    expect(heapAfter - heapBefore).toBeLessThan(FUZZ.heapGrowthMiB);
   });
 });

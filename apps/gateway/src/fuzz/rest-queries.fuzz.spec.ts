@@ -8,6 +8,7 @@ import {
   startFuzzGateway,
   type FuzzGateway,
 } from './test-support/fuzz-gateway';
+import { FUZZ, FUZZ_TIMEOUT_MS } from './test-support/fuzz-settings';
 import { heapInUse } from './test-support/heap-in-use';
 import {
   KNOWN_PARAMETERS,
@@ -15,13 +16,9 @@ import {
   type RestRequest,
 } from './test-support/rest-requests';
 
-const SEED = Number(process.env['FUZZ_SEED'] ?? 20200103);
-const REQUESTS = Number(process.env['FUZZ_RUNS'] ?? 10_000);
-const PER_RUN = 25;
-const HEAP_GROWTH_MIB = 48;
 /** No answer within this long counts as a hang. */
 const ANSWER_MS = 10_000;
-jest.setTimeout(Math.max(120_000, REQUESTS * 20));
+jest.setTimeout(FUZZ_TIMEOUT_MS);
 
 type Page = { filings: Array<Record<string, unknown>>; next: string | null };
 
@@ -112,25 +109,25 @@ describe('gateway under REST query fuzz (real HTTP, real Redis)', () => {
     ).toBe(true);
   }
 
-  it(`answers each of ${REQUESTS} fuzzed requests as documented, never 5xx (seed ${SEED})`, async () => {
+  it(`answers each of ${FUZZ.inputs} fuzzed requests as documented, never 5xx (seed ${FUZZ.seed})`, async () => {
     let sent = 0;
     await fc.assert(
       fc.asyncProperty(
-        fc.array(arbitrary, { minLength: PER_RUN, maxLength: PER_RUN }),
+        fc.array(arbitrary, { minLength: FUZZ.perRun, maxLength: FUZZ.perRun }),
         async (requests) => {
           await Promise.all(requests.map(check));
           sent += requests.length;
         },
       ),
       {
-        seed: SEED,
-        numRuns: Math.ceil(REQUESTS / PER_RUN),
+        seed: FUZZ.seed,
+        numRuns: Math.ceil(FUZZ.inputs / FUZZ.perRun),
         endOnFailure: true,
       },
     );
-    expect(sent).toBeGreaterThanOrEqual(REQUESTS);
+    expect(sent).toBeGreaterThanOrEqual(FUZZ.inputs);
     process.stdout.write(
-      `gateway rest fuzz: seed ${SEED}, ${sent} requests, answers ${JSON.stringify(Object.fromEntries(statuses))}\n`,
+      `gateway rest fuzz: seed ${FUZZ.seed}, ${sent} requests, answers ${JSON.stringify(Object.fromEntries(statuses))}\n`,
     );
   });
 
@@ -139,6 +136,6 @@ describe('gateway under REST query fuzz (real HTTP, real Redis)', () => {
     process.stdout.write(
       `gateway rest fuzz heap after GC: ${heapBefore.toFixed(1)} MiB before, ${heapAfter.toFixed(1)} MiB after\n`,
     );
-    expect(heapAfter - heapBefore).toBeLessThan(HEAP_GROWTH_MIB);
+    expect(heapAfter - heapBefore).toBeLessThan(FUZZ.heapGrowthMiB);
   });
 });
