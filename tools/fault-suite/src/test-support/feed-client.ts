@@ -128,7 +128,9 @@ export class FeedClient {
     ws.on('upgrade', (response) => {
       this.socket = response.socket as Socket;
     });
+    let opened = false;
     ws.on('open', () => {
+      opened = true;
       const since = this.lastPosition;
       this.sentSince = since;
       ws.send(
@@ -143,8 +145,8 @@ export class FeedClient {
     ws.on('error', (err) => this.errors.push(err.message));
     ws.on('close', (code) => {
       if (this.ws === ws && ws.readyState === WebSocket.CLOSED) {
-        // A refused connect (gateway down) also lands here, with 1006.
-        if (this.acks.length) this.closes.push(code);
+        // A refused connect (gateway down) also lands here; only closes of open sockets count.
+        if (opened) this.closes.push(code);
         this.reconnectLater();
       }
     });
