@@ -1,4 +1,3 @@
-import type { Socket } from 'node:net';
 import { WebSocket } from 'ws';
 import type { CheckedClient, ReceivedFiling } from '../lib/invariant-checker';
 
@@ -30,7 +29,6 @@ export class FeedClient {
   readonly closes: number[] = [];
   readonly errors: string[] = [];
   private ws?: WebSocket;
-  private socket?: Socket;
   private stopped = false;
   private offline = false;
   private retryMs = FIRST_RETRY_MS;
@@ -82,11 +80,11 @@ export class FeedClient {
 
   /** Stops reading its socket (a stalled consumer); the kernel buffers fill, then the gateway's. */
   pause(): void {
-    this.socket?.pause();
+    this.ws?.pause();
   }
 
   resume(): void {
-    this.socket?.resume();
+    this.ws?.resume();
   }
 
   /** Drops the socket without a close frame; the client reconnects with `since`. */
@@ -125,9 +123,6 @@ export class FeedClient {
   private connect(): void {
     const ws = new WebSocket(`${this.url}/ws`);
     this.ws = ws;
-    ws.on('upgrade', (response) => {
-      this.socket = response.socket as Socket;
-    });
     let opened = false;
     ws.on('open', () => {
       opened = true;
