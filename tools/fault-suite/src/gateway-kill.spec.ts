@@ -4,25 +4,20 @@
  * and resume with `since`; the stream never noticed.
  */
 import { waitUntil } from '@secfeed/test-kit';
-import { FaultStack } from './test-support/fault-stack';
+import { useFaultStack } from './test-support/fault-stack';
 
 describe('a gateway killed with SIGKILL and restarted', () => {
-  let stack: FaultStack | undefined;
-  afterEach(async () => {
-    await stack?.close();
-    stack = undefined;
-  });
+  const start = useFaultStack();
 
   it('clients reconnect with since, recover, and end with every filing once, in order', async () => {
-    stack = await FaultStack.start({ rate: 150, limit: 450 });
-    await stack.launch({ ingests: 1, gateways: 1 });
+    const stack = await start({ rate: 150, limit: 450 });
     const clients = [...stack.clients];
 
     await stack.sentAtLeast(100);
     const exit = await stack.restartGateway(0, 'SIGKILL', async () => {
       // Down for a while: filings go on into Redis, clients' reconnects are refused.
-      const at = stack?.sim.stats().filingsSent ?? 0;
-      await stack?.sentAtLeast(at + 60);
+      const at = stack.sim.stats().filingsSent;
+      await stack.sentAtLeast(at + 60);
     });
     expect(exit).toBe('SIGKILL');
 

@@ -4,23 +4,18 @@
  * carry on with nothing lost or repeated. This file mostly waits, so it runs beside the others.
  */
 import { waitUntil } from '@secfeed/test-kit';
-import { FaultStack } from './test-support/fault-stack';
+import { useFaultStack } from './test-support/fault-stack';
 
 /** Ingest's silence timeout (60 s, not configurable) plus room for a loaded machine. */
 const SILENCE_DETECTION_MS = 80_000;
 
 describe('a half-open upstream', () => {
-  let stack: FaultStack | undefined;
-  afterEach(async () => {
-    await stack?.close();
-    stack = undefined;
-  });
+  const start = useFaultStack();
 
   it(
     'is terminated after 60 s of silence and replaced; every filing once, in order',
     async () => {
-      stack = await FaultStack.start({ rate: 150, limit: 400 });
-      await stack.launch({ ingests: 1, gateways: 1 });
+      const stack = await start({ rate: 150, limit: 400 });
       const [ingest] = stack.ingests;
 
       await stack.sentAtLeast(150);

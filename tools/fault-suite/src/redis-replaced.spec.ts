@@ -10,18 +10,13 @@ import {
   matchingIds,
   type CheckedClient,
 } from './lib/invariant-checker';
-import { FaultStack } from './test-support/fault-stack';
+import { useFaultStack } from './test-support/fault-stack';
 
 describe('Redis killed and replaced empty', () => {
-  let stack: FaultStack | undefined;
-  afterEach(async () => {
-    await stack?.close();
-    stack = undefined;
-  });
+  const start = useFaultStack();
 
   it('publishes everything sent from the outage on, once; live clients see old then new with no repeat; an old since gets recovered:false', async () => {
-    stack = await FaultStack.start({ rate: 150, limit: 450 });
-    await stack.launch({ ingests: 1, gateways: 1 });
+    const stack = await start({ rate: 150, limit: 450 });
     const [ingest] = stack.ingests;
     const live = [...stack.clients];
     const returning = await stack.addClient('returning');
@@ -31,7 +26,7 @@ describe('Redis killed and replaced empty', () => {
     const oldSince = returning.lastPosition;
     let killedAt = 0;
     await stack.replaceRedisEmpty(async () => {
-      killedAt = stack?.sim.stats().filingsSent ?? 0;
+      killedAt = stack.sim.stats().filingsSent;
       await waitUntil(
         async () =>
           ((await ingest.readiness()).body['reasons'] as string[]).includes(
@@ -39,7 +34,7 @@ describe('Redis killed and replaced empty', () => {
           ),
         'ingest to report REDIS_UNAVAILABLE',
       );
-      await stack?.sentAtLeast(killedAt + 50);
+      await stack.sentAtLeast(killedAt + 50);
     });
     const sent = stack.sent();
     // The new stream: a run of what was sent, from some filing at or before the kill (a batch
@@ -47,8 +42,7 @@ describe('Redis killed and replaced empty', () => {
     await stack.sentAtLeast(450);
     await waitUntil(
       async () =>
-        (await stack?.readStream())?.at(-1)?.accessionNo ===
-        stack?.sent().at(-1),
+        (await stack.readStream())?.at(-1)?.accessionNo === stack.sent().at(-1),
       'the last filing sent to reach the new stream',
       30_000,
     );
@@ -77,7 +71,7 @@ describe('Redis killed and replaced empty', () => {
     const newPart = (c: (typeof live)[number]) =>
       c.arrivals.filter((a) => newIds.has(a.position));
     const report = await stack.settle({
-      sent: () => stack?.sent().slice(from) ?? [],
+      sent: () => stack.sent().slice(from),
       clients: (): CheckedClient[] => [
         ...live.map((c) => ({
           ...c.record(),

@@ -3,18 +3,13 @@
  * arrives meanwhile and flushes it in order, the gateway's reader resumes after its last entry.
  */
 import { waitUntil } from '@secfeed/test-kit';
-import { FaultStack } from './test-support/fault-stack';
+import { useFaultStack } from './test-support/fault-stack';
 
 describe('Redis restarted mid-stream (AOF on)', () => {
-  let stack: FaultStack | undefined;
-  afterEach(async () => {
-    await stack?.close();
-    stack = undefined;
-  });
+  const start = useFaultStack();
 
   it('loses nothing: every filing once in the stream and at every matching client, in order', async () => {
-    stack = await FaultStack.start({ rate: 150, limit: 450 });
-    await stack.launch({ ingests: 1, gateways: 1 });
+    const stack = await start({ rate: 150, limit: 450 });
     const [ingest] = stack.ingests;
     const [gateway] = stack.gateways;
     // Away while Redis is down, back after: its `since` is still in the (persisted) stream.

@@ -3,7 +3,7 @@
  * then a client that stops reading among fast ones.
  */
 import { waitUntil } from '@secfeed/test-kit';
-import { FaultStack } from './test-support/fault-stack';
+import { useFaultStack } from './test-support/fault-stack';
 import type { FeedClient } from './test-support/feed-client';
 
 /**
@@ -19,15 +19,13 @@ const lagsOf = (client: FeedClient): number[] =>
   client.arrivals.map((a) => a.at - Number(a.position.split('-')[0]));
 
 describe('two ingest replicas and two gateways', () => {
-  let stack: FaultStack | undefined;
-  afterEach(async () => {
-    await stack?.close();
-    stack = undefined;
-  });
+  const start = useFaultStack();
 
   it('publish each filing once between them; clients of either gateway get all theirs, and may resume on the other', async () => {
-    stack = await FaultStack.start({ rate: 200, limit: 500 });
-    await stack.launch({ ingests: 2, gateways: 2 });
+    const stack = await start(
+      { rate: 200, limit: 500 },
+      { ingests: 2, gateways: 2 },
+    );
     const mover = stack.clients.find((c) => c.name === 'all@gw0');
     if (!mover) throw new Error('no all@gw0');
 
@@ -42,13 +40,13 @@ describe('two ingest replicas and two gateways', () => {
       [true, true],
     ]);
     const published = (i: number) =>
-      stack?.ingests[i].metric(
+      stack.ingests[i].metric(
         'secfeed_ingest_filings_published_total{source="sec-api"}',
-      ) ?? 0;
+      );
     const duplicates = (i: number) =>
-      stack?.ingests[i].metric(
+      stack.ingests[i].metric(
         'secfeed_ingest_filings_duplicate_total{source="sec-api"}',
-      ) ?? 0;
+      );
     // Both replicas received every live frame; between them each filing was published once and
     // dropped once as a duplicate (the gap-free start aside).
     expect((await published(0)) + (await published(1))).toBe(500);
@@ -56,14 +54,16 @@ describe('two ingest replicas and two gateways', () => {
   });
 
   it('a client that stops reading is closed as a slow consumer (4009); the fast ones see no delay; it resumes with since and misses nothing', async () => {
-    stack = await FaultStack.start({
-      rate: 1_000,
-      batchSize: 10,
-      limit: 6_000,
-      // A small bound, so that the kernel's socket buffers plus 64 KiB fill within the run.
-      gatewayEnv: { GATEWAY_SEND_BUFFER_BYTES: String(64 * 1024) },
-    });
-    await stack.launch({ ingests: 2, gateways: 2 });
+    const stack = await start(
+      {
+        rate: 1_000,
+        batchSize: 10,
+        limit: 6_000,
+        // A small bound, so that the kernel's socket buffers plus 64 KiB fill within the run.
+        gatewayEnv: { GATEWAY_SEND_BUFFER_BYTES: String(64 * 1024) },
+      },
+      { ingests: 2, gateways: 2 },
+    );
     const fast = [...stack.clients];
     const slow = await stack.addClient('slow', undefined, 0);
     slow.pause();

@@ -3,7 +3,7 @@
  * again (in the feed and after a reconnect). Ingest must publish each valid filing once.
  */
 import { waitUntil } from '@secfeed/test-kit';
-import { FaultStack } from './test-support/fault-stack';
+import { useFaultStack, type FaultStack } from './test-support/fault-stack';
 import type { ServiceProcess } from './test-support/service-process';
 
 const reconnected = async (
@@ -20,15 +20,10 @@ const reconnected = async (
   );
 
 describe('upstream faults', () => {
-  let stack: FaultStack | undefined;
-  afterEach(async () => {
-    await stack?.close();
-    stack = undefined;
-  });
+  const start = useFaultStack();
 
   it('drops abruptly, twice: what was sent meanwhile comes back through the backfill, once', async () => {
-    stack = await FaultStack.start({ rate: 150, limit: 450 });
-    await stack.launch({ ingests: 1, gateways: 1 });
+    const stack = await start({ rate: 150, limit: 450 });
     const [ingest] = stack.ingests;
 
     for (const [at, times] of [
@@ -56,12 +51,11 @@ describe('upstream faults', () => {
   });
 
   it('sends garbage (not JSON, not an array, bad elements, binary): rejected to the dead letters, the rest published once and in order', async () => {
-    stack = await FaultStack.start({
+    const stack = await start({
       rate: 150,
       limit: 400,
       faults: { malformedEvery: 7, binaryEvery: 11 },
     });
-    await stack.launch({ ingests: 1, gateways: 1 });
     const [ingest] = stack.ingests;
 
     const report = await stack.settle();
@@ -83,12 +77,11 @@ describe('upstream faults', () => {
   });
 
   it('sends the same filings again: repeated frames, and the last 100 filings again after a reconnect', async () => {
-    stack = await FaultStack.start({
+    const stack = await start({
       rate: 150,
       limit: 450,
       faults: { duplicateEvery: 5 },
     });
-    await stack.launch({ ingests: 1, gateways: 1 });
     const [ingest] = stack.ingests;
 
     await stack.sentAtLeast(200);

@@ -319,3 +319,24 @@ export class FaultStack {
     for (const step of steps) await step().catch(() => undefined);
   }
 }
+
+/**
+ * For a spec: returns `start(options, counts)`, which starts a {@link FaultStack} and
+ * {@link FaultStack.launch}es it; the stack is closed after each test, passed or failed (also
+ * when the launch itself failed half-way).
+ */
+export function useFaultStack(): (
+  options: FaultStackOptions,
+  counts?: { ingests: number; gateways: number },
+) => Promise<FaultStack> {
+  let stack: FaultStack | undefined;
+  afterEach(async () => {
+    await stack?.close();
+    stack = undefined;
+  });
+  return async (options, counts = { ingests: 1, gateways: 1 }) => {
+    stack = await FaultStack.start(options);
+    await stack.launch(counts);
+    return stack;
+  };
+}
