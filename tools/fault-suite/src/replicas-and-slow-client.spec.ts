@@ -15,6 +15,14 @@ import type { FeedClient } from './test-support/feed-client';
 const LAG_BOUND_MS = 2_000;
 const STALL_MS = 2 * LAG_BOUND_MS;
 
+/**
+ * The second replica connects a few milliseconds after the feed started for the first, and its
+ * start-up gap backfill (from the newest filing then in Redis) is published beside its live
+ * frames: on a loaded machine the first dozen filings can land in the stream in another order
+ * than sent. The stream is checked as a set; every client still in stream order.
+ */
+const REPLICAS = { streamOrder: 'any' } as const;
+
 const lagsOf = (client: FeedClient): number[] =>
   client.arrivals.map((a) => a.at - Number(a.position.split('-')[0]));
 
@@ -32,7 +40,7 @@ describe('two ingest replicas and two gateways', () => {
     await stack.sentAtLeast(200);
     mover.moveTo(await stack.gatewayUrl(1));
     mover.drop();
-    const report = await stack.settle();
+    const report = await stack.settle(REPLICAS);
     expect(stack.explain(report)).toBe('invariant holds');
 
     expect(mover.acks.map((a) => [a.withSince, a.recovered])).toEqual([
@@ -87,7 +95,7 @@ describe('two ingest replicas and two gateways', () => {
     );
     slow.resume();
 
-    const report = await stack.settle();
+    const report = await stack.settle(REPLICAS);
     expect(stack.explain(report)).toBe('invariant holds');
     // It read what was already on its way, then the close frame, then came back.
     expect(slow.closes).toEqual([4009]);
