@@ -9,6 +9,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writeConsumerProject } from './consumer-project';
 
 const workspaceRoot = join(__dirname, '../../..');
 const libraries = [
@@ -28,18 +29,10 @@ const thirdParty = [
   'ws',
 ];
 
-const installedVersion = (dep: string): string =>
-  JSON.parse(
-    readFileSync(
-      join(workspaceRoot, 'node_modules', dep, 'package.json'),
-      'utf8',
-    ),
-  ).version;
-
 /**
  * Each library is published on its own: built by `nx build <lib>` (a task dependency of this
  * project's tests), packed with `npm pack`, and installed into a project outside the workspace,
- * offline, from the npm cache that `npm ci` filled. Nothing here resolves through the
+ * offline, from the npm cache that `npm ci` filled (through a consumer lockfile). Nothing here resolves through the
  * workspace's `tsconfig` paths or `node_modules`.
  */
 describe('libraries as packages', () => {
@@ -83,25 +76,20 @@ describe('libraries as packages', () => {
       ) as Array<{ filename: string }>;
       return join(scratch, packed.filename);
     });
-    // Pin third-party packages to the versions the workspace was tested with, as a consumer's
-    // lockfile would; offline, npm could otherwise pick a newer version it has never fetched.
-    const pinned = Object.fromEntries(
-      thirdParty.map((dep) => [dep, installedVersion(dep)]),
-    );
-    writeFileSync(
-      join(consumer, 'package.json'),
-      JSON.stringify({ name: 'consumer', private: true, dependencies: pinned }),
+    // A consumer's lockfile pins the third-party packages to the tree the workspace was tested
+    // with; `npm ci --offline` then installs it all from the cache `npm ci` filled.
+    writeConsumerProject(
+      consumer,
+      join(workspaceRoot, 'package-lock.json'),
+      libraries.map((lib, i) => ({
+        name: `@secfeed/${lib}`,
+        tarball: tarballs[i],
+      })),
+      thirdParty,
     );
     run(
       'npm',
-      [
-        'install',
-        '--offline',
-        '--no-audit',
-        '--no-fund',
-        '--ignore-scripts',
-        ...tarballs,
-      ],
+      ['ci', '--offline', '--no-audit', '--no-fund', '--ignore-scripts'],
       consumer,
     );
   });
