@@ -10,5 +10,6 @@ export {
   testRedisUrl,
   type TestRedis,
 } from './test-redis';
+export { portIsFree, reservedPort } from './reserved-port';
 export { uniqueKeyPrefix } from './unique-key-prefix';
 export { waitUntil } from './wait-until';

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from 'redis';
-import { freePort, killRedisServer, startRedisServer } from './redis-server';
+import { killRedisServer, startRedisServer } from './redis-server';
+import { reservedPort } from './reserved-port';
 import { waitUntil } from './wait-until';
 
 const HASH_SLOTS = 16384;
@@ -50,9 +51,9 @@ export async function createRedisCluster(
 }
 
 async function startNode(dir: string): Promise<ClusterNode> {
-  const port = await freePort();
+  const port = await reservedPort();
   // The bus port is chosen too: the default (port + 10000) may be taken.
-  const busPort = await freePort();
+  const busPort = await reservedPort();
   const child = await startRedisServer(port, [
     '--cluster-enabled',
     'yes',

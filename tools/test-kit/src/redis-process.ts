@@ -1,21 +1,25 @@
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, killRedisServer, startRedisServer } from './redis-server';
+import { killRedisServer, startRedisServer } from './redis-server';
+import { reservedPort } from './reserved-port';
 
 /** A private redis-server with an append-only file, so its data survives a restart. */
 export interface RedisProcess {
   readonly port: number;
   readonly url: string;
   start(): Promise<void>;
+  /** SIGKILL: no shutdown, no final AOF rewrite; what is in the AOF file survives. */
   kill(): Promise<void>;
+  /** Deletes the data (the server must be down): the next start is an empty Redis. */
+  wipe(): void;
   /** Kills the server and removes its data directory. */
   dispose(): Promise<void>;
 }
 
 export async function createRedisProcess(): Promise<RedisProcess> {
-  const port = await freePort();
+  const port = await reservedPort();
   const dir = mkdtempSync(join(tmpdir(), 'secfeed-redis-'));
   let child: ChildProcess | undefined;
   const kill = async () => {
@@ -37,6 +41,11 @@ export async function createRedisProcess(): Promise<RedisProcess> {
       ]);
     },
     kill,
+    wipe: () => {
+      if (child) throw new Error('wipe() needs the server down');
+      for (const name of readdirSync(dir))
+        rmSync(join(dir, name), { recursive: true, force: true });
+    },
     dispose: async () => {
       await kill();
       rmSync(dir, { recursive: true, force: true });

@@ -7,7 +7,12 @@ import {
   type SimulatorFaults,
   type WireFiling,
 } from '@secfeed/sec-api-simulator';
-import { waitUntil } from '@secfeed/test-kit';
+import {
+  createRedisProcess,
+  reservedPort,
+  waitUntil,
+  type RedisProcess,
+} from '@secfeed/test-kit';
 import {
   checkInvariant,
   describeReport,
@@ -16,8 +21,6 @@ import {
   type InvariantReport,
 } from '../lib/invariant-checker';
 import { FeedClient } from './feed-client';
-import { PrivateRedis } from './private-redis';
-import { reservedPort } from './reserved-port';
 import { ServiceProcess } from './service-process';
 
 const API_KEY = 'fault-suite-simulator-key';
@@ -61,13 +64,13 @@ export class FaultStack {
   private simulator?: Simulator;
 
   private constructor(
-    readonly redis: PrivateRedis,
+    readonly redis: RedisProcess,
     private readonly options: FaultStackOptions,
   ) {}
 
   /** Starts the private Redis; everything else is started by the scenario. */
   static async start(options: FaultStackOptions): Promise<FaultStack> {
-    const stack = new FaultStack(await PrivateRedis.create(), options);
+    const stack = new FaultStack(await createRedisProcess(), options);
     try {
       await stack.redis.start();
     } catch (err) {

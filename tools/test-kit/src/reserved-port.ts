@@ -5,9 +5,10 @@ import { createServer } from 'node:net';
 const LOWEST = 20_000;
 
 /**
- * A free port below the kernel's ephemeral range, for a server a scenario stops and starts
- * again on the same port (Redis, a restarted gateway): `listen(0)` and outgoing connections
- * never pick such a port, so nothing else takes it while the server is down.
+ * A free port below the kernel's ephemeral range, for a server a test stops and starts again
+ * on the same port (a private Redis, a restarted gateway): `listen(0)` and outgoing connections
+ * never pick such a port, so nothing else on the machine takes it while the server is down
+ * (with `listen(0)` another suite's server once did, and a service "published" to it).
  */
 export async function reservedPort(): Promise<number> {
   const ephemeralLow = Number(
