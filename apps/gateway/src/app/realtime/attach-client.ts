@@ -14,6 +14,7 @@ import type { Heartbeat } from './heartbeat';
 import { MessageGuard } from './message-guard';
 import { unsubscribe } from './subscription-flow';
 import { CLOSE_CODES } from './protocol-codes';
+import type { TickCorker } from './tick-corker';
 import { closeWhenTokenExpires } from './token-expiry';
 
 /** Frame errors after which `ws` closes the connection by itself, with their close codes. */
@@ -27,6 +28,8 @@ export interface AttachContext {
   readonly sessions: Set<ClientSession>;
   readonly limits: SessionLimits;
   readonly hooks: SessionHooks;
+  /** Shared by every session: one flush per tick for all of them. */
+  readonly corker: TickCorker;
   readonly messages: MessageContext;
   readonly heartbeat: Heartbeat;
   readonly messageRate: number;
@@ -46,7 +49,7 @@ export function attachClient(
   ctx: AttachContext,
 ): ClientSession {
   const { sessions, metrics, logger } = ctx;
-  const session = new ClientSession(ws, id, ctx.limits, ctx.hooks);
+  const session = new ClientSession(ws, id, ctx.limits, ctx.hooks, ctx.corker);
   const guard = new MessageGuard(ctx.messageRate);
   const expiry = claims && closeWhenTokenExpires(session, claims);
   sessions.add(session);

@@ -2,6 +2,7 @@ import type { NormalizedFilters } from '@secfeed/filing-model';
 import { WebSocket } from 'ws';
 import type { BroadcastEntry } from './broadcast-entry';
 import { CLOSE_CODES, type CloseCode } from './protocol-codes';
+import { socketOf, type TickCorker } from './tick-corker';
 
 /** Where a session stands: not subscribed, catching up (live entries buffered), or live. */
 export type SessionState = 'idle' | 'pending' | 'live';
@@ -44,6 +45,8 @@ export class ClientSession {
     readonly id: number,
     private readonly limits: SessionLimits,
     private readonly hooks: SessionHooks,
+    /** Coalesces this client's writes of one tick (a read batch) into one system call. */
+    private readonly corker?: TickCorker,
   ) {}
 
   /** Whether writes still reach the client. */
@@ -53,7 +56,15 @@ export class ClientSession {
 
   /** Unsent bytes are at most half the bound: a good moment to send a replay page. */
   get hasRoom(): boolean {
-    return this.ws.bufferedAmount <= this.limits.sendBufferBytes / 2;
+    return this.unsentBytes <= this.limits.sendBufferBytes / 2;
+  }
+
+  /** Data written but not taken by the client, not counting what this tick's cork holds. */
+  private get unsentBytes(): number {
+    return (
+      this.ws.bufferedAmount -
+      (this.corker?.corkedBytes(socketOf(this.ws)) ?? 0)
+    );
   }
 
   /** A live entry from the hub: sent now, or held while catching up. False if not sent. */
@@ -71,10 +82,11 @@ export class ClientSession {
   /** Sends a filing frame without reporting it (the hub reports a broadcast once). */
   write(frame: Buffer): boolean {
     if (!this.open) return false;
-    if (this.ws.bufferedAmount > this.limits.sendBufferBytes) {
+    if (this.unsentBytes > this.limits.sendBufferBytes) {
       this.close(CLOSE_CODES.SLOW_CONSUMER, 'send buffer full');
       return false;
     }
+    this.corker?.cork(socketOf(this.ws), frame.length);
     this.ws.send(frame, { binary: false });
     return true;
   }

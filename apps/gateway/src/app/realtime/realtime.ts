@@ -16,6 +16,7 @@ import type { MessageContext } from './handle-client-message';
 import { Heartbeat } from './heartbeat';
 import { CLOSE_CODES } from './protocol-codes';
 import { StreamPump } from './stream-pump';
+import { TickCorker } from './tick-corker';
 import { checkUpgrade, refuseUpgrade } from './upgrade-gate';
 
 /** What {@link createRealtime} needs; the caller owns and closes the Redis client. */
@@ -103,6 +104,7 @@ export function createRealtime(options: RealtimeOptions): Realtime {
     sessions,
     limits,
     hooks,
+    corker: new TickCorker(),
     messages: context,
     heartbeat,
     messageRate: config.messageRate,
