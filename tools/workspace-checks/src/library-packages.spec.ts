@@ -174,6 +174,7 @@ const { readFileSync } = require('node:fs');
 const { createClient } = require('redis');
 const model = require('@secfeed/filing-model');
 const { makeFiling } = require('@secfeed/filing-model/testing');
+const { matchesFilters } = require('@secfeed/filing-model/filters');
 const { createRedisKeys, hashSlot } = require('@secfeed/redis-keys');
 const { FilingPublisher, decodeStreamEntry } = require('@secfeed/dedup');
 const { redactUrl } = require('@secfeed/stream-client');
@@ -195,6 +196,7 @@ const { backoffDelay } = require('@secfeed/stream-client/retry');
       parsed: parsed.filings.map((f) => [f.accessionNo, f.ticker, f.cik]),
       rejects: parsed.rejects.length,
       matches: model.matchesFilters(parsed.filings[0], filters.filters),
+      matchesAlone: matchesFilters(parsed.filings[0], filters.filters),
       testing: typeof makeFiling().accessionNo,
       sameSlot: hashSlot(keys.stream) === hashSlot(keys.seen(parsed.filings[0].accessionNo)),
       publish: [first.status, again.status, first.position === again.position],
@@ -215,6 +217,7 @@ const EXPECTED_PROBE = {
   parsed: [['0001213900-21-032169', 'JOFF', '1824149']],
   rejects: 0,
   matches: true,
+  matchesAlone: true,
   testing: 'string',
   sameSlot: true,
   publish: ['published', 'duplicate', true],
@@ -226,6 +229,7 @@ const EXPECTED_PROBE = {
 const TYPED_CONSUMER = `
 import { parseStreamFrame, type Filing } from '@secfeed/filing-model';
 import { makeFiling } from '@secfeed/filing-model/testing';
+import { matchesFilters } from '@secfeed/filing-model/filters';
 import { createRedisKeys } from '@secfeed/redis-keys';
 import { FilingPublisher, type PublishResult } from '@secfeed/dedup';
 import { reconnectingSocket, type SocketEvent } from '@secfeed/stream-client';
@@ -233,6 +237,12 @@ import { backoffDelay } from '@secfeed/stream-client/retry';
 
 const filings: Filing[] = parseStreamFrame('[]', { source: 'replay', receivedAt: '' }).filings;
 const one: Filing = makeFiling();
+const matched: boolean = matchesFilters(one, {
+  tickers: new Set(),
+  ciks: new Set(),
+  formTypes: new Set(),
+  includeAmendments: true,
+});
 const key: string = createRedisKeys('').stream;
 const delay: number = backoffDelay(1);
 type Publish = (f: Filing) => Promise<PublishResult>;

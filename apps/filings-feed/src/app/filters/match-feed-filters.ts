@@ -1,4 +1,5 @@
-import { matchesFilters, type Filing } from '@secfeed/filing-model';
+import type { Filing } from '@secfeed/filing-model';
+import { matchesFilters } from '@secfeed/filing-model/filters';
 import { easternDate } from '../shared/eastern-time';
 import { toNormalizedFilters, type FeedFilters } from './feed-filters';
 
