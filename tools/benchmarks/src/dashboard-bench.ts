@@ -52,7 +52,7 @@ import {
   RendererCounters,
   type ProfileSummary,
 } from './dashboard-profile';
-import { startBenchRun } from './lib/bench-run';
+import { runBenchmark, startBenchRun } from './lib/bench-run';
 
 const ROOT = resolve(__dirname, '../../..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -473,12 +473,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(
-      `dashboard benchmark failed: ${(error as Error)?.stack ?? String(error)}`,
-    );
-    process.exit(1);
-  },
-);
+runBenchmark('dashboard', main);

@@ -32,7 +32,7 @@ import {
   type ScenarioContext,
   type ScenarioResult,
 } from './gateway/scenario';
-import { startBenchRun } from './lib/bench-run';
+import { runBenchmark, startBenchRun } from './lib/bench-run';
 import { machineInfo } from './lib/machine-info';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -277,12 +277,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(
-      `gateway benchmark failed: ${(error as Error)?.stack ?? String(error)}`,
-    );
-    process.exit(1);
-  },
-);
+runBenchmark('gateway', main);

@@ -22,7 +22,7 @@ import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BenchContext } from './lib/bench-context';
-import { startBenchRun } from './lib/bench-run';
+import { runBenchmark, startBenchRun } from './lib/bench-run';
 import { latencyPhase } from './lib/latency-phase';
 import { machineInfo } from './lib/machine-info';
 import { startQueryApiStub } from './lib/query-api-stub';
@@ -273,12 +273,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(
-      `ingest benchmark failed: ${(error as Error)?.stack ?? String(error)}`,
-    );
-    process.exit(1);
-  },
-);
+runBenchmark('ingest', main);

@@ -12,6 +12,7 @@ import { createRedisKeys } from '@secfeed/redis-keys';
 import { loadReplayDay } from '@secfeed/sec-api-simulator';
 import { createRedisProcess } from '@secfeed/test-kit';
 import { createClient } from 'redis';
+import { runBenchmark } from './lib/bench-run';
 import { CleanupStack } from './lib/cleanup-stack';
 import { machineInfo } from './lib/machine-info';
 import { info } from './lib/redis-helpers';
@@ -130,7 +131,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+runBenchmark('Redis memory', main);

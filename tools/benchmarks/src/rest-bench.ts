@@ -24,7 +24,7 @@ import { Agent, request } from 'node:http';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startGateway } from './dashboard-gateway';
-import { startBenchRun } from './lib/bench-run';
+import { runBenchmark, startBenchRun } from './lib/bench-run';
 import { summarize } from './lib/percentiles';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -218,7 +218,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: Error) => {
-  console.error(err);
-  process.exit(1);
-});
+runBenchmark('REST', main);

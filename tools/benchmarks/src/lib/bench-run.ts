@@ -33,3 +33,22 @@ export async function startBenchRun(
   });
   return { cleanup, redis };
 }
+
+/**
+ * Runs a benchmark's `main` and exits with the code it returns (0 when it returns nothing,
+ * usually 1 when a target was missed), or with 1 and the stack when it throws.
+ */
+export function runBenchmark(
+  name: string,
+  main: () => Promise<number | void>,
+): void {
+  main().then(
+    (code) => process.exit(code ?? 0),
+    (error: unknown) => {
+      console.error(
+        `${name} benchmark failed: ${(error as Error)?.stack ?? String(error)}`,
+      );
+      process.exit(1);
+    },
+  );
+}
