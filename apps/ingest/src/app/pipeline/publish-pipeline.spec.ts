@@ -10,11 +10,15 @@ import { createRedisKeys } from '@secfeed/redis-keys';
 import { uniqueKeyPrefix, waitUntil } from '@secfeed/test-kit';
 import { Writable } from 'node:stream';
 import { createClient } from 'redis';
-import { createIngestMetrics } from '../metrics/ingest-metrics';
+import {
+  createIngestMetrics,
+  type IngestMetrics,
+} from '../metrics/ingest-metrics';
 import {
   BACKLOG_FACTOR,
   BatchPublisher,
   PublishPipeline,
+  type PublishPipelineOptions,
 } from './publish-pipeline';
 
 /** A publisher in memory: Redis can be "down", and it dedups like the real one. */
@@ -47,7 +51,7 @@ const logger = createLogger(
 const fastRetry = { minDelayMs: 1, maxDelayMs: 2 };
 
 async function metricValue(
-  metrics: ReturnType<typeof createIngestMetrics>,
+  metrics: IngestMetrics,
   name: string,
 ): Promise<number> {
   const metric = (await metrics.registry.getMetricsAsJSON()).find(
@@ -57,10 +61,14 @@ async function metricValue(
 }
 
 const pipelines: PublishPipeline[] = [];
-/** Tracks each pipeline so that none keeps retrying after its test. */
-function track(pipeline: PublishPipeline): PublishPipeline {
+/** A pipeline with fresh metrics and the captured log, closed after its test. */
+function startPipeline(
+  options: Omit<PublishPipelineOptions, 'metrics' | 'logger'>,
+): { pipeline: PublishPipeline; metrics: IngestMetrics } {
+  const metrics = createIngestMetrics(false);
+  const pipeline = new PublishPipeline({ ...options, metrics, logger });
   pipelines.push(pipeline);
-  return pipeline;
+  return { pipeline, metrics };
 }
 
 describe('PublishPipeline', () => {
@@ -69,16 +77,11 @@ describe('PublishPipeline', () => {
 
   it('publishes in arrival order, in batches, counting published and duplicates', async () => {
     const publisher = new MemoryPublisher();
-    const metrics = createIngestMetrics(false);
-    const pipeline = track(
-      new PublishPipeline({
-        publisher,
-        metrics,
-        logger,
-        bufferSize: 100,
-        batchSize: 4,
-      }),
-    );
+    const { pipeline, metrics } = startPipeline({
+      publisher,
+      bufferSize: 100,
+      batchSize: 4,
+    });
     const filings = Array.from({ length: 10 }, () => makeFiling());
     pipeline.push(filings);
     pipeline.push([filings[3], filings[7]]);
@@ -96,16 +99,11 @@ describe('PublishPipeline', () => {
 
   it('keeps filings while Redis is down and flushes them in order when it is back', async () => {
     const publisher = new MemoryPublisher();
-    const metrics = createIngestMetrics(false);
-    const pipeline = track(
-      new PublishPipeline({
-        publisher,
-        metrics,
-        logger,
-        bufferSize: 100,
-        retry: fastRetry,
-      }),
-    );
+    const { pipeline, metrics } = startPipeline({
+      publisher,
+      bufferSize: 100,
+      retry: fastRetry,
+    });
     const before = makeFiling();
     pipeline.push([before]);
     await pipeline.flush(1000);
@@ -135,16 +133,11 @@ describe('PublishPipeline', () => {
   it('counts and logs what overflows the buffer, never silently, and keeps the rest', async () => {
     const publisher = new MemoryPublisher();
     publisher.down = true;
-    const metrics = createIngestMetrics(false);
-    const pipeline = track(
-      new PublishPipeline({
-        publisher,
-        metrics,
-        logger,
-        bufferSize: 3,
-        retry: fastRetry,
-      }),
-    );
+    const { pipeline, metrics } = startPipeline({
+      publisher,
+      bufferSize: 3,
+      retry: fastRetry,
+    });
     const filings = Array.from({ length: 5 }, () => makeFiling());
     // Redis is found failing first; from then on the buffer bound applies.
     pipeline.push(filings.slice(0, 1));
@@ -171,16 +164,11 @@ describe('PublishPipeline', () => {
 
   it('lets a burst queue deeper than the buffer while Redis answers, and loses none of it', async () => {
     const publisher = new MemoryPublisher();
-    const metrics = createIngestMetrics(false);
-    const pipeline = track(
-      new PublishPipeline({
-        publisher,
-        metrics,
-        logger,
-        bufferSize: 3,
-        batchSize: 2,
-      }),
-    );
+    const { pipeline, metrics } = startPipeline({
+      publisher,
+      bufferSize: 3,
+      batchSize: 2,
+    });
     const burst = Array.from({ length: 3 * BACKLOG_FACTOR }, () =>
       makeFiling(),
     );
@@ -200,17 +188,12 @@ describe('PublishPipeline', () => {
 
   it('observes lag from filedAt and publish latency', async () => {
     const publisher = new MemoryPublisher();
-    const metrics = createIngestMetrics(false);
     const now = Date.parse('2026-11-24T15:00:10Z');
-    const pipeline = track(
-      new PublishPipeline({
-        publisher,
-        metrics,
-        logger,
-        bufferSize: 10,
-        now: () => now,
-      }),
-    );
+    const { pipeline, metrics } = startPipeline({
+      publisher,
+      bufferSize: 10,
+      now: () => now,
+    });
     pipeline.push([makeFiling({ filedAt: '2026-11-24T10:00:00-05:00' })]);
     await pipeline.flush(1000);
     const text = await metrics.registry.getSingleMetricAsString(
@@ -227,19 +210,14 @@ describe('PublishPipeline', () => {
     await redis.connect();
     const keys = createRedisKeys(uniqueKeyPrefix('pipeline'));
     try {
-      const metrics = createIngestMetrics(false);
       const refused: Array<[string, string]> = [];
-      const pipeline = track(
-        new PublishPipeline({
-          publisher: new FilingPublisher(redis, { keys }),
-          metrics,
-          logger,
-          bufferSize: 10,
-          retry: fastRetry,
-          onUnstorable: (filing, reason) =>
-            refused.push([filing.accessionNo, reason]),
-        }),
-      );
+      const { pipeline, metrics } = startPipeline({
+        publisher: new FilingPublisher(redis, { keys }),
+        bufferSize: 10,
+        retry: fastRetry,
+        onUnstorable: (filing, reason) =>
+          refused.push([filing.accessionNo, reason]),
+      });
       const [first, second] = [makeFiling(), makeFiling()];
       const braced = makeFiling({ ticker: 'A{B}' });
       const spaced = makeFiling({ formType: '10-K\u00a0A' });
