@@ -117,6 +117,12 @@ describe('the dashboard files', () => {
     expect(brotliDecompressSync(reply.body).toString()).toBe(index);
   });
 
+  it('answers index.html for a path no file system accepts (a NUL byte)', async () => {
+    const reply = await get('/%00.js');
+    expect(reply.status).toBe(200);
+    expect(reply.body.toString()).toBe(index);
+  });
+
   it('answers HEAD with the headers of the compressed body and no body', async () => {
     const reply = await get('/main-ABCDEFGH.js', 'br', 'HEAD');
     expect(reply.headers['content-encoding']).toBe('br');

@@ -1,4 +1,4 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
@@ -99,11 +99,10 @@ export function createStaticHandler(
     }
     const file = normalize(join(base, path));
     if (!file.startsWith(base)) return false;
-    const target =
-      existsSync(file) && statSync(file).isFile()
-        ? file
-        : join(base, 'index.html');
-    if (!existsSync(target)) return false;
+    const found = fileSize(file);
+    const target = found === undefined ? join(base, 'index.html') : file;
+    const size = found ?? fileSize(target);
+    if (size === undefined) return false;
     const hashed = /-[A-Z0-9]{8,}\.(js|css)$/.test(target);
     const headers: Record<string, string | number> = {
       'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
@@ -112,8 +111,7 @@ export function createStaticHandler(
         : 'no-cache',
     };
     const compressible =
-      COMPRESSIBLE.has(extname(target)) &&
-      statSync(target).size >= MIN_COMPRESS_BYTES;
+      COMPRESSIBLE.has(extname(target)) && size >= MIN_COMPRESS_BYTES;
     const encoding = compressible
       ? chooseEncoding(req.headers['accept-encoding'])
       : undefined;
@@ -139,4 +137,14 @@ export function createStaticHandler(
     );
     return true;
   };
+}
+
+/** The size of a regular file at `path`, or `undefined` when there is none (or no such path). */
+function fileSize(path: string): number | undefined {
+  try {
+    const stats = statSync(path, { throwIfNoEntry: false });
+    return stats?.isFile() ? stats.size : undefined;
+  } catch {
+    return undefined; // e.g. a NUL byte from a percent-encoded URL
+  }
 }
