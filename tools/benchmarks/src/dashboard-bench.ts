@@ -25,7 +25,7 @@
  */
 import { FilingPublisher } from '@secfeed/dedup';
 import { createRedisKeys } from '@secfeed/redis-keys';
-import { uniqueKeyPrefix } from '@secfeed/test-kit';
+import { CHROMIUM, CHROMIUM_ARGS, uniqueKeyPrefix } from '@secfeed/test-kit';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
@@ -52,18 +52,10 @@ import {
   RendererCounters,
   type ProfileSummary,
 } from './dashboard-profile';
+import { fmt, intEnv, round, verdict } from './lib/report-format';
 import { runBenchmark, startBenchRun } from './lib/bench-run';
 
 const ROOT = resolve(__dirname, '../../..');
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const TARGETS = {
   /** No long task (main thread busy > 50 ms) during the live phase. */
@@ -74,27 +66,7 @@ const TARGETS = {
   initialJsCompressedBytes: 300_000,
 };
 
-function intEnv(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value < 1) {
-    throw new Error(`${name} must be a positive whole number, got "${raw}"`);
-  }
-  return value;
-}
-
-const fmt = (value: number, digits = 0): string =>
-  Number.isFinite(value)
-    ? value.toLocaleString('en-US', {
-        minimumFractionDigits: digits,
-        maximumFractionDigits: digits,
-      })
-    : String(value);
 const kb = (bytes: number): string => `${fmt(bytes / 1000, 1)} kB`;
-const verdict = (met: boolean): string => (met ? 'MET' : 'MISSED');
-const round = (value: number, digits = 1): number =>
-  Number.isFinite(value) ? Number(value.toFixed(digits)) : value;
 const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 
 /** `uptime` as printed, and its 1-minute load average (the machine is shared). */
@@ -123,13 +95,13 @@ const frameLine = (frames: FrameSummary): string =>
 
 const frameJson = (frames: FrameSummary) => ({
   count: frames.count,
-  fps: round(frames.fps),
-  p50: round(frames.p50),
-  p95: round(frames.p95),
-  p99: round(frames.p99),
-  max: round(frames.max),
-  over16: round(frames.over16),
-  over33: round(frames.over33),
+  fps: round(frames.fps, 1),
+  p50: round(frames.p50, 1),
+  p95: round(frames.p95, 1),
+  p99: round(frames.p99, 1),
+  max: round(frames.max, 1),
+  over16: round(frames.over16, 1),
+  over33: round(frames.over33, 1),
 });
 
 async function openDashboard(browser: Browser, url: string): Promise<Page> {
@@ -230,7 +202,7 @@ async function main(): Promise<number> {
     const url = `http://127.0.0.1:${gateway.port}/`;
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: CHROMIUM_ARGS,
+      args: [...CHROMIUM_ARGS],
       headless: true,
     });
     cleanup.push('close browser', () => browser.close());
@@ -427,20 +399,20 @@ async function main(): Promise<number> {
         ok: deliveredOk,
       },
       mainThread: {
-        busyPercent: round(busy(work.taskMs)),
-        scriptPercent: round(busy(work.scriptMs)),
-        stylePercent: round(busy(work.styleMs)),
-        layoutPercent: round(busy(work.layoutMs)),
-        layoutsPerSecond: round(work.layouts / (liveSpanMs / 1000)),
+        busyPercent: round(busy(work.taskMs), 1),
+        scriptPercent: round(busy(work.scriptMs), 1),
+        stylePercent: round(busy(work.styleMs), 1),
+        layoutPercent: round(busy(work.layoutMs), 1),
+        layoutsPerSecond: round(work.layouts / (liveSpanMs / 1000), 1),
       },
       longTasks: {
         count: whole.longTasks.count,
-        max: round(whole.longTasks.max),
+        max: round(whole.longTasks.max, 1),
         totalMs: round(whole.longTasks.totalMs, 0),
         whileScrolling: scrollWindow.longTasks.count,
         duringLoad: {
           count: loadMetrics.longTasks.count,
-          max: round(loadMetrics.longTasks.max),
+          max: round(loadMetrics.longTasks.max, 1),
         },
         targetMs: TARGETS.longTaskMs,
         met: longTasksMet,

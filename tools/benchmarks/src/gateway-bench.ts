@@ -32,20 +32,11 @@ import {
   type ScenarioContext,
   type ScenarioResult,
 } from './gateway/scenario';
+import { fmt, intEnv, round, verdict } from './lib/report-format';
 import { runBenchmark, startBenchRun } from './lib/bench-run';
 import { machineInfo } from './lib/machine-info';
 
 const ROOT = resolve(__dirname, '../../..');
-
-function intEnv(name: string, fallback: number, min = 1): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value < min) {
-    throw new Error(`${name} must be a whole number >= ${min}, got "${raw}"`);
-  }
-  return value;
-}
 
 const TARGETS = {
   clients: 10_000,
@@ -55,16 +46,6 @@ const TARGETS = {
   p99Ratio: 2,
 };
 
-const fmt = (value: number, digits = 0): string =>
-  Number.isFinite(value)
-    ? value.toLocaleString('en-US', {
-        minimumFractionDigits: digits,
-        maximumFractionDigits: digits,
-      })
-    : String(value);
-const verdict = (met: boolean): string => (met ? 'MET' : 'MISSED');
-const round = (value: number, digits = 3): number | null =>
-  Number.isFinite(value) ? Number(value.toFixed(digits)) : null;
 /** KiB (VmRSS unit) to kB (1,000 bytes), the unit of the target. */
 const kb = (kib: number): number => (kib * 1024) / 1000;
 

@@ -22,6 +22,7 @@ import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BenchContext } from './lib/bench-context';
+import { fmt, intEnv, round, verdict } from './lib/report-format';
 import { runBenchmark, startBenchRun } from './lib/bench-run';
 import { latencyPhase } from './lib/latency-phase';
 import { machineInfo } from './lib/machine-info';
@@ -32,32 +33,12 @@ import { throughputPhase } from './lib/throughput-phase';
 
 const ROOT = resolve(__dirname, '../../..');
 
-function intEnv(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value < 1) {
-    throw new Error(`${name} must be a positive whole number, got "${raw}"`);
-  }
-  return value;
-}
-
 const TARGETS = {
   filingsPerSecond: 10_000,
   p99Ms: 5,
 };
 
-const fmt = (value: number, digits = 0): string =>
-  Number.isFinite(value)
-    ? value.toLocaleString('en-US', {
-        minimumFractionDigits: digits,
-        maximumFractionDigits: digits,
-      })
-    : String(value);
 const mib = (kib: number): string => `${fmt(kib / 1024, 1)} MiB`;
-const verdict = (met: boolean): string => (met ? 'MET' : 'MISSED');
-const round = (value: number, digits = 3): number =>
-  Number.isFinite(value) ? Number(value.toFixed(digits)) : value;
 
 async function main(): Promise<number> {
   const filings = intEnv('BENCH_FILINGS', 50_000);

@@ -9,7 +9,12 @@ import {
   type Simulator,
   type WireFiling,
 } from '@secfeed/sec-api-simulator';
-import { uniqueKeyPrefix, waitUntil } from '@secfeed/test-kit';
+import {
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  uniqueKeyPrefix,
+  waitUntil,
+} from '@secfeed/test-kit';
 import {
   listeningPort,
   runService,
@@ -20,17 +25,6 @@ import {
 const REDIS_URL = 'redis://127.0.0.1:6379';
 const API_KEY = 'e2e-simulator-key';
 const STATIC_DIR = join(WORKSPACE, 'dist/apps/filings-feed/browser');
-
-/** Debian's Chromium, as DEVELOPERS.md sets it up (never a downloaded browser). */
-export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export interface StackOptions {
   /** Label in the key prefix (`test-<label>-<pid>-<random>:`). */
@@ -140,7 +134,7 @@ export async function startProductStack(
 
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: CHROMIUM_ARGS,
+      args: [...CHROMIUM_ARGS],
       headless: true,
     });
     cleanups.push(() => browser.close());
