@@ -19,6 +19,8 @@ export interface RedisKeys {
   readonly history: string;
   /** STREAM of rejected upstream input, raw and with its reason: `deadletter:{sec}:filings`. */
   readonly deadLetters: string;
+  /** HASH watermark of ingest (`ms`, `filedAt`): every upstream filing older is published: `watermark:{sec}:filings`. */
+  readonly watermark: string;
   /** ZSET of one ticker's newest filings: `cache:{sec}:filings:ticker:<TICKER>` (trimmed, upper-cased). */
   ticker(ticker: string): string;
   /** STRING seen-mark of one accession number: `dedup:{sec}:filings:<accessionNo>`. */
@@ -58,6 +60,7 @@ export function createRedisKeys(prefix = ''): RedisKeys {
     latest: key('cache', ':latest'),
     history: key('index', ':all'),
     deadLetters: key('deadletter', ''),
+    watermark: key('watermark', ''),
     ticker: (ticker: string) => key('cache', `:ticker:${tickerPart(ticker)}`),
     seen: (accessionNo: string) =>
       key('dedup', `:${accessionPart(accessionNo)}`),
