@@ -276,19 +276,26 @@ describe('FeedConnection', () => {
     expect(connection.error()).toBeNull();
   });
 
-  it('turns offline after too many failed attempts, and Retry starts again at once', () => {
+  it('never gives up: after 20 failed attempts in a row it still counts down (at most 30 s) and tries again', () => {
     connection.connect({});
-    for (let attempt = 0; attempt < 5; attempt += 1) {
+    for (let attempt = 1; attempt <= 20; attempt += 1) {
       last().serverClose(1006);
-      jest.advanceTimersByTime(60_000);
+      expect(connection.status()).toBe('reconnecting');
+      const wait = (connection.nextAttemptAt() ?? Infinity) - Date.now();
+      // random 0.5 of the capped cap: 550, 1050, ... then 15050 ms for good.
+      expect(wait).toBe(attempt >= 6 ? 15_050 : 50 + 500 * 2 ** (attempt - 1));
+      jest.advanceTimersByTime(wait);
+      expect(sockets).toHaveLength(attempt + 1);
     }
-    expect(connection.status()).toBe('offline');
-    expect(connection.error()?.code).toBe('UNREACHABLE');
-    const count = sockets.length;
-    connection.retryNow();
-    expect(sockets).toHaveLength(count + 1);
-    expect(connection.status()).toBe('connecting');
     expect(connection.error()).toBeNull();
+
+    // Retry now skips the wait.
+    last().serverClose(1006);
+    connection.retryNow();
+    expect(sockets).toHaveLength(22);
+    expect(connection.status()).toBe('connecting');
+    goLive(last());
+    expect(connection.status()).toBe('live');
   });
 
   it('goes offline with the browser and reconnects when it is back online', () => {

@@ -6,14 +6,12 @@ import {
   signal,
 } from '@angular/core';
 import type { Filing } from '@secfeed/filing-model';
-import {
-  reconnectLoop,
-  type RetryNotification,
-} from '@secfeed/stream-client/retry';
+import type { RetryNotification } from '@secfeed/stream-client/retry';
 import { Subject, tap, type Subscription } from 'rxjs';
 import { GATEWAY_CONFIG, socketUrl } from '../shared/gateway-config';
 import type { UserError } from '../shared/user-error';
 import { CONNECTION_OPTIONS } from './connection-options';
+import { feedReconnectLoop } from './feed-reconnect-loop';
 import {
   SessionClosedError,
   feedSession,
@@ -22,14 +20,15 @@ import {
 import type { SubscriptionFilters } from './subscription-filters';
 import { WEBSOCKET_FACTORY, type WebSocketLike } from './websocket-factory';
 
-/** What the status bar shows: live, trying again, or not trying. */
+/** What the status bar shows: live, trying again, or not trying (browser offline, stopped). */
 export type ConnectionStatus =
   'connecting' | 'live' | 'reconnecting' | 'offline';
 
 /**
  * The live feed over the browser's WebSocket (contracts §3). Subscribes with the current
  * filters, re-sends `subscribe_sec_filings` when they change, pings the gateway, and reconnects
- * with full-jitter backoff (`@secfeed/stream-client/retry`). After a reconnect it resumes with
+ * with capped full-jitter backoff for as long as the page is open ({@link feedReconnectLoop}):
+ * it never gives up by itself. After a reconnect it resumes with
  * `since` = the last position received, so nothing is missed or doubled; when the gateway can
  * no longer resume (`recovered: false`) it emits on {@link recoveryLost}.
  */
@@ -131,16 +130,11 @@ export class FeedConnection {
     this.stopLoop();
     this.errorState.set(null);
     this.statusState.set('connecting');
-    const { policy, maxAttempts, random } = this.options;
-    this.loop = reconnectLoop((attempt) => this.session(attempt), {
+    const { policy, random } = this.options;
+    this.loop = feedReconnectLoop((attempt) => this.session(attempt), {
       policy,
-      maxAttempts,
       random,
-      isConnected: (event) => event.type === 'subscribed',
-    }).subscribe({
-      next: (event) => this.onEvent(event),
-      error: () => this.goOffline(true),
-    });
+    }).subscribe((event) => this.onEvent(event));
   }
 
   private session(attempt: number) {
@@ -211,16 +205,9 @@ export class FeedConnection {
     this.socket?.send(JSON.stringify(this.subscribeMessage(resume)));
   }
 
-  private goOffline(gaveUp = false): void {
+  private goOffline(): void {
     this.stopLoop();
     this.statusState.set('offline');
-    if (gaveUp) {
-      this.errorState.set({
-        code: 'UNREACHABLE',
-        message:
-          'The live feed cannot be reached. Check your connection and retry.',
-      });
-    }
   }
 
   private stopLoop(): void {

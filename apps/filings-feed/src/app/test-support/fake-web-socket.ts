@@ -59,7 +59,6 @@ export class FakeWebSocket implements WebSocketLike {
 export const TEST_CONNECTION_OPTIONS: ConnectionOptions = {
   ...DEFAULT_CONNECTION_OPTIONS,
   policy: { minDelayMs: 1000, maxDelayMs: 30_000, resetAfterMs: 60_000 },
-  maxAttempts: 5,
   random: () => 0.5,
 };
 
