@@ -2,6 +2,7 @@ import type { NormalizedFilters } from '@secfeed/filing-model';
 import { WebSocket } from 'ws';
 import type { BroadcastEntry } from './broadcast-entry';
 import { CLOSE_CODES, type CloseCode } from './protocol-codes';
+import { comparePositions } from './stream-position';
 import { socketOf, type TickCorker } from './tick-corker';
 
 /** Where a session stands: not subscribed, catching up (live entries buffered), or live. */
@@ -36,6 +37,12 @@ export class ClientSession {
   generation = 0;
   /** Live entries held back while catching up. */
   pending: BroadcastEntry[] = [];
+  /**
+   * What this session has already been given (its replay's end, or a `since` ahead of the
+   * reader): a live entry at or before it is dropped. Cleared by the first entry after it,
+   * since the hub delivers in stream order, so the hot path compares one ID per subscribe.
+   */
+  deliveredUpTo?: string;
   /** Heartbeat round of the unanswered ping, if any. */
   unansweredPing?: number;
   private closeTimer?: NodeJS.Timeout;
@@ -69,6 +76,10 @@ export class ClientSession {
 
   /** A live entry from the hub: sent now, or held while catching up. False if not sent. */
   deliver(entry: BroadcastEntry): boolean {
+    if (this.deliveredUpTo !== undefined) {
+      if (comparePositions(entry.id, this.deliveredUpTo) <= 0) return false;
+      this.deliveredUpTo = undefined;
+    }
     if (this.state === 'pending') {
       this.pending.push(entry);
       if (this.pending.length > this.limits.maxPendingEntries) {
@@ -125,5 +136,6 @@ export class ClientSession {
   dispose(): void {
     clearTimeout(this.closeTimer);
     this.pending = [];
+    this.deliveredUpTo = undefined;
   }
 }

@@ -39,6 +39,8 @@ type Subscribe = Extract<ClientCommand, { action: 'subscribe' }>;
  * live entry it delivers from now on; `upTo`, the hub's last delivered position at that same
  * instant, bounds the history read `(since, upTo]`. Then the buffered entries (all after
  * `upTo`) are flushed and the session goes live, synchronously once the buffer is empty.
+ * A retained `since` ahead of `upTo` (this gateway's reader lags) replays nothing; the entries up
+ * to it, which the reader delivers later, are dropped for this session.
  */
 export async function subscribe(
   session: ClientSession,
@@ -50,6 +52,7 @@ export async function subscribe(
   const filters = filtersToJson(command.filters);
   session.filters = command.filters;
   session.pending = [];
+  session.deliveredUpTo = undefined;
   ctx.hub.subscribe(session, command.filters);
   if (command.since === undefined && command.snapshot === 0) {
     session.state = 'live';
@@ -63,6 +66,8 @@ export async function subscribe(
   }
   session.state = 'pending';
   const current = () => session.generation === generation && session.open;
+  // Without a recovery the client continues from `upTo` (its `subscribed.position`).
+  let deliveredUpTo = upTo;
   try {
     const history =
       command.since === undefined
@@ -72,6 +77,8 @@ export async function subscribe(
       if (!current()) return;
       if ('recovered' in item) {
         const { recovered } = item;
+        if (recovered && command.since !== undefined)
+          deliveredUpTo = maxPosition(upTo, command.since);
         session.sendJson({
           type: 'subscribed',
           position: upTo,
@@ -80,12 +87,7 @@ export async function subscribe(
         });
       } else if (!(await sendWithRoom(session, item, current, ctx))) return;
     }
-    await goLive(
-      session,
-      maxPosition(upTo, command.since ?? upTo),
-      current,
-      ctx,
-    );
+    await goLive(session, deliveredUpTo, current, ctx);
   } catch (err) {
     if (!current()) return;
     unsubscribe(session, ctx.hub);
@@ -103,6 +105,7 @@ export function unsubscribe(session: ClientSession, hub: FanOutHub): void {
   session.generation += 1;
   session.state = 'idle';
   session.pending = [];
+  session.deliveredUpTo = undefined;
   session.filters = undefined;
   hub.unsubscribe(session);
 }
@@ -182,7 +185,10 @@ function* matching(
   }
 }
 
-/** Flushes the entries buffered during the catch-up (after `after`), then goes live. */
+/**
+ * Flushes the entries buffered during the catch-up (after `after`), then goes live, dropping
+ * any later live entry at or before `after`.
+ */
 async function goLive(
   session: ClientSession,
   after: string,
@@ -196,6 +202,7 @@ async function goLive(
   }
   // Synchronous from the last check of the buffer to here: no entry can slip in between.
   session.pending = [];
+  session.deliveredUpTo = after;
   session.state = 'live';
 }
 
