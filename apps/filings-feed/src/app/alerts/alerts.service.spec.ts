@@ -75,6 +75,26 @@ describe('Alerts and Watchlist', () => {
     expect(alerts.toasts()).toHaveLength(MAX_TOASTS);
   });
 
+  it('holds one timer per toast shown, however many watched filings arrive in a burst', () => {
+    const { alerts, watchlist } = setup();
+    watchlist.toggleTicker('ACME');
+    const burst = Array.from({ length: 1000 }, () => makeFiling());
+    for (const filing of burst) alerts.consider(filing);
+    expect(alerts.toasts().map((t) => t.id)).toEqual(
+      burst.slice(-MAX_TOASTS).map((f) => f.accessionNo),
+    );
+    expect(jest.getTimerCount()).toBe(MAX_TOASTS);
+    alerts.dismiss(burst[burst.length - 1].accessionNo);
+    expect(jest.getTimerCount()).toBe(MAX_TOASTS - 1);
+    // The same filing again (a replay) moves its toast instead of doubling it.
+    alerts.consider(burst[burst.length - 2]);
+    expect(alerts.toasts()).toHaveLength(MAX_TOASTS - 1);
+    expect(jest.getTimerCount()).toBe(MAX_TOASTS - 1);
+    jest.advanceTimersByTime(TOAST_MS);
+    expect(alerts.toasts()).toEqual([]);
+    expect(jest.getTimerCount()).toBe(0);
+  });
+
   it('adds a desktop notification and a beep once the user allowed them', async () => {
     const { alerts, watchlist } = setup();
     watchlist.toggleTicker('ACME');

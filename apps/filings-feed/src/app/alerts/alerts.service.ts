@@ -24,6 +24,8 @@ const DESKTOP_KEY = 'secfeed.desktopAlerts';
 /**
  * Alerts for watched tickers and CIKs: a toast for every matching live filing, plus a desktop
  * notification and a beep once the user has turned desktop alerts on and the browser allows it.
+ * Bounded however many watched filings arrive: at most {@link MAX_TOASTS} toasts, each with
+ * one timer that goes when the toast goes.
  */
 @Injectable({ providedIn: 'root' })
 export class Alerts {
@@ -31,6 +33,8 @@ export class Alerts {
   private readonly desktop = inject(DESKTOP_ALERTS);
   private readonly storage = inject(BROWSER_STORAGE);
   private readonly toastsState = signal<readonly Toast[]>([]);
+  /** The dismiss timer of each toast shown, by toast id. */
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly desktopState = signal(
     readJson<unknown>(this.storage, DESKTOP_KEY, false) === true,
   );
@@ -45,8 +49,15 @@ export class Alerts {
     const who = filing.ticker || `CIK ${filing.cik}`;
     const text = `${filing.formType} from ${who}: ${filing.companyName}`;
     const toast: Toast = { id: filing.accessionNo, filing, text };
-    this.toastsState.update((toasts) => [...toasts, toast].slice(-MAX_TOASTS));
-    setTimeout(() => this.dismiss(toast.id), TOAST_MS);
+    const shown = this.toastsState().filter((t) => t.id !== toast.id);
+    const kept = [...shown, toast].slice(-MAX_TOASTS);
+    for (const old of shown) if (!kept.includes(old)) this.stopTimer(old.id);
+    this.stopTimer(toast.id);
+    this.timers.set(
+      toast.id,
+      setTimeout(() => this.dismiss(toast.id), TOAST_MS),
+    );
+    this.toastsState.set(kept);
     if (this.desktopState() && this.desktop.permission() === 'granted') {
       this.desktop.show(
         `secfeed: ${filing.formType} ${who}`,
@@ -58,9 +69,15 @@ export class Alerts {
   }
 
   dismiss(id: string): void {
+    this.stopTimer(id);
     this.toastsState.update((toasts) =>
       toasts.filter((toast) => toast.id !== id),
     );
+  }
+
+  private stopTimer(id: string): void {
+    clearTimeout(this.timers.get(id));
+    this.timers.delete(id);
   }
 
   /** Turns desktop alerts on (asking the browser) or off; remembered between visits. */

@@ -18,7 +18,11 @@ import {
 } from '../test-support/fake-web-socket';
 import { filingMessage, wire } from '../test-support/wire';
 import { FILTER_SETTLE_MS, FeedController } from './feed-controller.service';
+import { FEED_LIMITS } from './feed-limits';
 import { FeedStore } from './feed-store.service';
+
+/** A small bound, so that a test can reach it; no other test comes near it. */
+const MAX_ROWS = 10;
 
 describe('FeedController', () => {
   let sockets: FakeWebSocket[];
@@ -67,6 +71,7 @@ describe('FeedController', () => {
         provideHttpClientTesting(),
         provideRouter([]),
         provideFakeWebSockets(sockets),
+        { provide: FEED_LIMITS, useValue: { maxRows: MAX_ROWS } },
         {
           provide: BROWSER_STORAGE,
           useValue: {
@@ -106,6 +111,22 @@ describe('FeedController', () => {
     expect(controller.rows()).toHaveLength(2);
     expect(controller.hasMore()).toBe(false);
     controller.loadMore(); // nothing left: no request
+  });
+
+  it('stops paging older history once live filings have pushed the list past its bound', () => {
+    startFeed([hour(1)], 'NEXT');
+    // A page was asked for before the bound was reached: when it answers, it would sit
+    // after a hole, so it is left out.
+    controller.loadMore();
+    const older = historyRequest();
+    const live = Array.from({ length: MAX_ROWS }, (_, i) => hour(2 + i));
+    live.forEach((filing, i) =>
+      socket().receive(filingMessage(filing, `${10 + i}-0`)),
+    );
+    flushPage(older, [hour(0)], 'OLDER');
+    expect(rowIds()).toEqual(live.map((f) => f.accessionNo).reverse());
+    expect(controller.hasMore()).toBe(false);
+    controller.loadMore(); // the bound: no request (http.verify checks)
   });
 
   it('applies filters to the rows at once, then reloads history and re-subscribes from its position once they settle', () => {

@@ -53,6 +53,7 @@ export class FeedController {
   private readonly historyErrorState = signal<UserError | null>(null);
   private readonly noticeState = signal<string | null>(null);
   private readonly announcementState = signal('');
+  private readonly moreState = signal(false);
   private nextCursor: string | null = null;
   private request: Subscription | null = null;
   private subscribeAfterReload: ((position: string | null) => void) | null =
@@ -69,8 +70,13 @@ export class FeedController {
   });
   /** Whether a history page is on its way. */
   readonly loading = this.loadingState.asReadonly();
-  /** Whether older pages remain. */
-  readonly hasMore = signal(false);
+  /**
+   * Whether older pages remain to be shown: the gateway has some, and the list has not reached
+   * its bound ({@link FeedStore.truncated}; an older page would land after a hole).
+   */
+  readonly hasMore = computed(
+    () => this.moreState() && !this.store.truncated(),
+  );
   readonly historyError = this.historyErrorState.asReadonly();
   /** A one-off message, e.g. that the list was reloaded after a lost resume. */
   readonly notice = this.noticeState.asReadonly();
@@ -138,12 +144,14 @@ export class FeedController {
     if (
       this.loadingState() ||
       this.nextCursor === null ||
+      !this.hasMore() ||
       this.historyErrorState()
     )
       return;
-    this.fetch(this.nextCursor, (page) =>
-      this.store.appendHistory(page.filings),
-    );
+    this.fetch(this.nextCursor, (page) => {
+      // The bound may have cut the list while this page was on its way.
+      if (!this.store.truncated()) this.store.appendHistory(page.filings);
+    });
   }
 
   /** The Retry button of a history error: repeats what failed. */
@@ -194,7 +202,7 @@ export class FeedController {
         next: (page) => {
           apply(page);
           this.nextCursor = page.next;
-          this.hasMore.set(page.next !== null);
+          this.moreState.set(page.next !== null);
           this.loadingState.set(false);
         },
         error: (error: UserError) => {

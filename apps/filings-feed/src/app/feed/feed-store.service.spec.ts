@@ -1,5 +1,7 @@
 import { TestBed } from '@angular/core/testing';
+import type { Filing } from '@secfeed/filing-model';
 import { makeFiling } from '@secfeed/filing-model/testing';
+import { FEED_LIMITS } from './feed-limits';
 import { FeedStore } from './feed-store.service';
 
 describe('FeedStore', () => {
@@ -48,5 +50,75 @@ describe('FeedStore', () => {
     expect(store.pendingCount()).toBe(0);
     expect(ids().slice(0, 2)).toEqual([second.accessionNo, first.accessionNo]);
     expect(store.entries()[0].liveAt).toBe(5000);
+  });
+
+  describe('bounded for a page kept open for days (maxRows 50)', () => {
+    const MAX = 50;
+    /** `n` filings, each filed a second after the one before (makeFiling's clock). */
+    const series = (n: number): Filing[] =>
+      Array.from({ length: n }, () => makeFiling());
+    /** Accession numbers the store holds for its duplicate check (its only per-filing set). */
+    const knownSize = () =>
+      (store as unknown as { known: ReadonlySet<string> }).known.size;
+
+    beforeEach(() => {
+      TestBed.resetTestingModule();
+      TestBed.configureTestingModule({
+        providers: [{ provide: FEED_LIMITS, useValue: { maxRows: MAX } }],
+      });
+      store = TestBed.inject(FeedStore);
+    });
+
+    it('keeps the newest maxRows rows through a long live run, and forgets the rest', () => {
+      const day = series(5000);
+      store.replaceHistory(day.slice(0, 100).reverse());
+      for (const filing of day.slice(100))
+        expect(store.addLive(filing)).toBe(true);
+      expect(ids()).toEqual(
+        day
+          .slice(-MAX)
+          .reverse()
+          .map((f) => f.accessionNo),
+      );
+      expect(knownSize()).toBe(MAX);
+      expect(store.truncated()).toBe(true);
+      // A dropped filing delivered again is older than every row: it does not come back.
+      store.addLive(day[0]);
+      expect(store.entries()).toHaveLength(MAX);
+      expect(ids()).not.toContain(day[0].accessionNo);
+    });
+
+    it('while paused, keeps the newest maxRows waiting but counts every arrival', () => {
+      const day = series(3 * MAX);
+      store.replaceHistory(day.slice(0, 10).reverse());
+      store.pause();
+      for (const filing of day.slice(10)) store.addLive(filing);
+      expect(store.pendingCount()).toBe(3 * MAX - 10);
+      expect(store.pending()).toHaveLength(MAX);
+      expect(knownSize()).toBe(10 + MAX);
+      expect(store.entries()).toHaveLength(10);
+
+      store.resume();
+      expect(ids()).toEqual(
+        day
+          .slice(-MAX)
+          .reverse()
+          .map((f) => f.accessionNo),
+      );
+      expect(knownSize()).toBe(MAX);
+      expect(store.pendingCount()).toBe(0);
+    });
+
+    it('cuts an older page that would pass the bound, and says so until history is replaced', () => {
+      const day = series(MAX + 20);
+      store.replaceHistory(day.slice(40).reverse());
+      expect(store.truncated()).toBe(false);
+      store.appendHistory(day.slice(0, 40).reverse());
+      expect(store.entries()).toHaveLength(MAX);
+      expect(ids().at(-1)).toBe(day[20].accessionNo);
+      expect(store.truncated()).toBe(true);
+      store.replaceHistory(day.slice(-10).reverse());
+      expect(store.truncated()).toBe(false);
+    });
   });
 });

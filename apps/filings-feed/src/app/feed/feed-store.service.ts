@@ -1,21 +1,30 @@
-import { Injectable, computed, signal } from '@angular/core';
+import { Injectable, inject, signal } from '@angular/core';
 import type { Filing } from '@secfeed/filing-model';
 import type { FeedEntry } from './feed-entry';
+import { FEED_LIMITS } from './feed-limits';
 import { insertEntry, mergeEntries } from './merge-entries';
 
 /**
  * The one list: history pages and live filings merged newest first, one row per accession
  * number. While paused, live filings wait in a queue (counted by {@link pendingCount}) and
  * join the list on {@link resume}, so the rows do not move under the reader.
+ *
+ * Bounded for a page kept open for days ({@link FEED_LIMITS}): at most `maxRows` rows (the
+ * oldest go first) and at most `maxRows` queued while paused (the newest stay), so at most
+ * 2 x `maxRows` filings and accession numbers are held, however long the page runs.
  */
 @Injectable({ providedIn: 'root' })
 export class FeedStore {
+  private readonly maxRows = inject(FEED_LIMITS).maxRows;
   private readonly entriesState = signal<readonly FeedEntry[]>([]);
   private readonly pendingState = signal<readonly FeedEntry[]>([]);
+  private readonly pendingCountState = signal(0);
   private readonly pausedState = signal(false);
+  private readonly truncatedState = signal(false);
   /**
-   * Accession numbers in the list or the queue: a live filing arrives up to 50 times a second
-   * over 10,000+ rows, so the duplicate check must not walk them.
+   * Accession numbers in the list or the queue, exactly (a row dropped by the bound leaves it
+   * too): a live filing arrives up to 50 times a second over thousands of rows, so the
+   * duplicate check must not walk them.
    */
   private readonly known = new Set<string>();
 
@@ -25,7 +34,13 @@ export class FeedStore {
   readonly paused = this.pausedState.asReadonly();
   /** Live filings waiting for {@link resume}. */
   readonly pending = this.pendingState.asReadonly();
-  readonly pendingCount = computed(() => this.pendingState().length);
+  /** Live filings that arrived while paused (also those the queue's bound let go). */
+  readonly pendingCount = this.pendingCountState.asReadonly();
+  /**
+   * Whether the bound dropped the oldest rows since history was last replaced: the list no
+   * longer reaches back to the pages read, so older pages must not be appended after it.
+   */
+  readonly truncated = this.truncatedState.asReadonly();
 
   /**
    * Replaces history with `filings` (a fresh first page), keeping rows that arrived live so a
@@ -37,15 +52,19 @@ export class FeedStore {
     this.known.clear();
     for (const entry of [...entries, ...this.pendingState()])
       this.known.add(entry.filing.accessionNo);
-    this.entriesState.set(entries);
+    this.truncatedState.set(false);
+    this.entriesState.set(this.bounded(entries));
   }
 
   /** Adds an older page (duplicates of rows already shown are ignored). */
   appendHistory(filings: readonly Filing[]): void {
-    this.entriesState.update((current) =>
-      mergeEntries(current, filings.map(historyEntry), this.known),
+    const merged = mergeEntries(
+      this.entriesState(),
+      filings.map(historyEntry),
+      this.known,
     );
     for (const filing of filings) this.known.add(filing.accessionNo);
+    this.entriesState.set(this.bounded(merged));
   }
 
   /**
@@ -57,9 +76,17 @@ export class FeedStore {
     this.known.add(filing.accessionNo);
     const entry: FeedEntry = { filing, liveAt: now };
     if (this.pausedState()) {
-      this.pendingState.update((queue) => [...queue, entry]);
+      this.pendingCountState.update((count) => count + 1);
+      this.pendingState.update((queue) => {
+        // Full: the oldest arrival gives way (it would be trimmed on resume anyway).
+        const kept =
+          queue.length < this.maxRows ? queue : this.forget(queue, 1);
+        return [...kept, entry];
+      });
     } else {
-      this.entriesState.update((current) => insertEntry(current, entry));
+      this.entriesState.update((current) =>
+        this.bounded(insertEntry(current, entry)),
+      );
     }
     return true;
   }
@@ -76,7 +103,29 @@ export class FeedStore {
     }));
     this.pausedState.set(false);
     this.pendingState.set([]);
-    this.entriesState.update((current) => mergeEntries(current, queued));
+    this.pendingCountState.set(0);
+    this.entriesState.update((current) =>
+      this.bounded(mergeEntries(current, queued)),
+    );
+  }
+
+  /** `entries` (ordered) cut to the newest `maxRows`; the rows dropped are forgotten. */
+  private bounded(entries: FeedEntry[]): FeedEntry[] {
+    if (entries.length <= this.maxRows) return entries;
+    this.truncatedState.set(true);
+    return this.forget(entries, entries.length - this.maxRows, true);
+  }
+
+  /** Drops `count` entries (from the end, or else the start) and their accession numbers. */
+  private forget(
+    entries: readonly FeedEntry[],
+    count: number,
+    fromEnd = false,
+  ): FeedEntry[] {
+    const cut = fromEnd ? entries.length - count : count;
+    const dropped = fromEnd ? entries.slice(cut) : entries.slice(0, cut);
+    for (const entry of dropped) this.known.delete(entry.filing.accessionNo);
+    return fromEnd ? entries.slice(0, cut) : entries.slice(cut);
   }
 }
 
