@@ -6,9 +6,12 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { clearDemoKeys } from './clear-demo-keys';
 import { ensureRedis } from './ensure-redis';
 import { planStack } from './plan-stack';
 import { prefixLines } from './prefix-lines';
+import { createPrettyLine } from './pretty-line';
+import { waitForReady } from './wait-for-ready';
 
 const workspace = join(__dirname, '../../..');
 
@@ -43,6 +46,17 @@ async function main(): Promise<void> {
     node: process.execPath,
     workspace,
   });
+  if (plan.demoKeyPrefix !== undefined) {
+    const cleared = await clearDemoKeys(redis.url, plan.demoKeyPrefix);
+    console.log(
+      `The replayed demo starts afresh: ${cleared} keys under "${plan.demoKeyPrefix}" cleared (no other key touched).`,
+    );
+  }
+  // Readable lines at a terminal, the services' JSON as it is otherwise (LOG_FORMAT=json forces it).
+  const format =
+    process.stdout.isTTY && process.env['LOG_FORMAT'] !== 'json'
+      ? createPrettyLine(true)
+      : undefined;
   const children: ChildProcess[] = [];
   if (redis.process) children.push(redis.process);
   plan.services.forEach((service, i) => {
@@ -51,8 +65,8 @@ async function main(): Promise<void> {
       env: service.env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    prefixLines(service.name, i, child.stdout, process.stdout);
-    prefixLines(service.name, i, child.stderr, process.stderr);
+    prefixLines(service.name, i, child.stdout, process.stdout, format);
+    prefixLines(service.name, i, child.stderr, process.stderr, format);
     child.once('exit', (code, signal) => {
       if (!stopping) {
         console.error(
@@ -64,14 +78,19 @@ async function main(): Promise<void> {
     children.push(child);
   });
 
+  let stopping = false;
+  process.once('SIGINT', () => void stop(0));
+  process.once('SIGTERM', () => void stop(0));
+
   const port = process.env['GATEWAY_PORT'] ?? '9000';
+  const ready = await waitForReady(`http://127.0.0.1:${port}/readyz`, 60_000);
+  if (stopping) return;
   console.log(
-    `\n  secfeed is starting: open http://localhost:${port}\n` +
+    `\n  secfeed is ${ready ? 'ready' : 'starting (not ready after 60 s; see the logs)'}: open http://localhost:${port}\n` +
       `  upstream: ${plan.upstream}\n  redis: ${redis.url}${redis.process ? ' (private, started for this run)' : ''}\n` +
       `  Ctrl-C stops everything.\n`,
   );
 
-  let stopping = false;
   async function stop(code: number): Promise<void> {
     if (stopping) return;
     stopping = true;
@@ -93,8 +112,6 @@ async function main(): Promise<void> {
     clearTimeout(hard);
     process.exit(code);
   }
-  process.once('SIGINT', () => void stop(0));
-  process.once('SIGTERM', () => void stop(0));
 }
 
 main().catch((err: Error) => {

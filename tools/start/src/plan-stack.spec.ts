@@ -1,4 +1,4 @@
-import { planStack } from './plan-stack';
+import { DEMO_KEY_PREFIX, planStack } from './plan-stack';
 
 const plan = (env: NodeJS.ProcessEnv) =>
   planStack({
@@ -58,5 +58,38 @@ describe('planStack', () => {
     expect(
       plan({ REPLAY_SPEED: '600' }).services[0].env['SIMULATOR_SPEED'],
     ).toBe('600');
+  });
+});
+
+describe('planStack: the demo keeps its data apart', () => {
+  it('replays under the demo prefix, for ingest and the gateway alike', () => {
+    const { services, demoKeyPrefix } = plan({});
+    expect(demoKeyPrefix).toBe(DEMO_KEY_PREFIX);
+    for (const name of ['ingest', 'gateway'])
+      expect(services.find((s) => s.name === name)?.env).toMatchObject({
+        SECFEED_KEY_PREFIX: DEMO_KEY_PREFIX,
+      });
+  });
+
+  it('takes a prefix the user chose for the demo', () => {
+    const { services, demoKeyPrefix } = plan({ SECFEED_KEY_PREFIX: 'mine:' });
+    expect(demoKeyPrefix).toBe('mine:');
+    expect(services[1].env['SECFEED_KEY_PREFIX']).toBe('mine:');
+  });
+
+  it('the in-process replay is demo data too', () => {
+    expect(plan({ INGEST_SOURCE: 'replay' }).demoKeyPrefix).toBe(
+      DEMO_KEY_PREFIX,
+    );
+  });
+
+  it.each<[NodeJS.ProcessEnv]>([
+    [{ SEC_API_KEY: 'real' }],
+    [{ INGEST_SOURCE: 'edgar', SEC_USER_AGENT: 'A b@c.d' }],
+    [{ SEC_API_KEY: 'real', SECFEED_KEY_PREFIX: 'prod:' }],
+  ])('never marks real data as the demo (%o)', (env) => {
+    const { services, demoKeyPrefix } = plan(env);
+    expect(demoKeyPrefix).toBeUndefined();
+    expect(services[0].env['SECFEED_KEY_PREFIX']).toBe(env['SECFEED_KEY_PREFIX']);
   });
 });

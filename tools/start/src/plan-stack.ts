@@ -10,7 +10,16 @@ export interface StackPlan {
   /** Which upstream ingest uses, in words for the banner. */
   upstream: string;
   services: ServicePlan[];
+  /**
+   * The key prefix holding only the replayed demo's data, cleared before each run so that the
+   * replay publishes again (its accession numbers would otherwise be seen-marked by the last
+   * run). Absent when ingest reads a real upstream: real data is never cleared.
+   */
+  demoKeyPrefix?: string;
 }
+
+/** Where the replayed demo keeps its data unless `SECFEED_KEY_PREFIX` says otherwise. */
+export const DEMO_KEY_PREFIX = 'secfeed-demo:';
 
 export interface PlanInput {
   env: NodeJS.ProcessEnv;
@@ -33,7 +42,19 @@ export function planStack({
   node,
   workspace,
 }: PlanInput): StackPlan {
-  const common = { ...env, REDIS_URL: redisUrl };
+  const realUpstream =
+    Boolean(env['SEC_API_KEY'] || env['SEC_API_IO']) ||
+    env['INGEST_SOURCE'] === 'edgar';
+  const demoKeyPrefix = realUpstream
+    ? undefined
+    : env['SECFEED_KEY_PREFIX'] || DEMO_KEY_PREFIX;
+  const common: NodeJS.ProcessEnv = {
+    ...env,
+    REDIS_URL: redisUrl,
+    ...(demoKeyPrefix === undefined
+      ? {}
+      : { SECFEED_KEY_PREFIX: demoKeyPrefix }),
+  };
   const services: ServicePlan[] = [];
   let upstream: string;
   let ingestEnv: NodeJS.ProcessEnv;
@@ -83,5 +104,5 @@ export function planStack({
     args: [`${workspace}/dist/apps/gateway/main.js`],
     env: common,
   });
-  return { upstream, services };
+  return { upstream, services, demoKeyPrefix };
 }
