@@ -17,6 +17,7 @@ import type { AddressInfo } from 'node:net';
 import { tokenFromRequest, verifyJwt } from './auth';
 import type { GatewayConfig } from './config/gateway-config';
 import { createHistoryHandler } from './history';
+import { requestPath } from './http/request-target';
 import { sendError } from './http/send-json';
 import { createStaticHandler } from './http/serve-static';
 import type { GatewayMetrics } from './metrics/gateway-metrics';
@@ -79,11 +80,10 @@ export class GatewayService {
       (req, res) => void this.route(handlers, req, res),
     );
     const realtime = this.realtime;
-    this.server.on('upgrade', (req, socket, head) => {
-      if (new URL(req.url ?? '/', 'http://x').pathname === '/ws')
-        realtime.handleUpgrade(req, socket, head);
-      else socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
-    });
+    // The gate answers every path: 404 NOT_FOUND off /ws, as docs/protocol.md lists.
+    this.server.on('upgrade', (req, socket, head) =>
+      realtime.handleUpgrade(req, socket, head),
+    );
     await new Promise<void>((resolve, reject) => {
       this.server?.once('error', reject);
       this.server?.listen(config.port, resolve);
@@ -148,7 +148,7 @@ export class GatewayService {
   ): Handler {
     const { config, metrics } = this.deps;
     return async (req, res) => {
-      if (!(req.url ?? '').startsWith('/api')) return false;
+      if (!requestPath(req.url)?.startsWith('/api')) return false;
       const origin = req.headers.origin;
       if (origin && config.allowedOrigins.length > 0) {
         if (!config.allowedOrigins.includes(origin)) {

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { parseRequestTarget } from '../http/request-target';
 
 const BEARER = /^Bearer[ ]+(\S+)\s*$/i;
 
@@ -19,7 +20,6 @@ export function tokenFromRequest(
   if (header !== undefined) {
     return BEARER.exec(header)?.[1];
   }
-  const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
-  const token = query.get('token');
-  return token === null || token === '' ? undefined : token;
+  const token = parseRequestTarget(req.url)?.searchParams.get('token');
+  return token ? token : undefined;
 }

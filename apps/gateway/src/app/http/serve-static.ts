@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
+import { requestPath } from './request-target';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -91,11 +92,13 @@ export function createStaticHandler(
 
   return (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+    const encoded = requestPath(req.url);
+    if (encoded === undefined) return false;
     let path: string;
     try {
-      path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      path = decodeURIComponent(encoded);
     } catch {
-      return false;
+      return false; // a malformed escape (`/%`)
     }
     const file = normalize(join(base, path));
     if (!file.startsWith(base)) return false;

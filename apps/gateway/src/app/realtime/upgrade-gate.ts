@@ -3,6 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { tokenFromRequest, verifyJwt } from '../auth';
 import type { GatewayConfig } from '../config/gateway-config';
+import { requestPath } from '../http/request-target';
 import { REFUSAL_CODES } from './protocol-codes';
 
 /** Path of the WebSocket endpoint (contracts.md §3). */
@@ -41,9 +42,8 @@ export function checkUpgrade(
   state: UpgradeGateState,
 ): UpgradeDecision {
   const { config } = state;
-  const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-  if (path !== WEBSOCKET_PATH)
-    return refuse(404, REFUSAL_CODES.NOT_FOUND, `no WebSocket at ${path}`);
+  if (requestPath(req.url) !== WEBSOCKET_PATH)
+    return refuse(404, REFUSAL_CODES.NOT_FOUND, 'the WebSocket is at /ws');
   if (state.closing)
     return refuse(
       503,
