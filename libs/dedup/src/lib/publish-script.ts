@@ -5,8 +5,8 @@ import { createHash } from 'node:crypto';
  *
  * KEYS: 1 stream, 2 seen-mark, 3 document, 4 latest set, 5 history index (all), 6 index by CIK,
  * 7 index by form type, 8 ticker set (absent when the ticker is "").
- * ARGV: 1 accessionNo, 2 filing JSON, 3 filedAtMs (score), 4 now in ms, 5 retention in ms,
- * 6 stream MAXLEN, 7 latest cap, 8 ticker cap.
+ * ARGV: 1 accessionNo, 2 filing JSON, 3 filedAtMs (score), 4 the caller's now in ms, 5 retention
+ * in ms, 6 stream MAXLEN, 7 latest cap, 8 ticker cap.
  * Returns {'published', position} or {'duplicate', position of the first publication}.
  *
  * Redis runs a script without interleaving other commands, but does not roll back one that fails
@@ -15,20 +15,37 @@ import { createHash } from 'node:crypto';
  * no trace and the retry publishes; a failure after it can at worst publish twice on retry. The
  * seed's order (mark, then publish) could leave a filing marked seen that nobody ever received.
  * The `#!lua` shebang (Redis 7) makes Redis refuse the whole script up front when it is out of
- * memory, instead of failing at the first write. `now` comes as an argument, not from TIME, so
- * the script stays deterministic and testable.
+ * memory, instead of failing at the first write.
+ *
+ * Exactly once while replayable: every call first trims the stream exactly (`XTRIM MINID =`) to
+ * the entries whose ID is at least Redis's `TIME` minus the retention, and a seen-mark and its
+ * document expire at their entry's ID + retention (`PXAT`). Both compare one number with one
+ * clock, Redis's, which stamps the IDs and expires the keys: whatever the skew between
+ * publishers, a clock step or a failover to a node with another clock, a call never finds a
+ * seen-mark gone while its entry survives the trim, so it never publishes an accession number
+ * whose first copy is still in the stream. (Inside a script Redis expires keys by the time the
+ * script started, never later than `TIME`.) `MINID ~` would keep up to a node of older entries,
+ * hence `=`. Between calls nothing trims: in a quiet spell the stream keeps entries past the
+ * retention until the next publish, when they go before anything else happens.
  */
 export const PUBLISH_SCRIPT = `#!lua
+local retention = tonumber(ARGV[5])
+local time = redis.call('TIME')
+local redis_now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+redis.call('XTRIM', KEYS[1], 'MINID', '=',
+  string.format('%d', math.max(0, redis_now - retention)))
+
 local seen = redis.call('GET', KEYS[2])
 if seen then
   return {'duplicate', seen}
 end
 local position = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[6], '*',
   'accessionNo', ARGV[1], 'data', ARGV[2])
-redis.call('SET', KEYS[2], position, 'PX', ARGV[5])
-redis.call('SET', KEYS[3], ARGV[2], 'PX', ARGV[5])
-
 local ms, seq = string.match(position, '^(%d+)-(%d+)$')
+local expires_at = string.format('%d', tonumber(ms) + retention)
+redis.call('SET', KEYS[2], position, 'PXAT', expires_at)
+redis.call('SET', KEYS[3], ARGV[2], 'PXAT', expires_at)
+
 local member = string.rep('0', 16 - #ms) .. ms .. '-' .. string.rep('0', 10 - #seq) .. seq
   .. ':' .. ARGV[1]
 local score = ARGV[3]

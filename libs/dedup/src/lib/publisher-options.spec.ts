@@ -34,6 +34,7 @@ describe('resolvePublisherOptions', () => {
   it.each([
     ['retentionMs', { retentionMs: 0 }],
     ['retentionMs', { retentionMs: 1.5 }],
+    ['retentionMs', { retentionMs: 36_501 * 24 * 60 * 60 * 1000 }],
     ['streamMaxLen', { streamMaxLen: -1 }],
     ['latestMax', { latestMax: Number.NaN }],
     ['tickerMax', { tickerMax: '10' as unknown as number }],

@@ -3,12 +3,17 @@ import { createRedisKeys, RedisKeys } from '@secfeed/redis-keys';
 /** Options of {@link FilingPublisher}; every one has a default. */
 export interface FilingPublisherOptions {
   /**
-   * How long a seen-mark and a stored document live, and how far back (by `filedAtMs`) the
-   * history indexes reach. A filing published again after its seen-mark expired is published
-   * again. Default 7 days (`604_800_000`).
+   * How long a filing stays: its stream entry (trimmed when its ID is older than Redis's clock
+   * minus this), its seen-mark and its document (both expire at the entry's ID plus this), so
+   * an accession number is never published again while its first copy can be replayed; and how
+   * far back (by `filedAtMs`) the sorted sets reach. Whole milliseconds, at most 100 years.
+   * Default 7 days (`604_800_000`).
    */
   retentionMs?: number;
-  /** Approximate cap of the stream (`XADD MAXLEN ~`); Redis trims whole nodes, so it may hold a bit more. Default `100_000`. */
+  /**
+   * Cap of the stream by count (`XADD MAXLEN ~`), over the cap by age: Redis trims whole nodes,
+   * so it may hold a bit more. Default `100_000`.
+   */
   streamMaxLen?: number;
   /** Number of filings kept in the latest set (newest by `filedAtMs`). Default `500`. */
   latestMax?: number;
@@ -16,7 +21,10 @@ export interface FilingPublisherOptions {
   tickerMax?: number;
   /** Key names, usually `createRedisKeys(keyPrefixFromEnv(process.env))`. Default `createRedisKeys()` (no prefix). */
   keys?: RedisKeys;
-  /** Clock for the retention cutoff of the history indexes, in epoch ms. Default `Date.now`. */
+  /**
+   * Clock of the sorted sets' horizon (now minus `retentionMs`, compared with `filedAtMs`), in
+   * epoch ms. The stream, seen-marks and documents follow Redis's own clock. Default `Date.now`.
+   */
   now?: () => number;
 }
 
@@ -24,6 +32,8 @@ export interface FilingPublisherOptions {
 export type ResolvedPublisherOptions = Required<FilingPublisherOptions>;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** Longest retention: keeps an entry's ID plus the retention exact in the script's numbers. */
+const MAX_RETENTION_MS = 36_500 * DAY_MS;
 
 /** Defaults of {@link FilingPublisherOptions} (keys and clock are created per publisher). */
 export const PUBLISHER_DEFAULTS = Object.freeze({
@@ -42,11 +52,20 @@ function positiveInteger(name: string, value: number): number {
   return value;
 }
 
+function atMost(name: string, value: number, max: number): number {
+  if (value > max) {
+    throw new Error(
+      `FilingPublisher option ${name} must be at most ${max}, got ${value}`,
+    );
+  }
+  return value;
+}
+
 /**
  * Applies defaults and checks every option.
  *
- * @throws Error naming the option when a value is not a positive integer, `keys` is not a
- *   `RedisKeys` object or `now` is not a function.
+ * @throws Error naming the option when a value is not a positive integer, `retentionMs` is over
+ *   100 years, `keys` is not a `RedisKeys` object or `now` is not a function.
  */
 export function resolvePublisherOptions(
   options: FilingPublisherOptions = {},
@@ -68,9 +87,13 @@ export function resolvePublisherOptions(
     );
   }
   return {
-    retentionMs: positiveInteger(
+    retentionMs: atMost(
       'retentionMs',
-      options.retentionMs ?? PUBLISHER_DEFAULTS.retentionMs,
+      positiveInteger(
+        'retentionMs',
+        options.retentionMs ?? PUBLISHER_DEFAULTS.retentionMs,
+      ),
+      MAX_RETENTION_MS,
     ),
     streamMaxLen: positiveInteger(
       'streamMaxLen',
