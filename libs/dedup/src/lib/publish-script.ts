@@ -27,6 +27,12 @@ import { createHash } from 'node:crypto';
  * script started, never later than `TIME`.) `MINID ~` would keep up to a node of older entries,
  * hence `=`. Between calls nothing trims: in a quiet spell the stream keeps entries past the
  * retention until the next publish, when they go before anything else happens.
+ *
+ * The sorted sets are ordered by `filedAtMs`, the upstream's clock, so their horizon is the
+ * caller's now minus the retention, the same cut-off the gateway's REST reader applies with its
+ * own clock. Every set a call touches loses its members filed before it; a filing filed before
+ * it is indexed nowhere; otherwise it is added, the capped sets drop their surplus by count, and
+ * the set's TTL (an idle set's bound) starts again.
  */
 export const PUBLISH_SCRIPT = `#!lua
 local retention = tonumber(ARGV[5])
@@ -49,25 +55,25 @@ redis.call('SET', KEYS[3], ARGV[2], 'PXAT', expires_at)
 local member = string.rep('0', 16 - #ms) .. ms .. '-' .. string.rep('0', 10 - #seq) .. seq
   .. ':' .. ARGV[1]
 local score = ARGV[3]
-
-local function add_capped(key, cap)
-  redis.call('ZADD', key, score, member)
-  redis.call('ZREMRANGEBYRANK', key, 0, -cap - 1)
-  redis.call('PEXPIRE', key, ARGV[5])
-end
-add_capped(KEYS[4], tonumber(ARGV[7]))
-if KEYS[8] then
-  add_capped(KEYS[8], tonumber(ARGV[8]))
-end
-
-local cutoff = tonumber(ARGV[4]) - tonumber(ARGV[5])
+local cutoff = tonumber(ARGV[4]) - retention
 local fresh = tonumber(score) >= cutoff
-for i = 5, 7 do
+
+local function index(key, cap)
+  redis.call('ZREMRANGEBYSCORE', key, '-inf', string.format('(%d', cutoff))
   if fresh then
-    redis.call('ZADD', KEYS[i], score, member)
+    redis.call('ZADD', key, score, member)
+    if cap then
+      redis.call('ZREMRANGEBYRANK', key, 0, -cap - 1)
+    end
+    redis.call('PEXPIRE', key, retention)
   end
-  redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', string.format('(%d', cutoff))
-  redis.call('PEXPIRE', KEYS[i], ARGV[5])
+end
+index(KEYS[4], tonumber(ARGV[7]))
+if KEYS[8] then
+  index(KEYS[8], tonumber(ARGV[8]))
+end
+for i = 5, 7 do
+  index(KEYS[i])
 end
 return {'published', position}
 `;

@@ -1,0 +1,185 @@
+import {
+  redisTestContext,
+  TestClient,
+} from '../test-support/redis-test-context';
+import { TestFiling, testFiling } from '../test-support/filings';
+import {
+  pause,
+  ProbedEntry,
+  redisNowMs,
+  repeatedAccessions,
+  streamEntries,
+} from '../test-support/retention-probe';
+import { FilingPublisher } from './filing-publisher';
+import { decodeIndexMember } from './index-member';
+
+// Seconds, not days: seen-marks and documents expire by Redis's clock, in real time.
+const RETENTION_MS = 1000;
+const ROUND_MS = 300;
+const ROUNDS = 6;
+
+/**
+ * Retention suite: filings published over about three seconds with a one-second retention, every
+ * filing ever sent re-sent in every round (as reconnects, backfills and replicas do). After each
+ * round nothing may be older than its retention (stream entries, seen-marks, documents, index
+ * members), and no accession number may be published again while its first copy is in the
+ * stream, where a client resuming with `since` would get it twice.
+ */
+describe('retention', () => {
+  const ctx = redisTestContext('retention');
+  const { keys } = ctx;
+  let client: TestClient;
+  let publisher: FilingPublisher;
+
+  beforeAll(async () => {
+    client = await ctx.connect();
+    publisher = new FilingPublisher(client, {
+      keys,
+      retentionMs: RETENTION_MS,
+    });
+  });
+
+  afterAll(() => ctx.close());
+
+  // The feed's active filer is in every round; the idle one files once, in round 0.
+  const active = { ticker: 'ACTIVE', cik: '1', formType: '8-K' };
+  const idle = { ticker: 'IDLE', cik: '2', formType: '10-K' };
+  const activeSets = () => [
+    keys.latest,
+    keys.history,
+    keys.ticker(active.ticker),
+    keys.cik(active.cik),
+    keys.formType(active.formType),
+  ];
+  const idleSets = () => [
+    keys.ticker(idle.ticker),
+    keys.cik(idle.cik),
+    keys.formType(idle.formType),
+  ];
+
+  /**
+   * When `key` expires (epoch ms). A key already gone must have expired by now: time passes
+   * between the publish and these reads, and nothing trims the stream in between.
+   */
+  async function expiryOf(key: string, expected: number): Promise<number> {
+    const at = await client.pExpireTime(key);
+    if (at !== -2) return at;
+    expect(await redisNowMs(client, keys)).toBeGreaterThan(expected);
+    return expected;
+  }
+
+  async function expectEntriesWithinRetention(
+    entries: readonly ProbedEntry[],
+    redisBefore: number,
+  ): Promise<void> {
+    for (const entry of entries) {
+      // Trimmed by the publish that just ran, whose clock read at least redisBefore.
+      expect(entry.ms).toBeGreaterThanOrEqual(redisBefore - RETENTION_MS);
+      // Its seen-mark names it and lives exactly as long as it may stay in the stream.
+      const expiresAt = entry.ms + RETENTION_MS;
+      const mark = await client.get(keys.seen(entry.accessionNo));
+      if (mark !== null) expect(mark).toBe(entry.position);
+      for (const key of [
+        keys.seen(entry.accessionNo),
+        keys.filing(entry.accessionNo),
+      ])
+        expect(await expiryOf(key, expiresAt)).toBe(expiresAt);
+    }
+  }
+
+  async function expectSetsWithinRetention(
+    sets: readonly string[],
+    callerBefore: number,
+  ): Promise<void> {
+    for (const key of sets) {
+      for (const { value, score } of await client.zRangeWithScores(
+        key,
+        0,
+        -1,
+      )) {
+        expect(score).toBeGreaterThanOrEqual(callerBefore - RETENTION_MS);
+        // The document it points at outlives the member's own horizon.
+        const accessionNo = decodeIndexMember(value)?.accessionNo ?? '';
+        const horizon = score + RETENTION_MS;
+        expect(
+          await expiryOf(keys.filing(accessionNo), horizon),
+        ).toBeGreaterThanOrEqual(horizon);
+      }
+    }
+  }
+
+  it('lets nothing outlive its retention and publishes no accession number twice while its first copy is replayable', async () => {
+    const sent: TestFiling[] = [];
+    const lastPosition = new Map<string, string>();
+    let republished = 0;
+    let duplicates = 0;
+    let idleWrittenAt = 0;
+
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const fresh = [0, 1, 2].map((i) =>
+        testFiling(round * 3 + i, { ...active, filedAtMs: Date.now() }),
+      );
+      if (round === 0)
+        fresh.push(testFiling(100, { ...idle, filedAtMs: Date.now() }));
+      const batch = [...fresh, ...sent];
+
+      const before = await streamEntries(client, keys);
+      const redisBefore = await redisNowMs(client, keys);
+      const callerBefore = Date.now();
+      const results = await publisher.publishBatch(batch);
+      if (round === 0) idleWrittenAt = await redisNowMs(client, keys);
+      const after = await streamEntries(client, keys);
+
+      expect(repeatedAccessions(after)).toEqual([]);
+      results.forEach((result, i) => {
+        const { accessionNo } = batch[i];
+        const previous = lastPosition.get(accessionNo);
+        if (result.status === 'duplicate') {
+          duplicates += 1;
+          expect(result.position).toBe(previous);
+          return;
+        }
+        // Published again: its first copy left the stream in the same atomic call.
+        if (previous !== undefined) {
+          republished += 1;
+          expect(before.map((e) => e.position)).toContain(previous);
+          expect(after.map((e) => e.position)).not.toContain(previous);
+        }
+        lastPosition.set(accessionNo, result.position);
+      });
+      await expectEntriesWithinRetention(after, redisBefore);
+      await expectSetsWithinRetention(activeSets(), callerBefore);
+      for (const key of idleSets())
+        expect(await client.pExpireTime(key)).toBeLessThanOrEqual(
+          idleWrittenAt + RETENTION_MS,
+        );
+
+      sent.push(...fresh);
+      await pause(ROUND_MS);
+    }
+    // The run must have exercised both sides of the seen-mark's life.
+    expect(duplicates).toBeGreaterThan(0);
+    expect(republished).toBeGreaterThan(0);
+
+    // A quiet spell past the retention: every seen-mark, document and idle set expires on time.
+    await pause(RETENTION_MS + 100);
+    for (const filing of sent) {
+      expect(await client.exists(keys.seen(filing.accessionNo))).toBe(0);
+      expect(await client.exists(keys.filing(filing.accessionNo))).toBe(0);
+    }
+    for (const key of idleSets()) expect(await client.exists(key)).toBe(0);
+
+    // The next publish leaves only itself in the stream and in every set it touches.
+    const next = testFiling(200, { ...active, filedAtMs: Date.now() });
+    const { position } = await publisher.publish(next);
+    expect((await streamEntries(client, keys)).map((e) => e.position)).toEqual([
+      position,
+    ]);
+    for (const key of activeSets())
+      expect(
+        (await client.zRange(key, 0, -1)).map(
+          (m) => decodeIndexMember(m)?.accessionNo,
+        ),
+      ).toEqual([next.accessionNo]);
+  });
+});
