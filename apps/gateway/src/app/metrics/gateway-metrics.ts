@@ -19,6 +19,8 @@ export interface GatewayMetrics {
   broadcastLatency: Histogram;
   readerLag: Gauge;
   filingsBroadcast: Counter;
+  historyScans: Gauge;
+  historyPages: Counter;
   httpRequests: Counter<'route' | 'status'>;
   httpLatency: Histogram<'route'>;
 }
@@ -83,6 +85,16 @@ export function createGatewayMetrics(defaults = true): GatewayMetrics {
     filingsBroadcast: new Counter({
       name: 'secfeed_gateway_filings_broadcast_total',
       help: 'Stream entries fanned out',
+      registers,
+    }),
+    historyScans: new Gauge({
+      name: 'secfeed_gateway_history_scans',
+      help: 'Replays and snapshots in progress (reading, paced or waiting for their turn)',
+      registers,
+    }),
+    historyPages: new Counter({
+      name: 'secfeed_gateway_history_pages_total',
+      help: 'Pages of stream history read from Redis for replays and snapshots',
       registers,
     }),
     httpRequests: new Counter({

@@ -1,6 +1,7 @@
 import type { NormalizedFilters } from '@secfeed/filing-model';
 import { WebSocket } from 'ws';
 import type { BroadcastEntry } from './broadcast-entry';
+import { HistoryScanSlot, type HistoryScanLimits } from './history-scan-slot';
 import { CLOSE_CODES, type CloseCode } from './protocol-codes';
 import { comparePositions } from './stream-position';
 import { socketOf, type TickCorker } from './tick-corker';
@@ -23,6 +24,8 @@ export interface SessionLimits {
   readonly closeGraceMs: number;
   /** Live entries a catching-up session may buffer before it counts as a slow consumer. */
   readonly maxPendingEntries: number;
+  /** The budget of this client's replays and snapshots. */
+  readonly historyScan: HistoryScanLimits;
 }
 
 /**
@@ -45,6 +48,8 @@ export class ClientSession {
   deliveredUpTo?: string;
   /** Heartbeat round of the unanswered ping, if any. */
   unansweredPing?: number;
+  /** This client's history scan: one at a time, within its page budget. */
+  readonly scans: HistoryScanSlot;
   private closeTimer?: NodeJS.Timeout;
 
   constructor(
@@ -54,7 +59,9 @@ export class ClientSession {
     private readonly hooks: SessionHooks,
     /** Coalesces this client's writes of one tick (a read batch) into one system call. */
     private readonly corker?: TickCorker,
-  ) {}
+  ) {
+    this.scans = new HistoryScanSlot(limits.historyScan);
+  }
 
   /** Whether writes still reach the client. */
   get open(): boolean {
@@ -135,6 +142,7 @@ export class ClientSession {
   /** Frees timers once the socket is closed. */
   dispose(): void {
     clearTimeout(this.closeTimer);
+    this.scans.cancel();
     this.pending = [];
     this.deliveredUpTo = undefined;
   }

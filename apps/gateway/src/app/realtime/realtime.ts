@@ -45,6 +45,8 @@ export interface Realtime {
 const PAGE_SIZE = 200;
 const SNAPSHOT_SCAN_LIMIT = 10_000;
 const MAX_PENDING_ENTRIES = 10_000;
+/** Per client: two whole snapshot scans at once, then 4,000 entries a second (protocol.md). */
+const HISTORY_SCAN = { pageBurst: 100, pagesPerSecond: 20 };
 
 /**
  * Creates the real-time gateway (docs/protocol.md): one stream reader per process fanning out
@@ -85,6 +87,7 @@ export function createRealtime(options: RealtimeOptions): Realtime {
     pageSize: PAGE_SIZE,
     snapshotScanLimit: SNAPSHOT_SCAN_LIMIT,
     drainTimeoutMs: config.pongTimeoutMs,
+    metrics,
     onHistoryFailure: (session, err) =>
       logger.warn(
         { client: session.id, err: err.message },
@@ -96,6 +99,7 @@ export function createRealtime(options: RealtimeOptions): Realtime {
     sendBufferBytes: config.sendBufferBytes,
     closeGraceMs: config.pongTimeoutMs,
     maxPendingEntries: MAX_PENDING_ENTRIES,
+    historyScan: HISTORY_SCAN,
   };
   let closing = false;
   let nextId = 0;

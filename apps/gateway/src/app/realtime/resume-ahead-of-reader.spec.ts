@@ -25,7 +25,12 @@ function recordingSession(): { session: ClientSession; frames: string[] } {
   const session = new ClientSession(
     ws,
     1,
-    { sendBufferBytes: 1 << 20, closeGraceMs: 1000, maxPendingEntries: 100 },
+    {
+      sendBufferBytes: 1 << 20,
+      closeGraceMs: 1000,
+      maxPendingEntries: 100,
+      historyScan: { pagesPerSecond: 1000, pageBurst: 1000 },
+    },
     { sent: () => undefined, closing: () => undefined },
   );
   return { session, frames };
@@ -80,6 +85,7 @@ describe('subscribe with since ahead of the reader', () => {
       pageSize: 3,
       snapshotScanLimit: 100,
       drainTimeoutMs: 1000,
+      metrics: createGatewayMetrics(false),
       onHistoryFailure: (_session, err) => {
         throw err;
       },

@@ -85,6 +85,42 @@ describe('stream history reads', () => {
     ]);
   });
 
+  it('awaits the gate before each page and reads no page once it rejects', async () => {
+    const commands: string[] = [];
+    const counting = {
+      sendCommand: (args: ReadonlyArray<string>) => {
+        commands.push(args[0]);
+        return history().sendCommand(args);
+      },
+    };
+    let opened = 0;
+    const twoPages = async () => {
+      opened += 1;
+      if (opened > 2) throw new Error('cancelled');
+    };
+    const ids = async (pages: AsyncIterable<Array<{ id: string }>>) => {
+      const seen: string[] = [];
+      try {
+        for await (const page of pages) seen.push(...page.map((e) => e.id));
+      } catch (err) {
+        seen.push((err as Error).message);
+      }
+      return seen;
+    };
+    expect(
+      await ids(
+        readRange(counting, redis.keys.stream, '0-0', '7-0', 2, twoPages),
+      ),
+    ).toEqual(['1-0', '2-0', '3-0', '4-0', 'cancelled']);
+    opened = 0;
+    expect(
+      await ids(
+        readBackwards(counting, redis.keys.stream, '7-0', 2, 7, twoPages),
+      ),
+    ).toEqual(['7-0', '6-0', '5-0', '4-0', 'cancelled']);
+    expect(commands).toEqual(['XRANGE', 'XRANGE', 'XREVRANGE', 'XREVRANGE']);
+  });
+
   it('knows the newest position and what the stream retains', async () => {
     expect(await newestPosition(history(), redis.keys.stream)).toBe('7-0');
     expect(await newestPosition(history(), `${redis.keys.stream}:none`)).toBe(

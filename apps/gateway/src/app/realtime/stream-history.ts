@@ -1,4 +1,5 @@
 import type { StreamEntry } from '@secfeed/stream-client';
+import type { PageGate } from './history-scan-slot';
 import { comparePositions, ZERO_POSITION } from './stream-position';
 
 /** The one method history reads need; a node-redis v5 client fits. */
@@ -16,9 +17,13 @@ export interface StreamRetention {
   readonly maxDeletedId: string;
 }
 
+/** Resolves before each page is read; a scan that must stop rejects (none by default). */
+const noGate: PageGate = () => Promise.resolve();
+
 /**
  * Reads stream entries in `(after, upTo]`, oldest first, one page of `pageSize` at a time, so a
- * long replay never loads the whole stream into memory.
+ * long replay never loads the whole stream into memory. `gate` is awaited before each page: it
+ * paces the reads, and its rejection ends them (the error propagates).
  */
 export async function* readRange(
   client: HistoryClient,
@@ -26,9 +31,11 @@ export async function* readRange(
   after: string,
   upTo: string,
   pageSize: number,
+  gate: PageGate = noGate,
 ): AsyncGenerator<StreamEntry[]> {
   let from = after;
   while (comparePositions(from, upTo) < 0) {
+    await gate();
     const page = parseEntries(
       await client.sendCommand([
         'XRANGE',
@@ -48,7 +55,7 @@ export async function* readRange(
 
 /**
  * Reads entries at or before `upTo`, newest first, one page at a time, at most `limit` in all
- * (the bound of a snapshot's scan).
+ * (the bound of a snapshot's scan). `gate` is awaited before each page, as in {@link readRange}.
  */
 export async function* readBackwards(
   client: HistoryClient,
@@ -56,10 +63,12 @@ export async function* readBackwards(
   upTo: string,
   pageSize: number,
   limit: number,
+  gate: PageGate = noGate,
 ): AsyncGenerator<StreamEntry[]> {
   let end = upTo;
   let left = limit;
   while (left > 0) {
+    await gate();
     const count = Math.min(pageSize, left);
     const page = parseEntries(
       await client.sendCommand([

@@ -1,8 +1,10 @@
 import { filtersToJson, matchesFilters } from '@secfeed/filing-model';
 import type { StreamEntry } from '@secfeed/stream-client';
+import type { GatewayMetrics } from '../metrics/gateway-metrics';
 import { toBroadcastEntry, type BroadcastEntry } from './broadcast-entry';
 import type { ClientSession } from './client-session';
 import type { FanOutHub } from './fan-out-hub';
+import { ScanCancelled, type PageGate } from './history-scan-slot';
 import type { ClientCommand } from './parse-client-message';
 import { CLOSE_CODES, ERROR_CODES } from './protocol-codes';
 import {
@@ -25,6 +27,7 @@ export interface SubscriptionContext {
   readonly snapshotScanLimit: number;
   /** How long a catch-up waits for a client to drain its buffer before closing it as slow. */
   readonly drainTimeoutMs: number;
+  readonly metrics: Pick<GatewayMetrics, 'historyScans' | 'historyPages'>;
   /** A history read failed (Redis unavailable); the client got HISTORY_UNAVAILABLE. */
   readonly onHistoryFailure: (session: ClientSession, err: Error) => void;
 }
@@ -41,6 +44,10 @@ type Subscribe = Extract<ClientCommand, { action: 'subscribe' }>;
  * `upTo`) are flushed and the session goes live, synchronously once the buffer is empty.
  * A retained `since` ahead of `upTo` (this gateway's reader lags) replays nothing; the entries up
  * to it, which the reader delivers later, are dropped for this session.
+ *
+ * The history read is the session's one scan ({@link HistoryScanSlot}): it cancels the scan of
+ * the subscription it replaces, waits for that one to settle, and reads its pages within the
+ * client's page budget.
  */
 export async function subscribe(
   session: ClientSession,
@@ -48,6 +55,7 @@ export async function subscribe(
   ctx: SubscriptionContext,
 ): Promise<void> {
   const generation = ++session.generation;
+  session.scans.cancel();
   const upTo = ctx.hub.lastDelivered;
   const filters = filtersToJson(command.filters);
   session.filters = command.filters;
@@ -66,13 +74,53 @@ export async function subscribe(
   }
   session.state = 'pending';
   const current = () => session.generation === generation && session.open;
+  ctx.metrics.historyScans.inc();
+  try {
+    await session.scans.run((gate) =>
+      catchUp(session, command, { upTo, filters, current, gate }, ctx),
+    );
+  } finally {
+    ctx.metrics.historyScans.dec();
+  }
+}
+
+/** Ends `session`'s subscription; a catch-up in progress stops at its next step. */
+export function unsubscribe(session: ClientSession, hub: FanOutHub): void {
+  session.generation += 1;
+  session.scans.cancel();
+  session.state = 'idle';
+  session.pending = [];
+  session.deliveredUpTo = undefined;
+  session.filters = undefined;
+  hub.unsubscribe(session);
+}
+
+/** One catch-up: where its history ends, and how it knows it still matters. */
+interface CatchUp {
+  readonly upTo: string;
+  readonly filters: ReturnType<typeof filtersToJson>;
+  /** False once the subscription was replaced, ended or its client left. */
+  readonly current: () => boolean;
+  /** Awaited before each page read; rejects once the scan is cancelled. */
+  readonly gate: PageGate;
+}
+
+/** Sends `subscribed` and the replay or snapshot, then goes live; errors end the subscription. */
+async function catchUp(
+  session: ClientSession,
+  command: Subscribe,
+  scan: CatchUp,
+  ctx: SubscriptionContext,
+): Promise<void> {
+  const { upTo, current } = scan;
+  const gate = countPages(scan.gate, ctx);
   // Without a recovery the client continues from `upTo` (its `subscribed.position`).
   let deliveredUpTo = upTo;
   try {
     const history =
       command.since === undefined
-        ? snapshotOf(command, upTo, ctx)
-        : replayAfter(command, command.since, upTo, ctx);
+        ? snapshotOf(command, upTo, gate, ctx)
+        : replayAfter(command, command.since, { ...scan, gate }, ctx);
     for await (const item of history) {
       if (!current()) return;
       if ('recovered' in item) {
@@ -83,13 +131,13 @@ export async function subscribe(
           type: 'subscribed',
           position: upTo,
           recovered,
-          filters,
+          filters: scan.filters,
         });
       } else if (!(await sendWithRoom(session, item, current, ctx))) return;
     }
     await goLive(session, deliveredUpTo, current, ctx);
   } catch (err) {
-    if (!current()) return;
+    if (err instanceof ScanCancelled || !current()) return;
     unsubscribe(session, ctx.hub);
     session.sendJson({
       type: 'error',
@@ -100,14 +148,12 @@ export async function subscribe(
   }
 }
 
-/** Ends `session`'s subscription; a catch-up in progress stops at its next step. */
-export function unsubscribe(session: ClientSession, hub: FanOutHub): void {
-  session.generation += 1;
-  session.state = 'idle';
-  session.pending = [];
-  session.deliveredUpTo = undefined;
-  session.filters = undefined;
-  hub.unsubscribe(session);
+/** `gate`, counting each page it lets through. */
+function countPages(gate: PageGate, ctx: SubscriptionContext): PageGate {
+  return async () => {
+    await gate();
+    ctx.metrics.historyPages.inc();
+  };
 }
 
 /** The `subscribed` announcement (with its verdict), or a filing to send. */
@@ -122,7 +168,7 @@ type HistoryItem = BroadcastEntry | { readonly recovered: boolean };
 async function* replayAfter(
   command: Subscribe,
   since: string,
-  upTo: string,
+  { upTo, gate, current }: CatchUp,
   ctx: SubscriptionContext,
 ): AsyncGenerator<HistoryItem> {
   const retained = async (position: string) =>
@@ -135,7 +181,10 @@ async function* replayAfter(
     since,
     upTo,
     ctx.pageSize,
+    gate,
   )) {
+    // A page answered after a cancellation costs no retention check.
+    if (!current()) throw new ScanCancelled();
     if (!(await retained(cursor))) {
       if (announced)
         throw new Error(`stream trimmed past ${cursor} during a replay`);
@@ -154,6 +203,7 @@ async function* replayAfter(
 async function* snapshotOf(
   command: Subscribe,
   upTo: string,
+  gate: PageGate,
   ctx: SubscriptionContext,
 ): AsyncGenerator<HistoryItem> {
   const found: BroadcastEntry[] = [];
@@ -163,6 +213,7 @@ async function* snapshotOf(
     upTo,
     ctx.pageSize,
     ctx.snapshotScanLimit,
+    gate,
   );
   for await (const page of pages) {
     for (const entry of matching(page, command)) {
@@ -200,6 +251,8 @@ async function goLive(
     if (comparePositions(entry.id, after) <= 0) continue;
     if (!(await sendWithRoom(session, entry, current, ctx))) return;
   }
+  // A replaced subscription must not take over the state of the one replacing it.
+  if (!current()) return;
   // Synchronous from the last check of the buffer to here: no entry can slip in between.
   session.pending = [];
   session.deliveredUpTo = after;

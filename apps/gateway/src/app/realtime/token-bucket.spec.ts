@@ -20,6 +20,21 @@ describe('TokenBucket', () => {
     expect(bucket.take()).toBe(false);
   });
 
+  it('says how long until the next token, without taking one', () => {
+    let now = 0;
+    const bucket = new TokenBucket(20, 2, () => now);
+    expect(bucket.msUntilToken()).toBe(0);
+    expect(bucket.msUntilToken()).toBe(0);
+    bucket.take();
+    bucket.take();
+    expect(bucket.msUntilToken()).toBe(50);
+    now += 30;
+    expect(bucket.msUntilToken()).toBe(20);
+    now += 20;
+    expect(bucket.msUntilToken()).toBe(0);
+    expect(bucket.take()).toBe(true);
+  });
+
   it('refuses a bad rate or burst', () => {
     expect(() => new TokenBucket(0, 1)).toThrow(RangeError);
     expect(() => new TokenBucket(1, 0)).toThrow(RangeError);

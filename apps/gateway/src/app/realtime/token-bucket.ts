@@ -30,6 +30,20 @@ export class TokenBucket {
 
   /** Takes one token; false when none is left (the message is over the limit). */
   take(): boolean {
+    this.refill();
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+
+  /** Milliseconds until a token is there (0 when one is there now); takes nothing. */
+  msUntilToken(): number {
+    this.refill();
+    if (this.tokens >= 1) return 0;
+    return Math.ceil(((1 - this.tokens) / this.ratePerSecond) * 1000);
+  }
+
+  private refill(): void {
     const now = this.now();
     const elapsed = Math.max(0, now - this.updatedAt) / 1000;
     this.tokens = Math.min(
@@ -37,8 +51,5 @@ export class TokenBucket {
       this.tokens + elapsed * this.ratePerSecond,
     );
     this.updatedAt = now;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
-    return true;
   }
 }
