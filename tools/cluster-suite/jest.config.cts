@@ -24,6 +24,9 @@ const SPECS = [
   'libs/dedup/src/lib/filing-publisher.spec.ts',
   'libs/dedup/src/lib/filing-publisher-bounds.spec.ts',
   'libs/dedup/src/lib/filing-publisher-concurrency.spec.ts',
+  'libs/dedup/src/lib/stream-retention.spec.ts',
+  'libs/dedup/src/lib/index-retention.spec.ts',
+  'libs/dedup/src/lib/retention.spec.ts',
   'libs/stream-client/src/lib/redis-stream-reader.spec.ts',
 ];
 
