@@ -1,5 +1,5 @@
 export { FilingPublisher } from './lib/filing-publisher';
-export { PUBLISHER_DEFAULTS } from './lib/publisher-options';
+export { MAX_RETENTION_MS, PUBLISHER_DEFAULTS } from './lib/publisher-options';
 export type { FilingPublisherOptions } from './lib/publisher-options';
 export type { PublishableFiling } from './lib/publishable-filing';
 export type { PublishResult } from './lib/publish-result';

@@ -32,8 +32,11 @@ export interface FilingPublisherOptions {
 export type ResolvedPublisherOptions = Required<FilingPublisherOptions>;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** Longest retention: keeps an entry's ID plus the retention exact in the script's numbers. */
-const MAX_RETENTION_MS = 36_500 * DAY_MS;
+/**
+ * Longest `retentionMs` accepted (100 years): an entry's ID plus the retention stays exact in
+ * the script's numbers. Services check their retention setting against it at start.
+ */
+export const MAX_RETENTION_MS = 36_500 * DAY_MS;
 
 /** Defaults of {@link FilingPublisherOptions} (keys and clock are created per publisher). */
 export const PUBLISHER_DEFAULTS = Object.freeze({

@@ -57,10 +57,23 @@ describe('loadIngestConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ SECFEED_KEY_PREFIX: 'a{b}' }, 'SECFEED_KEY_PREFIX'],
     [{ INGEST_BUFFER_SIZE: '0' }, 'INGEST_BUFFER_SIZE'],
+    [{ SECFEED_RETENTION_DAYS: '0' }, 'SECFEED_RETENTION_DAYS'],
+    [{ SECFEED_RETENTION_DAYS: '1e-9' }, 'SECFEED_RETENTION_DAYS'],
+    [{ SECFEED_RETENTION_DAYS: '36501' }, 'SECFEED_RETENTION_DAYS'],
   ])('refuses %j naming %s', (env, variable) => {
     const err = configError(env);
     expect(err.variable).toBe(variable);
     expect(err.message.startsWith(`${variable}: `)).toBe(true);
+  });
+
+  it('takes a retention in days, fractions included, as whole milliseconds', () => {
+    expect(
+      loadIngestConfig({ SECFEED_RETENTION_DAYS: '0.5' }).retentionMs,
+    ).toBe(43_200_000);
+    // A few seconds, for tests of the retention on a running service.
+    expect(
+      loadIngestConfig({ SECFEED_RETENTION_DAYS: '0.00003' }).retentionMs,
+    ).toBe(2592);
   });
 
   it('accepts EDGAR with a declared user agent', () => {

@@ -1,3 +1,4 @@
+import { MAX_RETENTION_MS } from '@secfeed/dedup';
 import { keyPrefixFromEnv } from '@secfeed/redis-keys';
 import {
   ConfigError,
@@ -31,8 +32,26 @@ export interface IngestConfig {
   logLevel: LogLevel;
   /** Filings kept in memory while Redis is unavailable (`INGEST_BUFFER_SIZE`). */
   bufferSize: number;
-  /** How long seen-marks, documents and history stay in Redis (`SECFEED_RETENTION_DAYS`). */
+  /**
+   * How long a filing stays in Redis: stream entry, seen-mark, document and index entries
+   * (`SECFEED_RETENTION_DAYS`, whole milliseconds).
+   */
   retentionMs: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/** `SECFEED_RETENTION_DAYS` in whole milliseconds, within what the publisher accepts. */
+function retentionMs(env: EnvReader): number {
+  const days = env.positive('SECFEED_RETENTION_DAYS', 7);
+  const ms = Math.round(days * DAY_MS);
+  if (ms < 1 || ms > MAX_RETENTION_MS) {
+    throw new ConfigError(
+      'SECFEED_RETENTION_DAYS',
+      `must be from 1 ms to ${MAX_RETENTION_MS / DAY_MS} days, got "${String(env.raw('SECFEED_RETENTION_DAYS'))}"`,
+    );
+  }
+  return ms;
 }
 
 const dataFile = (relative: string): string =>
@@ -114,6 +133,6 @@ export function loadIngestConfig(environment: NodeJS.ProcessEnv): IngestConfig {
       min: 1,
       max: 10_000_000,
     }),
-    retentionMs: env.positive('SECFEED_RETENTION_DAYS', 7) * 86_400_000,
+    retentionMs: retentionMs(env),
   };
 }
