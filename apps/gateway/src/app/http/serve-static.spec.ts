@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { chooseEncoding, createStaticHandler } from './serve-static';
 
@@ -137,6 +137,35 @@ describe('the dashboard files', () => {
     expect((await get('/..%2f..%2fetc%2fpasswd')).body.toString()).toBe(
       'not mine',
     );
+  });
+});
+
+describe('the root directory', () => {
+  it.each([
+    ['with a trailing slash', (dir: string) => `${dir}/`],
+    ['with a trailing slash and a dot segment', (dir: string) => `${dir}/./`],
+    [
+      'relative to the working directory',
+      (dir: string) => relative(process.cwd(), dir),
+    ],
+  ])('serves the same files when named %s', async (_how, name) => {
+    const handle = createStaticHandler(name(root));
+    const other = createServer((req, res) => {
+      if (!handle(req, res)) res.writeHead(404).end('not mine');
+    });
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+    try {
+      const png = await fetch(`${base}/media/logo.png`);
+      expect(png.status).toBe(200);
+      expect((await png.arrayBuffer()).byteLength).toBe(4096);
+      expect(await (await fetch(`${base}/some/route`)).text()).toBe(index);
+      expect(await (await fetch(`${base}/..%2f..%2fetc%2fpasswd`)).text()).toBe(
+        'not mine',
+      );
+    } finally {
+      await new Promise((resolve) => other.close(resolve));
+    }
   });
 });
 

@@ -1,10 +1,12 @@
-import { createReadStream, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { open, readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { pipeline } from 'node:stream';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { requestPath } from './request-target';
+import { sendError } from './send-json';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -66,17 +68,52 @@ export function chooseEncoding(
   return undefined;
 }
 
+/** Why a dashboard file was not served (reported once, with the file system's error). */
+export interface StaticFailure {
+  /** `STATIC_FILE_UNAVAILABLE`: out of file descriptors (503); `STATIC_FILE_FAILED`: else (500). */
+  readonly code: 'STATIC_FILE_UNAVAILABLE' | 'STATIC_FILE_FAILED';
+  readonly err: NodeJS.ErrnoException;
+}
+
+/** Out of descriptors, for the process or the system: worth a retry, not a bug. */
+const EXHAUSTED = new Set(['EMFILE', 'ENFILE']);
+/** A client that went away mid-download: not a failure of the gateway. */
+const CLIENT_GONE = new Set([
+  'ERR_STREAM_PREMATURE_CLOSE',
+  'ECONNRESET',
+  'EPIPE',
+]);
+
 /**
  * Serves the built dashboard from `root` (GET/HEAD only). Hashed assets are cached for a year;
  * any other path that is not a file gets `index.html` (the app routes in the browser). Paths
  * that would leave `root` are refused. Text assets go out Brotli- or gzip-compressed when the
  * browser accepts it, each compressed once (on first request) and kept in memory: the
  * dashboard's files are few and fixed for the life of the process.
+ *
+ * A file that cannot be opened or read is answered 503 `STATIC_FILE_UNAVAILABLE` (out of file
+ * descriptors, with `Retry-After`) or 500 `STATIC_FILE_FAILED`, or the response is cut when it
+ * had begun; either way `onFailure` hears of it once. Every descriptor is closed, also when the
+ * client aborts a download.
  */
 export function createStaticHandler(
   root: string,
+  onFailure: (failure: StaticFailure) => void = () => undefined,
 ): (req: IncomingMessage, res: ServerResponse) => boolean {
-  const base = normalize(root) + sep;
+  // resolve() drops a trailing separator: `/srv/app/` and `/srv/app` are the same root.
+  const dir = resolve(root);
+  const base = dir.endsWith(sep) ? dir : dir + sep;
+  const fail = (err: NodeJS.ErrnoException, res: ServerResponse) => {
+    const unavailable = EXHAUSTED.has(err.code ?? '');
+    const code = unavailable ? 'STATIC_FILE_UNAVAILABLE' : 'STATIC_FILE_FAILED';
+    onFailure({ code, err });
+    if (res.headersSent) res.destroy();
+    else if (unavailable)
+      sendError(res, 503, code, 'the gateway is busy; retry later', {
+        'retry-after': '5',
+      });
+    else sendError(res, 500, code, 'the file could not be read');
+  };
   const compressed = new Map<string, Promise<Buffer>>();
   const compressedFile = (file: string, encoding: Encoding) => {
     const key = `${encoding}:${file}`;
@@ -120,9 +157,9 @@ export function createStaticHandler(
       : undefined;
     if (compressible) headers['vary'] = 'accept-encoding';
     if (encoding === undefined) {
-      res.writeHead(200, headers);
-      if (req.method === 'HEAD') res.end();
-      else createReadStream(target).pipe(res);
+      headers['content-length'] = size;
+      if (req.method === 'HEAD') res.writeHead(200, headers).end();
+      else void sendFile(target, res, headers, fail);
       return true;
     }
     compressedFile(target, encoding).then(
@@ -134,12 +171,34 @@ export function createStaticHandler(
         });
         res.end(req.method === 'HEAD' ? undefined : body);
       },
-      () => {
-        res.writeHead(500).end();
-      },
+      (err: NodeJS.ErrnoException) => fail(err, res),
     );
     return true;
   };
+}
+
+/**
+ * Streams `file` into `res`. The file is opened before the status is written, so running out of
+ * descriptors is still a clean 503; `pipeline` closes the file however the response ends.
+ */
+async function sendFile(
+  file: string,
+  res: ServerResponse,
+  headers: Record<string, string | number>,
+  fail: (err: NodeJS.ErrnoException, res: ServerResponse) => void,
+): Promise<void> {
+  let handle;
+  try {
+    handle = await open(file, 'r');
+  } catch (err) {
+    fail(err as NodeJS.ErrnoException, res);
+    return;
+  }
+  res.writeHead(200, headers);
+  pipeline(handle.createReadStream(), res, (err) => {
+    const code = (err as NodeJS.ErrnoException | undefined)?.code ?? '';
+    if (err && !CLIENT_GONE.has(code)) fail(err, res);
+  });
 }
 
 /** The size of a regular file at `path`, or `undefined` when there is none (or no such path). */
