@@ -101,8 +101,9 @@ describe('realtime: the work history scans cause', () => {
     client.close();
     await waitUntil(async () => (await scansRunning()) === 0, 'the scan end');
     const read = (await calls('xrange')) - before;
-    // At most the page in flight when the close arrived, and the paced ones before it.
-    expect(read).toBeLessThanOrEqual(seen + 3);
+    // The page in flight when the close arrived, and the paced ones (one per 50 ms) read while
+    // it travelled: a few, on a busy machine; a scan that went on would reach 150.
+    expect(read).toBeLessThanOrEqual(seen + 5);
     expect(read).toBeLessThan(150);
   });
 
@@ -114,7 +115,7 @@ describe('realtime: the work history scans cause', () => {
     );
     await waitUntil(async () => (await scansRunning()) === 0, 'the scan end');
     const read = (await calls('xrange')) - before;
-    expect(read).toBeLessThanOrEqual(seen + 3);
+    expect(read).toBeLessThanOrEqual(seen + 5);
     expect(read).toBeLessThan(150);
     // The replacing subscription is live.
     const [live] = await redis.publish({});
