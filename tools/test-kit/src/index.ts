@@ -1,7 +1,13 @@
 // Helpers for the workspace's own tests (never imported by production code): real services
 // started on free ports and always cleaned up.
 export { CHROMIUM, CHROMIUM_ARGS } from './chromium';
-export { createRedisCluster, type RedisClusterProcess } from './redis-cluster';
+export {
+  createRedisCluster,
+  type ClusterFailover,
+  type KillMasterOptions,
+  type RedisClusterOptions,
+  type RedisClusterProcess,
+} from './redis-cluster';
 export { createRedisProcess, type RedisProcess } from './redis-process';
 export {
   connectTestRedis,

@@ -6,6 +6,7 @@ import {
 } from 'redis';
 import type { Logger } from './create-logger';
 import { connectionWatch, type ConnectionWatch } from './connection-watch';
+import { followClusterFailover } from './follow-cluster-failover';
 import { isRedisReady, type SecfeedRedis } from './secfeed-redis';
 
 /** Options of {@link connectRedis}. */
@@ -90,6 +91,7 @@ async function connectCluster(
       ?.client?.on('ready', onNodeReady),
   );
   await cluster.connect();
+  followClusterFailover(cluster);
   watch.ready();
   return cluster;
 }
