@@ -54,6 +54,15 @@ export interface ProductStack {
   readonly baseUrl: string;
   /** SIGTERM to the gateway, wait for its exit (code 0), start it again on the same port. */
   restartGateway(): Promise<{ exitCode: number | string }>;
+  /**
+   * An outage: stops the gateway (SIGTERM, a clean shutdown with close 1001, or SIGKILL, a
+   * crash: the page sees 1006) and resolves once it has exited. {@link startGateway} ends it.
+   */
+  stopGateway(
+    signal: 'SIGTERM' | 'SIGKILL',
+  ): Promise<{ exitCode: number | string }>;
+  /** Starts the gateway again on the same port, once it has stopped; resolves when listening. */
+  startGateway(): Promise<void>;
   /** Accession numbers of the Redis stream entries after `position` (exclusive), in order. */
   streamAfter(
     position: string,
@@ -179,6 +188,14 @@ export async function startProductStack(
         gateway = runService('gateway', gatewayEnv(port));
         await listeningPort(gateway);
         return { exitCode };
+      },
+      async stopGateway(signal) {
+        if (signal === 'SIGKILL') gateway.child.kill('SIGKILL');
+        return { exitCode: await gateway.stop() };
+      },
+      async startGateway() {
+        gateway = runService('gateway', gatewayEnv(port));
+        await listeningPort(gateway);
       },
       async streamAfter(position) {
         const entries = await redis.xRange(keys.stream, `(${position}`, '+');

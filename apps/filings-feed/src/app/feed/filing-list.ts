@@ -9,6 +9,8 @@ import {
   output,
   viewChild,
 } from '@angular/core';
+import { toObservable } from '@angular/core/rxjs-interop';
+import type { Observable } from 'rxjs';
 import type { FeedEntry } from './feed-entry';
 import { FilingRow, ROW_HEIGHT } from './filing-row';
 
@@ -37,7 +39,7 @@ export const LOAD_MORE_THRESHOLD = 40;
       (scrolledIndexChange)="onScrolled($event)"
     >
       <sf-filing-row
-        *cdkVirtualFor="let entry of entries(); trackBy: trackByAccession"
+        *cdkVirtualFor="let entry of rows; trackBy: trackByAccession"
         [entry]="entry"
         [now]="now()"
         [selected]="entry.filing.accessionNo === selectedId()"
@@ -60,6 +62,15 @@ export class FilingList {
   readonly nearEnd = output<void>();
 
   protected readonly rowHeight = ROW_HEIGHT;
+  /**
+   * The rows as one stream that never changes identity. CDK keeps its `cdkVirtualForOf` in
+   * the context of every row view it creates, cached ones included: given the array, each view
+   * would pin the version of the list it was created with, so a page open for days would hold
+   * dozens of old lists (and every filing in them) however the list itself is bounded.
+   */
+  protected readonly rows = toObservable(this.entries) as Observable<
+    FeedEntry[] // CDK only reads the list; its type just does not say readonly
+  >;
   private readonly viewport = viewChild.required(CdkVirtualScrollViewport);
 
   protected trackByAccession(_: number, entry: FeedEntry): string {
