@@ -1,6 +1,7 @@
 import { hashSlot } from '@secfeed/redis-keys';
 import {
   createRedisCluster,
+  createRedisProcess,
   type RedisClusterProcess,
   uniqueKeyPrefix,
   waitUntil,
@@ -52,6 +53,45 @@ describe('connectRedis', () => {
     const key = `${uniqueKeyPrefix('connect')}x`;
     const stream = routedCommands(redis, key);
     expect(await stream.sendCommand(['EXISTS', key])).toBe(0);
+  });
+
+  describe('with Redis down at start', () => {
+    it('waits, retrying, and connects once Redis arrives', async () => {
+      const server = await createRedisProcess();
+      try {
+        const watch = observed();
+        const connecting = connectRedis({ url: server.url, ...watch });
+        await waitUntil(
+          () => watch.messages.includes('Redis connection lost; reconnecting'),
+          'a failed attempt',
+        );
+        await server.start();
+        const redis = await connecting;
+        open.push(redis);
+        expect(isRedisReady(redis)).toBe(true);
+        expect(watch.messages).toContain('Connected to Redis');
+      } finally {
+        await server.dispose();
+      }
+    });
+
+    it('gives up when its signal aborts, leaving nothing retrying', async () => {
+      const server = await createRedisProcess();
+      const watch = observed();
+      const controller = new AbortController();
+      const connecting = connectRedis({
+        url: server.url,
+        ...watch,
+        signal: controller.signal,
+      });
+      await waitUntil(() => watch.ups.length > 0, 'a failed attempt');
+      controller.abort(new Error('stopping'));
+      await expect(connecting).rejects.toThrow('stopping');
+      const attempts = watch.ups.length;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(watch.ups.length).toBe(attempts);
+      await server.dispose();
+    });
   });
 
   describe('on a Redis Cluster of 3 masters', () => {

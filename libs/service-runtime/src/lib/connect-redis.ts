@@ -19,7 +19,15 @@ export interface ConnectRedisOptions {
   logger: Logger;
   /** Called with true when the connection is ready and false when it is lost (for a gauge). */
   onUpChange?: (up: boolean) => void;
+  /**
+   * Gives up: a connection still being attempted (Redis down at start) is destroyed and the
+   * call rejects with the signal's reason, so a service can stop while it waits for Redis.
+   */
+  signal?: AbortSignal;
 }
+
+/** A client or cluster being connected, for an abort to destroy. */
+type Closable = Pick<SecfeedRedis, 'isOpen' | 'destroy'>;
 
 /** Options every connection shares, standalone or to a cluster node. */
 const CONNECTION = {
@@ -38,11 +46,36 @@ const CONNECTION = {
  * connection reconnects by itself with backoff, and one line is logged per outage, not one per
  * attempt.
  *
+ * While Redis is down the call waits, retrying, until it answers or `signal` aborts.
+ *
  * @throws the node-redis error when the first `INFO cluster` fails, or when no root node of a
- *   cluster answers.
+ *   cluster answers; the signal's reason when it aborts.
  */
 export async function connectRedis(
   options: ConnectRedisOptions,
+): Promise<SecfeedRedis> {
+  const { signal } = options;
+  signal?.throwIfAborted();
+  let connecting: Closable | undefined;
+  const abort = () => {
+    if (connecting?.isOpen) connecting.destroy();
+  };
+  signal?.addEventListener('abort', abort, { once: true });
+  try {
+    const redis = await connect(options, (client) => (connecting = client));
+    signal?.throwIfAborted();
+    return redis;
+  } catch (err) {
+    abort(); // nothing left reconnecting in the background
+    throw signal?.aborted ? signal.reason : err;
+  } finally {
+    signal?.removeEventListener('abort', abort);
+  }
+}
+
+async function connect(
+  options: ConnectRedisOptions,
+  attempting: (client: Closable) => void,
 ): Promise<SecfeedRedis> {
   const urls = options.url
     .split(',')
@@ -55,6 +88,7 @@ export async function connectRedis(
       ...CONNECTION,
     });
     client.on('error', watch.lost);
+    attempting(client);
     await client.connect();
     if (!(await servesCluster(client))) {
       client.on('ready', watch.ready);
@@ -63,7 +97,7 @@ export async function connectRedis(
     }
     client.destroy();
   }
-  return connectCluster(urls, watch);
+  return connectCluster(urls, watch, attempting);
 }
 
 async function servesCluster(client: RedisClientType): Promise<boolean> {
@@ -73,6 +107,7 @@ async function servesCluster(client: RedisClientType): Promise<boolean> {
 async function connectCluster(
   urls: readonly string[],
   watch: ConnectionWatch,
+  attempting: (cluster: Closable) => void,
 ): Promise<RedisClusterType> {
   const cluster: RedisClusterType = createCluster({
     rootNodes: urls.map((url) => ({ url })),
@@ -90,6 +125,7 @@ async function connectCluster(
       .get(`${host}:${port}`)
       ?.client?.on('ready', onNodeReady),
   );
+  attempting(cluster);
   await cluster.connect();
   followClusterFailover(cluster);
   watch.ready();
