@@ -121,6 +121,8 @@ async function startServer(
         REDIS_URL: context.redisUrl,
         LOG_LEVEL: 'warn',
         GATEWAY_MAX_CONNECTIONS: String(options.clients + 1000),
+        // Every benchmark client connects from this machine's one address.
+        GATEWAY_MAX_CONNECTIONS_PER_IP: '0',
       },
       cwd: context.root,
       fdLimit,

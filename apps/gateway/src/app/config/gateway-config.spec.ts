@@ -21,6 +21,7 @@ describe('loadGatewayConfig', () => {
       authSecret: undefined,
       allowedOrigins: [],
       maxConnections: 20_000,
+      maxConnectionsPerIp: 1000,
       sendBufferBytes: 1 << 20,
       maxPayloadBytes: 16 * 1024,
       pingIntervalMs: 25_000,
@@ -44,6 +45,13 @@ describe('loadGatewayConfig', () => {
     expect(config.authSecret).toBe(secret);
   });
 
+  it('takes 0 connections per IP as no cap (a gateway behind a load balancer)', () => {
+    expect(
+      loadGatewayConfig({ GATEWAY_MAX_CONNECTIONS_PER_IP: '0' })
+        .maxConnectionsPerIp,
+    ).toBe(0);
+  });
+
   it.each([
     [{ GATEWAY_PORT: '99999' }, 'GATEWAY_PORT'],
     [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL'],
@@ -55,6 +63,14 @@ describe('loadGatewayConfig', () => {
     ],
     [{ GATEWAY_MAX_PAYLOAD_BYTES: '10' }, 'GATEWAY_MAX_PAYLOAD_BYTES'],
     [{ GATEWAY_MESSAGE_RATE: '-1' }, 'GATEWAY_MESSAGE_RATE'],
+    [
+      { GATEWAY_MAX_CONNECTIONS_PER_IP: '-1' },
+      'GATEWAY_MAX_CONNECTIONS_PER_IP',
+    ],
+    [
+      { GATEWAY_MAX_CONNECTIONS_PER_IP: 'many' },
+      'GATEWAY_MAX_CONNECTIONS_PER_IP',
+    ],
     [{ SECFEED_KEY_PREFIX: 'has space' }, 'SECFEED_KEY_PREFIX'],
     [{ LOG_LEVEL: 'chatty' }, 'LOG_LEVEL'],
   ])('refuses %j naming %s', (env, variable) => {

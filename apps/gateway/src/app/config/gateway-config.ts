@@ -19,6 +19,8 @@ export interface GatewayConfig {
   /** Browser origins allowed to open the WebSocket; empty means any. */
   allowedOrigins: string[];
   maxConnections: number;
+  /** Open WebSockets one client address may have; 0: no cap (behind a load balancer). */
+  maxConnectionsPerIp: number;
   /** Unsent bytes a client may have before it is closed as a slow consumer. */
   sendBufferBytes: number;
   /** Largest client frame accepted. */
@@ -95,6 +97,9 @@ export function loadGatewayConfig(
     authSecret,
     allowedOrigins,
     maxConnections: env.int('GATEWAY_MAX_CONNECTIONS', 20_000, { min: 1 }),
+    maxConnectionsPerIp: env.int('GATEWAY_MAX_CONNECTIONS_PER_IP', 1000, {
+      min: 0,
+    }),
     sendBufferBytes: env.int('GATEWAY_SEND_BUFFER_BYTES', 1 << 20, {
       min: 1024,
     }),

@@ -13,5 +13,5 @@ export {
 } from './protocol-codes';
 export { MAX_SNAPSHOT } from './parse-client-message';
 export { MAX_CONSECUTIVE_ERRORS } from './message-guard';
-export { WEBSOCKET_PATH } from './upgrade-gate';
+export { refuseUpgrade, WEBSOCKET_PATH } from './upgrade-gate';
 export { newestPosition } from './stream-history';

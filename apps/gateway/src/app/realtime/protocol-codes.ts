@@ -51,6 +51,10 @@ export type CloseCode = (typeof CLOSE_CODES)[keyof typeof CLOSE_CODES];
 export const REFUSAL_CODES = Object.freeze({
   /** 503: `maxConnections` reached. */
   CONNECTION_LIMIT: 'CONNECTION_LIMIT',
+  /** 429: `maxConnectionsPerIp` reached by the client's address. */
+  IP_CONNECTION_LIMIT: 'IP_CONNECTION_LIMIT',
+  /** 503: Redis has not answered since the gateway started; retry later. */
+  REDIS_UNAVAILABLE: 'REDIS_UNAVAILABLE',
   /** 503: the gateway is shutting down. */
   SHUTTING_DOWN: 'SHUTTING_DOWN',
   /** 403: the browser `Origin` is not in `allowedOrigins`. */

@@ -14,6 +14,10 @@ import type { ClientSession, SessionHooks } from './client-session';
 import { FanOutHub } from './fan-out-hub';
 import type { MessageContext } from './handle-client-message';
 import { Heartbeat } from './heartbeat';
+import {
+  clientAddress,
+  ConnectionsPerAddress,
+} from './connections-per-address';
 import { CLOSE_CODES } from './protocol-codes';
 import { StreamPump } from './stream-pump';
 import { TickCorker } from './tick-corker';
@@ -37,8 +41,12 @@ export interface Realtime {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
   /** For `/readyz`: whether the reader runs, and how many clients are connected. */
   readiness(): { readerRunning: boolean; connections: number };
-  /** Refuses new clients, closes every client with 1001, stops the reader and timers. */
-  close(): Promise<void>;
+  /**
+   * Refuses new clients, closes every client with 1001, stops the reader and timers. Clients
+   * that have not taken their close after `graceMs` (default: each session's own grace) are
+   * terminated.
+   */
+  close(graceMs?: number): Promise<void>;
 }
 
 /** Catch-up pages (entries per XRANGE), and how far back a snapshot looks for matches. */
@@ -61,6 +69,7 @@ export function createRealtime(options: RealtimeOptions): Realtime {
     hub,
   });
   const sessions = new Set<ClientSession>();
+  const perAddress = new ConnectionsPerAddress();
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: config.maxPayloadBytes,
@@ -124,9 +133,11 @@ export function createRealtime(options: RealtimeOptions): Realtime {
       heartbeat.start();
     },
     handleUpgrade: (req, socket, head) => {
+      const address = clientAddress(req);
       const decision = checkUpgrade(req, {
         config,
         connections: sessions.size,
+        connectionsFromAddress: perAddress.count(address),
         closing,
       });
       if (!decision.ok) {
@@ -140,15 +151,16 @@ export function createRealtime(options: RealtimeOptions): Realtime {
         refuseUpgrade(socket, refusal);
         return;
       }
-      wss.handleUpgrade(req, socket, head, (ws) =>
-        connect(ws, decision.claims),
-      );
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        perAddress.track(address, ws);
+        connect(ws, decision.claims);
+      });
     },
     readiness: () => ({
       readerRunning: pump.running,
       connections: sessions.size,
     }),
-    close: async () => {
+    close: async (graceMs) => {
       closing = true;
       heartbeat.stop();
       pump.stop();
@@ -158,7 +170,14 @@ export function createRealtime(options: RealtimeOptions): Realtime {
       );
       for (const session of sessions)
         session.close(CLOSE_CODES.GOING_AWAY, 'gateway shutting down');
+      const overdue =
+        graceMs === undefined
+          ? undefined
+          : setTimeout(() => {
+              for (const session of sessions) session.ws.terminate();
+            }, graceMs);
       await Promise.all(closed);
+      clearTimeout(overdue);
       wss.close();
     },
   };

@@ -24,15 +24,18 @@ export type UpgradeDecision =
 export interface UpgradeGateState {
   readonly config: Pick<
     GatewayConfig,
-    'authSecret' | 'allowedOrigins' | 'maxConnections'
+    'authSecret' | 'allowedOrigins' | 'maxConnections' | 'maxConnectionsPerIp'
   >;
   readonly connections: number;
+  /** Open connections from the request's client address. */
+  readonly connectionsFromAddress: number;
   readonly closing: boolean;
 }
 
 /**
  * Decides an upgrade before any WebSocket exists, so a refused client costs one HTTP answer:
- * 404 off `/ws`, 503 while shutting down or at `maxConnections`, 403 for a browser `Origin`
+ * 404 off `/ws`, 503 while shutting down or at `maxConnections`, 429 when the client's address
+ * has `maxConnectionsPerIp` open (0: no such cap), 403 for a browser `Origin`
  * outside `allowedOrigins` (requests without `Origin` are not browsers and pass), 401 without
  * a valid JWT when `authSecret` is set. Refusing before the upgrade (not accepting and then
  * closing with 4001) lets a browser tell "unauthorized" from "network down".
@@ -55,6 +58,16 @@ export function checkUpgrade(
       503,
       REFUSAL_CODES.CONNECTION_LIMIT,
       'too many connections; retry later',
+    );
+  }
+  if (
+    config.maxConnectionsPerIp > 0 &&
+    state.connectionsFromAddress >= config.maxConnectionsPerIp
+  ) {
+    return refuse(
+      429,
+      REFUSAL_CODES.IP_CONNECTION_LIMIT,
+      'too many connections from your address; retry later',
     );
   }
   const origin = req.headers.origin;
@@ -87,7 +100,9 @@ export function refuseUpgrade(socket: Duplex, refusal: UpgradeRefusal): void {
     'Content-Type: application/json',
     `Content-Length: ${Buffer.byteLength(body)}`,
     ...(refusal.status === 401 ? ['WWW-Authenticate: Bearer'] : []),
-    ...(refusal.status === 503 ? ['Retry-After: 5'] : []),
+    ...(refusal.status === 503 || refusal.status === 429
+      ? ['Retry-After: 5']
+      : []),
   ];
   if (socket.writable) socket.end(`${headers.join('\r\n')}\r\n\r\n${body}`);
 }
