@@ -7,21 +7,27 @@ import {
   type Readiness,
   type SecfeedRedis,
 } from '@secfeed/service-runtime';
-import {
-  createServer,
-  type IncomingMessage,
-  type Server,
-  type ServerResponse,
-} from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { tokenFromRequest, verifyJwt } from './auth';
 import type { GatewayConfig } from './config/gateway-config';
 import { createHistoryHandler } from './history';
+import { guardSocket, handleClientError } from './http/client-error';
+import { redactUrl } from './http/redact-url';
 import { requestPath } from './http/request-target';
+import { routeRequests, type RequestHandler } from './http/route-request';
 import { sendError } from './http/send-json';
 import { createStaticHandler } from './http/serve-static';
 import type { GatewayMetrics } from './metrics/gateway-metrics';
-import { createRealtime, type Realtime } from './realtime';
+import {
+  createRealtime,
+  REFUSAL_CODES,
+  refuseUpgrade,
+  WEBSOCKET_PATH,
+  type Realtime,
+} from './realtime';
+import { retryUntilStopped } from './retry-until-stopped';
 
 export interface GatewayServiceDeps {
   config: GatewayConfig;
@@ -29,74 +35,35 @@ export interface GatewayServiceDeps {
   metrics: GatewayMetrics;
 }
 
-type Handler = (
-  req: IncomingMessage,
-  res: ServerResponse,
-) => boolean | Promise<boolean>;
+type HistoryHandler = ReturnType<typeof createHistoryHandler>;
+
+/** Clients' grace to take their close frame at shutdown, by default. */
+const SHUTDOWN_GRACE_MS = 5000;
 
 /**
  * The gateway: one HTTP server (default port 9000) for the WebSocket at `/ws`, the REST history
- * under `/api`, health and metrics, and the built dashboard at `/`.
+ * under `/api`, health and metrics, and the built dashboard at `/`. It listens before Redis
+ * answers: `/healthz` is alive at once, `/readyz` says `REDIS_UNAVAILABLE`, and `/ws` and `/api`
+ * answer 503 `REDIS_UNAVAILABLE` until Redis arrives.
  */
 export class GatewayService {
   private redis?: SecfeedRedis;
   private realtime?: Realtime;
+  private history?: HistoryHandler;
   private server?: Server;
+  private backend?: Promise<void>;
+  private readonly stopping = new AbortController();
 
   constructor(private readonly deps: GatewayServiceDeps) {}
 
-  /** Starts everything; resolves with the port it listens on. */
+  /**
+   * Listens, then connects to Redis (retrying while it is down) and starts the stream reader;
+   * resolves with the port once both run, or once {@link stop} gave up waiting.
+   */
   async start(): Promise<number> {
-    const { config, logger, metrics } = this.deps;
-    this.redis = await connectRedis({ url: config.redisUrl, logger });
-    const keys = createRedisKeys(config.keyPrefix);
-    this.realtime = createRealtime({
-      redis: this.redis,
-      keys,
-      config,
-      metrics,
-      logger,
-    });
-    await this.realtime.start();
-    const handlers: Handler[] = [
-      createHealthHandler({
-        registry: metrics.registry,
-        readiness: () => this.readiness(),
-      }),
-      this.apiHandler(
-        createHistoryHandler({
-          redis: this.redis,
-          keys,
-          metrics,
-          logger,
-          retentionMs: config.retentionMs,
-          // The token may travel in the query, as it must for a browser's WebSocket.
-          ignoredParameters: ['token'],
-        }),
-      ),
-    ];
-    if (config.staticDir) handlers.push(createStaticHandler(config.staticDir));
-    this.server = createServer(
-      (req, res) => void this.route(handlers, req, res),
-    );
-    const realtime = this.realtime;
-    // The gate answers every path: 404 NOT_FOUND off /ws, as docs/protocol.md lists.
-    this.server.on('upgrade', (req, socket, head) =>
-      realtime.handleUpgrade(req, socket, head),
-    );
-    await new Promise<void>((resolve, reject) => {
-      this.server?.once('error', reject);
-      this.server?.listen(config.port, resolve);
-    });
-    const port = (this.server.address() as AddressInfo).port;
-    logger.info(
-      {
-        port,
-        dashboard: config.staticDir ?? null,
-        auth: Boolean(config.authSecret),
-      },
-      'Gateway listening',
-    );
+    const port = await this.listen();
+    this.backend = this.connectBackend();
+    await this.backend;
     return port;
   }
 
@@ -114,38 +81,141 @@ export class GatewayService {
     };
   }
 
-  /** Stops accepting, closes clients with 1001, stops the reader, quits Redis. */
-  async stop(): Promise<void> {
+  /**
+   * Stops accepting, closes clients with 1001, stops the reader, quits Redis. Clients and HTTP
+   * requests still open after `graceMs` are cut, so the stop ends well before a hard deadline.
+   */
+  async stop(graceMs = SHUTDOWN_GRACE_MS): Promise<void> {
+    this.stopping.abort(new Error('the gateway is stopping'));
+    const server = this.server;
     const closed = new Promise<void>((resolve) =>
-      this.server ? this.server.close(() => resolve()) : resolve(),
+      server ? server.close(() => resolve()) : resolve(),
     );
-    this.server?.closeIdleConnections();
-    await this.realtime?.close();
+    server?.closeIdleConnections();
+    const overdue = setTimeout(() => server?.closeAllConnections(), graceMs);
+    await this.backend;
+    await this.realtime?.close(graceMs);
     await closed;
+    clearTimeout(overdue);
     if (this.redis?.isOpen)
       await this.redis.quit().catch(() => this.redis?.destroy());
   }
 
-  private async route(
-    handlers: Handler[],
-    req: IncomingMessage,
-    res: ServerResponse,
-  ): Promise<void> {
-    try {
-      for (const handle of handlers) if (await handle(req, res)) return;
-      sendError(res, 404, 'NOT_FOUND', `no route for ${req.method} ${req.url}`);
-    } catch (err) {
-      this.deps.logger.error({ err, url: req.url }, 'Request failed');
-      if (!res.headersSent)
-        sendError(res, 500, 'INTERNAL', 'the gateway failed to answer');
-      else res.destroy();
+  private async listen(): Promise<number> {
+    const { config, logger, metrics } = this.deps;
+    const handlers: RequestHandler[] = [
+      createHealthHandler({
+        registry: metrics.registry,
+        readiness: () => this.readiness(),
+      }),
+      this.apiHandler(),
+    ];
+    if (config.staticDir)
+      handlers.push(
+        createStaticHandler(config.staticDir, ({ code, err }) => {
+          metrics.errors.inc({ code });
+          logger.warn(
+            { code, err: err.code ?? err.message },
+            'static file not served',
+          );
+        }),
+      );
+    const route = routeRequests(handlers, logger);
+    const server = createServer((req, res) => void route(req, res));
+    this.server = server;
+    server.on('upgrade', (req, socket: Duplex, head: Buffer) =>
+      this.upgrade(req, socket, head),
+    );
+    server.on('clientError', (err: Error, socket: Duplex) =>
+      handleClientError(err, socket, this.deps),
+    );
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    // Past the start, an accept that fails (EMFILE) must not end the process.
+    server.on('error', (err: Error & { code?: string }) => {
+      metrics.errors.inc({ code: 'ACCEPT_FAILED' });
+      logger.error({ err: err.code ?? err.message }, 'accept failed');
+    });
+    const port = (server.address() as AddressInfo).port;
+    logger.info(
+      {
+        port,
+        dashboard: config.staticDir ?? null,
+        auth: Boolean(config.authSecret),
+      },
+      'Gateway listening',
+    );
+    return port;
+  }
+
+  /** Redis, then the history and the stream reader; retried while Redis is away. */
+  private async connectBackend(): Promise<void> {
+    const { config, logger, metrics } = this.deps;
+    const { signal } = this.stopping;
+    const redis = await retryUntilStopped(
+      'Redis connection',
+      () => connectRedis({ url: config.redisUrl, logger, signal }),
+      { logger, signal },
+    );
+    if (redis === undefined) return;
+    this.redis = redis;
+    const keys = createRedisKeys(config.keyPrefix);
+    this.history = createHistoryHandler({
+      redis,
+      keys,
+      metrics,
+      logger,
+      retentionMs: config.retentionMs,
+      // The token may travel in the query, as it must for a browser's WebSocket.
+      ignoredParameters: ['token'],
+    });
+    const realtime = createRealtime({ redis, keys, config, metrics, logger });
+    const started = await retryUntilStopped(
+      'stream reader start',
+      () => realtime.start().then(() => true),
+      { logger, signal },
+    );
+    if (started) this.realtime = realtime;
+    else await realtime.close(0);
+  }
+
+  /** Every upgrade: the gate's answer once the reader runs, 503 before (Redis not there yet). */
+  private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const { logger, metrics } = this.deps;
+    guardSocket(socket, logger);
+    if (this.realtime) {
+      this.realtime.handleUpgrade(req, socket, head);
+      return;
     }
+    const refusal =
+      requestPath(req.url) !== WEBSOCKET_PATH
+        ? {
+            status: 404,
+            code: REFUSAL_CODES.NOT_FOUND,
+            message: 'the WebSocket is at /ws',
+          }
+        : this.stopping.signal.aborted
+          ? {
+              status: 503,
+              code: REFUSAL_CODES.SHUTTING_DOWN,
+              message: 'the gateway is shutting down',
+            }
+          : {
+              status: 503,
+              code: REFUSAL_CODES.REDIS_UNAVAILABLE,
+              message: 'the gateway is waiting for Redis; retry later',
+            };
+    metrics.errors.inc({ code: refusal.code });
+    refuseUpgrade(socket, refusal);
   }
 
   /** `/api`: origin and token checks in front of the history handler. */
-  private apiHandler(
-    history: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>,
-  ): Handler {
+  private apiHandler(): RequestHandler {
     const { config, metrics } = this.deps;
     return async (req, res) => {
       if (!requestPath(req.url)?.startsWith('/api')) return false;
@@ -180,8 +250,24 @@ export class GatewayService {
           return true;
         }
       }
-      if (await history(req, res)) return true;
-      sendError(res, 404, 'NOT_FOUND', `no route for ${req.method} ${req.url}`);
+      if (this.history === undefined) {
+        metrics.errors.inc({ code: 'REDIS_UNAVAILABLE' });
+        sendError(
+          res,
+          503,
+          'REDIS_UNAVAILABLE',
+          'the gateway is waiting for Redis; retry later',
+          { 'retry-after': '5' },
+        );
+        return true;
+      }
+      if (await this.history(req, res)) return true;
+      sendError(
+        res,
+        404,
+        'NOT_FOUND',
+        `no route for ${req.method} ${redactUrl(req.url)}`,
+      );
       return true;
     };
   }

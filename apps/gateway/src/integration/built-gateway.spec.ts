@@ -89,6 +89,13 @@ describe('the built gateway (dist/apps/gateway/main.js)', () => {
     });
     running.push(gateway);
     await waitUntil(() => gateway.port() > 0, 'the gateway to listen');
+    // It listens before Redis answers; /api and /ws serve once it is ready.
+    await waitUntil(
+      async () =>
+        (await fetch(`http://127.0.0.1:${gateway.port()}/readyz`)).status ===
+        200,
+      'the gateway to be ready',
+    );
     return gateway;
   };
 

@@ -33,6 +33,7 @@ describe('the built gateway, given request targets no URL parser expects', () =>
       GATEWAY_PORT: '0',
     });
     port = await gateway.port();
+    await gateway.ready();
   });
   afterAll(() => gateway.kill());
 

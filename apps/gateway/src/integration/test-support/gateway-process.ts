@@ -18,6 +18,8 @@ export interface GatewayProcess {
   /** `http://127.0.0.1:<port>`, once it logged "Gateway listening". */
   http(): Promise<string>;
   port(): Promise<number>;
+  /** Resolves once `/readyz` answers 200 (Redis connected, the reader running). */
+  ready(): Promise<void>;
   /** Messages of its log lines, e.g. to look for "Request failed". */
   messages(): string[];
   /** SIGKILL if still running; resolves once it exited. */
@@ -86,6 +88,14 @@ export function startGatewayProcess(
     },
     port,
     http: async () => `http://127.0.0.1:${await port()}`,
+    ready: async () => {
+      const readyz = `http://127.0.0.1:${await port()}/readyz`;
+      await waitUntil(
+        async () => (await fetch(readyz)).status === 200,
+        'the gateway to be ready',
+        20_000,
+      );
+    },
     messages: () => logs.map((l) => String(l['msg'])),
     kill: async () => {
       if (running()) child.kill('SIGKILL');
