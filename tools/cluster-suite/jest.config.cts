@@ -27,6 +27,7 @@ const SPECS = [
   'libs/dedup/src/lib/stream-retention.spec.ts',
   'libs/dedup/src/lib/index-retention.spec.ts',
   'libs/dedup/src/lib/retention.spec.ts',
+  'libs/dedup/src/lib/trim-expired.spec.ts',
   'libs/stream-client/src/lib/redis-stream-reader.spec.ts',
 ];
 

@@ -1,4 +1,5 @@
 import { DedupError } from './dedup-error';
+import { EXPIRE_SCRIPT, EXPIRE_SCRIPT_SHA } from './expire-script';
 import { PUBLISH_SCRIPT, PUBLISH_SCRIPT_SHA } from './publish-script';
 import { PublishableFiling } from './publishable-filing';
 import { PublishResult } from './publish-result';
@@ -76,19 +77,52 @@ export class FilingPublisher {
     return Promise.all(calls.map((call) => this.run(call)));
   }
 
+  /**
+   * Removes what is past the retention now, without publishing: stream entries older than
+   * Redis's clock minus `retentionMs` (exactly as every publish does first) and latest-set
+   * members filed before `now() - retentionMs`. Publishing trims the same way, so this matters
+   * only in a quiet spell, where the stream would otherwise keep replayable entries whose
+   * seen-marks have expired; run it periodically (every minute, say). Safe to run from any
+   * number of publishers at once; it runs even when Redis is full, since it only deletes.
+   *
+   * @returns the number of stream entries removed.
+   * @throws the Redis error itself when Redis fails.
+   */
+  async trimExpired(): Promise<number> {
+    const { keys, retentionMs, now } = this.options;
+    const reply = await this.evalScript(EXPIRE_SCRIPT, EXPIRE_SCRIPT_SHA, {
+      keys: [keys.stream, keys.latest],
+      arguments: [String(Math.floor(now())), String(retentionMs)],
+    });
+    if (typeof reply !== 'number')
+      throw new DedupError(
+        'UNEXPECTED_REPLY',
+        `expire script replied ${JSON.stringify(reply)}`,
+      );
+    return reply;
+  }
+
   private async run(call: ScriptCall): Promise<PublishResult> {
-    let reply: unknown;
+    return toPublishResult(
+      await this.evalScript(PUBLISH_SCRIPT, PUBLISH_SCRIPT_SHA, call),
+    );
+  }
+
+  private async evalScript(
+    script: string,
+    sha: string,
+    call: ScriptCall,
+  ): Promise<unknown> {
     try {
-      reply = await this.client.evalSha(PUBLISH_SCRIPT_SHA, call);
+      return await this.client.evalSha(sha, call);
     } catch (error) {
       // The script cache is per node and empties on restart, failover or SCRIPT FLUSH. EVAL runs
       // the script and caches it on the node that owns the keys (SCRIPT LOAD might reach
       // another node of a cluster).
       if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT'))
         throw error;
-      reply = await this.client.eval(PUBLISH_SCRIPT, call);
+      return this.client.eval(script, call);
     }
-    return toPublishResult(reply);
   }
 
   private scriptCall(filing: PublishableFiling): ScriptCall {

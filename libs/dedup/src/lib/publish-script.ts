@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { STREAM_AGE_TRIM } from './expire-script';
 
 /**
  * Publishes one filing atomically, unless its accession number was seen.
@@ -26,7 +27,7 @@ import { createHash } from 'node:crypto';
  * whose first copy is still in the stream. (Inside a script Redis expires keys by the time the
  * script started, never later than `TIME`.) `MINID ~` would keep up to a node of older entries,
  * hence `=`. Between calls nothing trims: in a quiet spell the stream keeps entries past the
- * retention until the next publish, when they go before anything else happens.
+ * retention until the next publish or `FilingPublisher.trimExpired()` (expire-script.ts).
  *
  * The sorted sets are ordered by `filedAtMs`, the upstream's clock, so their horizon is the
  * caller's now minus the retention, the same cut-off the gateway's REST reader applies with its
@@ -36,10 +37,7 @@ import { createHash } from 'node:crypto';
  */
 export const PUBLISH_SCRIPT = `#!lua
 local retention = tonumber(ARGV[5])
-local time = redis.call('TIME')
-local redis_now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
-redis.call('XTRIM', KEYS[1], 'MINID', '=',
-  string.format('%d', math.max(0, redis_now - retention)))
+${STREAM_AGE_TRIM}
 
 local seen = redis.call('GET', KEYS[2])
 if seen then
