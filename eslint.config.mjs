@@ -125,9 +125,11 @@ export default [
 ];
 
 /**
- * For projects whose code runs in a browser (the dashboard, and the model it shares with the
- * gateway): their eslint.config.mjs adds it after the base. Node built-ins are not npm
- * packages, so the boundary rule cannot see them; this can. Specs run under Node.
+ * For projects whose code runs in a browser (the dashboard, the model it shares with the
+ * gateway, the retry policy it shares with stream-client): their eslint.config.mjs adds it after
+ * the base. Node built-ins are not npm packages, so the boundary rule cannot see them; this can.
+ * Server packages are banned here too, because a `scope:shared` library's tags do not ban them
+ * (test-kit needs them). Specs run under Node.
  */
 export const browserOnly = [
   {
@@ -148,6 +150,10 @@ export const browserOnly = [
             {
               group: ['node:*'],
               message: 'Node built-ins do not exist in the browser.',
+            },
+            {
+              group: serverPackages,
+              message: 'Server packages do not belong in a browser bundle.',
             },
           ],
         },

@@ -1,5 +1,6 @@
-// Node entry point. The transport-free building blocks also live in `./retry` for browsers.
-export * from './retry';
+// Node only (`ws`, node-redis). The retry policy its options use is re-exported from
+// `@secfeed/reconnect-policy`, the browser-safe library the dashboard imports instead.
+export * from '@secfeed/reconnect-policy';
 export { redactUrl } from './lib/redact-url';
 export { reconnectingSocket } from './lib/reconnecting-socket';
 export type {

@@ -1,23 +1,3 @@
-// Browser-safe entry point (`@secfeed/stream-client/retry`): only rxjs may be imported from
-// here, directly or through the files below, because the dashboard bundles it.
-export { backoffDelay } from './lib/backoff-delay';
-export {
-  reconnectLoop,
-  type ReconnectLoopOptions,
-  type RetryNotification,
-} from './lib/reconnect-loop';
-export {
-  RETRY_EXHAUSTED,
-  RetryExhaustedError,
-} from './lib/retry-exhausted-error';
-export {
-  DEFAULT_RETRY_POLICY,
-  resolveRetryPolicy,
-  type ResolvedRetryPolicy,
-  type RetryPolicy,
-} from './lib/retry-policy';
-export {
-  SILENCE_TIMEOUT,
-  SilenceTimeoutError,
-  silenceTimeout,
-} from './lib/silence-timeout';
+// Node entry point kept for server code written against `@secfeed/stream-client/retry`: the
+// retry policy lives in `@secfeed/reconnect-policy` (browser-safe), which new code imports.
+export * from '@secfeed/reconnect-policy';

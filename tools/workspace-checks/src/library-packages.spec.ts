@@ -16,6 +16,7 @@ const libraries = [
   'filing-model',
   'redis-keys',
   'dedup',
+  'reconnect-policy',
   'stream-client',
 ] as const;
 /** The libraries' runtime dependencies outside the workspace. */
@@ -167,7 +168,7 @@ const fixture = join(
 /**
  * Uses each installed package the way a team's own service would: parse a real upstream frame,
  * publish it exactly once into the real Redis under a throwaway prefix, read it back from the
- * stream, and use the browser-safe retry policy through its own entry point.
+ * stream, and use the browser-safe retry policy from its own package.
  */
 const PROBE = `
 const { readFileSync } = require('node:fs');
@@ -178,7 +179,7 @@ const { matchesFilters } = require('@secfeed/filing-model/filters');
 const { createRedisKeys, hashSlot } = require('@secfeed/redis-keys');
 const { FilingPublisher, decodeStreamEntry } = require('@secfeed/dedup');
 const { redactUrl } = require('@secfeed/stream-client');
-const { backoffDelay } = require('@secfeed/stream-client/retry');
+const { backoffDelay } = require('@secfeed/reconnect-policy');
 
 (async () => {
   const frame = '[' + readFileSync(${JSON.stringify(fixture)}, 'utf8') + ']';
@@ -233,7 +234,7 @@ import { matchesFilters } from '@secfeed/filing-model/filters';
 import { createRedisKeys } from '@secfeed/redis-keys';
 import { FilingPublisher, type PublishResult } from '@secfeed/dedup';
 import { reconnectingSocket, type SocketEvent } from '@secfeed/stream-client';
-import { backoffDelay } from '@secfeed/stream-client/retry';
+import { backoffDelay } from '@secfeed/reconnect-policy';
 
 const filings: Filing[] = parseStreamFrame('[]', { source: 'replay', receivedAt: '' }).filings;
 const one: Filing = makeFiling();

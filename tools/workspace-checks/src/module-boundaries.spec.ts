@@ -61,7 +61,7 @@ describe('dependency matrix (@nx/enforce-module-boundaries)', () => {
     [
       'filing-model imports another project of ours',
       'libs/filing-model/src/lib/breach.ts',
-      "export * from '@secfeed/stream-client';",
+      "export * from '@secfeed/reconnect-policy';",
       /type:model/,
     ],
     [
@@ -119,6 +119,18 @@ describe('dependency matrix (@nx/enforce-module-boundaries)', () => {
       /scope:(web|shared)/,
     ],
     [
+      'the dashboard imports the stream client (ws and the Redis reader)',
+      'apps/filings-feed/src/app/breach.ts',
+      "export * from '@secfeed/stream-client';",
+      /scope:(web|shared)/,
+    ],
+    [
+      'the dashboard imports the stream client through its retry entry',
+      'apps/filings-feed/src/app/breach.ts',
+      "export * from '@secfeed/stream-client/retry';",
+      /scope:(web|shared)/,
+    ],
+    [
       'a Node service imports Angular',
       'apps/ingest/src/breach.ts',
       "export { Component } from '@angular/core';",
@@ -126,15 +138,27 @@ describe('dependency matrix (@nx/enforce-module-boundaries)', () => {
     ],
     [
       'a shared library imports Angular',
-      'libs/stream-client/src/lib/breach.ts',
+      'libs/reconnect-policy/src/lib/breach.ts',
       "export { signal } from '@angular/core';",
       /@angular\/core/,
     ],
     [
       'a shared library imports a server-only library',
-      'libs/stream-client/src/lib/breach.ts',
+      'libs/reconnect-policy/src/lib/breach.ts',
       "export * from '@secfeed/dedup';",
       /scope:shared/,
+    ],
+    [
+      'the browser-safe retry policy imports ws',
+      'libs/reconnect-policy/src/lib/breach.ts',
+      "export { WebSocket } from 'ws';",
+      /ws/,
+    ],
+    [
+      'the browser-safe retry policy imports a Node built-in',
+      'libs/reconnect-policy/src/lib/breach.ts',
+      "export { setTimeout } from 'node:timers';",
+      /browser/,
     ],
     [
       'a library imports an app',
@@ -179,7 +203,7 @@ describe('dependency matrix (@nx/enforce-module-boundaries)', () => {
     [
       'the dashboard imports the browser-safe retry policy',
       'apps/filings-feed/src/app/ok.ts',
-      "export * from '@secfeed/stream-client/retry';",
+      "export * from '@secfeed/reconnect-policy';",
     ],
     [
       'ingest imports dedup and the model',

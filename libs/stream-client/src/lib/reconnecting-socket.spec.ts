@@ -10,7 +10,7 @@ import {
   type WsTestServer,
 } from '../test-support/ws-test-server';
 import { reconnectingSocket } from './reconnecting-socket';
-import { RetryExhaustedError } from './retry-exhausted-error';
+import { RetryExhaustedError } from '@secfeed/reconnect-policy';
 import type { SocketEvent } from './socket-event';
 
 const fast = { minDelayMs: 30, maxDelayMs: 100 };

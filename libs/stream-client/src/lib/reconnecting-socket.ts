@@ -1,5 +1,5 @@
 import { type Observable } from 'rxjs';
-import { reconnectLoop } from './reconnect-loop';
+import { reconnectLoop } from '@secfeed/reconnect-policy';
 import type { SocketEvent } from './socket-event';
 import {
   resolveSocketOptions,

@@ -1,5 +1,8 @@
 import { defer, filter, tap, type Observable } from 'rxjs';
-import { reconnectLoop, type RetryNotification } from './reconnect-loop';
+import {
+  reconnectLoop,
+  type RetryNotification,
+} from '@secfeed/reconnect-policy';
 import { READY, readerSession, type ReaderCursor } from './reader-session';
 import type { StreamEntry } from './stream-entry';
 import {

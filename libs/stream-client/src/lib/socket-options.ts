@@ -4,7 +4,7 @@ import {
   resolveRetryPolicy,
   type ResolvedRetryPolicy,
   type RetryPolicy,
-} from './retry-policy';
+} from '@secfeed/reconnect-policy';
 
 /** Options of {@link reconnectingSocket}. Only `url` is required. */
 export interface ReconnectingSocketOptions {

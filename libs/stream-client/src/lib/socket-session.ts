@@ -1,7 +1,7 @@
 import { Observable, Subject, Subscription } from 'rxjs';
 import { WebSocket, type ClientOptions } from 'ws';
 import { scrubUrlSecrets } from './redact-url';
-import { silenceTimeout } from './silence-timeout';
+import { silenceTimeout } from '@secfeed/reconnect-policy';
 import type { SocketEvent, SocketFailure } from './socket-event';
 import type { ResolvedSocketOptions } from './socket-options';
 

@@ -3,7 +3,7 @@ import {
   resolveRetryPolicy,
   type ResolvedRetryPolicy,
   type RetryPolicy,
-} from './retry-policy';
+} from '@secfeed/reconnect-policy';
 import type { StreamReaderState } from './stream-entry';
 
 /** The part of a node-redis v5 client the reader needs: `createClient()` results fit. */

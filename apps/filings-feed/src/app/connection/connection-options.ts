@@ -1,5 +1,5 @@
 import { InjectionToken } from '@angular/core';
-import type { RetryPolicy } from '@secfeed/stream-client/retry';
+import type { RetryPolicy } from '@secfeed/reconnect-policy';
 import { FEED_RETRY_POLICY } from './feed-reconnect-loop';
 
 /** Timing of the feed connection. Every field has a default. */

@@ -6,7 +6,7 @@ import {
   signal,
 } from '@angular/core';
 import type { Filing } from '@secfeed/filing-model';
-import type { RetryNotification } from '@secfeed/stream-client/retry';
+import type { RetryNotification } from '@secfeed/reconnect-policy';
 import { Subject, tap, type Subscription } from 'rxjs';
 import { GATEWAY_CONFIG, socketUrl } from '../shared/gateway-config';
 import type { UserError } from '../shared/user-error';

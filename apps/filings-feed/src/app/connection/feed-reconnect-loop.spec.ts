@@ -1,4 +1,4 @@
-import type { RetryNotification } from '@secfeed/stream-client/retry';
+import type { RetryNotification } from '@secfeed/reconnect-policy';
 import { take } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import type { SessionEvent } from './feed-session';

@@ -2,7 +2,7 @@ import {
   reconnectLoop,
   type RetryNotification,
   type RetryPolicy,
-} from '@secfeed/stream-client/retry';
+} from '@secfeed/reconnect-policy';
 import type { Observable, SchedulerLike } from 'rxjs';
 import type { SessionEvent } from './feed-session';
 

@@ -1,4 +1,4 @@
-import { backoffDelay } from '@secfeed/stream-client/retry';
+import { backoffDelay } from '@secfeed/reconnect-policy';
 
 /** The least pause after a 403 or 429: the SEC answers those when it thinks we are too fast. */
 export const EDGAR_SLOW_DOWN_MS = 60_000;
