@@ -7,12 +7,14 @@ import {
   type Readiness,
   type SecfeedRedis,
 } from '@secfeed/service-runtime';
-import type { Observable, Subscription } from 'rxjs';
+import type { Filing } from '@secfeed/filing-model';
+import { Subject, type Observable, type Subscription } from 'rxjs';
 import type { IngestConfig } from './config/ingest-config';
 import type { IngestMetrics } from './metrics/ingest-metrics';
 import { writeDeadLetters } from './pipeline/dead-letter-writer';
 import { PublishPipeline } from './pipeline/publish-pipeline';
 import { newestFiledAt } from './redis/newest-filed-at';
+import { Watermark, type WatermarkStore } from './redis/watermark';
 import type {
   IngestReject,
   SourceEvent,
@@ -23,6 +25,15 @@ import type {
 export interface SourceContext {
   /** `filedAt` of the newest filing already in Redis, for gap backfills. */
   lastFiledAt(): Promise<string | undefined>;
+  /** The durable watermark in Redis (`keys.watermark`). */
+  watermark: WatermarkStore;
+  /**
+   * Resolves true once every filing the source emitted before the call has left the publish
+   * queue (published, or refused as unstorable); false if the service stops first.
+   */
+  settled(): Promise<boolean>;
+  /** Filings the publish buffer dropped, as it drops them (to be asked for again). */
+  dropped: Observable<readonly Filing[]>;
 }
 
 export interface IngestServiceDeps {
@@ -54,6 +65,7 @@ export class IngestService {
   private keys?: RedisKeys;
   private pipeline?: PublishPipeline;
   private subscription?: Subscription;
+  private readonly dropped = new Subject<readonly Filing[]>();
   private upstream: UpstreamState | { state: 'disabled' | 'starting' } = {
     state: 'starting',
   };
@@ -77,6 +89,7 @@ export class IngestService {
       metrics,
       logger,
       bufferSize: config.bufferSize,
+      onDropped: (filings) => this.dropped.next(filings),
       // Valid to the model, yet no Redis key can name it: a coded reject, not a stuck queue.
       onUnstorable: (filing, reason) =>
         this.onRejects([
@@ -98,8 +111,12 @@ export class IngestService {
     if (config.source === 'sec-api')
       logger.info('Starting SEC Stream API WebSocket');
     const redis = this.redis;
+    const pipeline = this.pipeline;
     const source = this.deps.createSource({
       lastFiledAt: () => newestFiledAt(redis, keys),
+      watermark: new Watermark(redis, keys, config.retentionMs),
+      settled: () => pipeline.settled(),
+      dropped: this.dropped.asObservable(),
     });
     this.subscription = source.subscribe({
       next: (event) => this.onEvent(event),
@@ -169,6 +186,17 @@ export class IngestService {
       case 'error':
         metrics.sourceErrors.inc({ code: event.code });
         logger.warn({ code: event.code, err: event.message }, 'Upstream error');
+        return;
+      case 'backfill-retry':
+        metrics.backfillRetries.inc();
+        logger.warn(
+          { attempt: event.attempt, delayMs: event.delayMs },
+          'Backfill retry',
+        );
+        return;
+      case 'watermark':
+        metrics.watermarkMs = event.ms;
+        logger.debug({ filedAt: event.filedAt }, 'Watermark advanced');
         return;
     }
   }

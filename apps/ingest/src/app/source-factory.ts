@@ -4,12 +4,16 @@ import type { IngestConfig } from './config/ingest-config';
 import type { SourceContext } from './ingest-service';
 import { edgarSource } from './sources/edgar';
 import { replaySource } from './sources/replay';
-import { secApiSource } from './sources/sec-api';
+import { secApiSource, type SecApiSourceOptions } from './sources/sec-api';
 import type { SourceEvent } from './sources/source-event';
 
-/** Builds the upstream `INGEST_SOURCE` names, configured from the environment. */
+/**
+ * Builds the upstream `INGEST_SOURCE` names, configured from the environment. `secApi` overrides
+ * options of the sec-api source the environment does not set (timers in fault tests).
+ */
 export function sourceFactory(
   config: IngestConfig,
+  secApi: Partial<SecApiSourceOptions> = {},
 ): (context: SourceContext) => Observable<SourceEvent> {
   return (context) => {
     switch (config.source) {
@@ -19,6 +23,10 @@ export function sourceFactory(
           streamUrl: config.streamUrl,
           queryApiUrl: config.queryApiUrl,
           lastFiledAt: () => context.lastFiledAt(),
+          watermark: context.watermark,
+          settled: () => context.settled(),
+          dropped: context.dropped,
+          ...secApi,
         });
       case 'edgar':
         return edgarSource({

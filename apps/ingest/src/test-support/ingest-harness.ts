@@ -19,6 +19,7 @@ import {
   type IngestMetrics,
 } from '../app/metrics/ingest-metrics';
 import { sourceFactory } from '../app/source-factory';
+import type { SecApiSourceOptions } from '../app/sources/sec-api';
 
 export interface RunningIngest {
   service: IngestService;
@@ -29,10 +30,12 @@ export interface RunningIngest {
 
 /**
  * Starts an IngestService configured only through its environment, as in production; `REDIS_URL`
- * defaults to the tests' Redis (`testRedisUrl()`), which may be a cluster.
+ * defaults to the tests' Redis (`testRedisUrl()`), which may be a cluster. `secApi` shortens the
+ * sec-api source's timers for fault specs.
  */
 export async function startIngest(
   env: NodeJS.ProcessEnv,
+  secApi: Partial<SecApiSourceOptions> = {},
 ): Promise<RunningIngest> {
   const logs: Array<Record<string, unknown>> = [];
   const sink = new Writable({
@@ -48,7 +51,7 @@ export async function startIngest(
     config,
     logger: createLogger('ingest', 'info', sink),
     metrics,
-    createSource: sourceFactory(config),
+    createSource: sourceFactory(config, secApi),
   });
   await service.start();
   return { service, metrics, logs, stop: () => service.stop() };

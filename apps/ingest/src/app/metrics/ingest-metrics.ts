@@ -22,6 +22,11 @@ export interface IngestMetrics {
   redisUp: Gauge;
   lag: Histogram;
   publishLatency: Histogram;
+  backfillRetries: Counter;
+  /** Gauge of now minus {@link IngestMetrics.watermarkMs}, computed when scraped. */
+  watermarkAge: Gauge;
+  /** Epoch ms of the watermark as last read or moved (undefined: none known yet). */
+  watermarkMs?: number;
 }
 
 /** Creates the ingest metrics; `defaults` adds the process metrics (off in tests). */
@@ -30,7 +35,7 @@ export function createIngestMetrics(defaults = true): IngestMetrics {
   if (defaults)
     collectDefaultMetrics({ register: registry, prefix: 'secfeed_ingest_' });
   const registers = [registry];
-  return {
+  const metrics: IngestMetrics = {
     registry,
     received: new Counter({
       name: 'secfeed_ingest_filings_received_total',
@@ -104,5 +109,20 @@ export function createIngestMetrics(defaults = true): IngestMetrics {
       buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5, 1],
       registers,
     }),
+    backfillRetries: new Counter({
+      name: 'secfeed_ingest_backfill_retries_total',
+      help: 'Gap backfill attempts scheduled again after a failure (Query API error, timeout, Redis)',
+      registers,
+    }),
+    watermarkAge: new Gauge({
+      name: 'secfeed_ingest_watermark_age_seconds',
+      help: 'Now minus the filedAt of the watermark: every upstream filing older is published',
+      registers,
+      collect() {
+        if (metrics.watermarkMs !== undefined)
+          this.set(Math.max(0, Date.now() - metrics.watermarkMs) / 1000);
+      },
+    }),
   };
+  return metrics;
 }

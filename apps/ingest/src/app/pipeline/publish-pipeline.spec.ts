@@ -162,6 +162,67 @@ describe('PublishPipeline', () => {
     );
   });
 
+  it('hands the filings it drops to onDropped, at once, so a source can ask for them again', async () => {
+    const publisher = new MemoryPublisher();
+    publisher.down = true;
+    const dropped: string[][] = [];
+    const { pipeline } = startPipeline({
+      publisher,
+      bufferSize: 2,
+      retry: fastRetry,
+      onDropped: (filings) => dropped.push(filings.map((f) => f.accessionNo)),
+    });
+    const filings = Array.from({ length: 4 }, () => makeFiling());
+    pipeline.push(filings.slice(0, 1));
+    await waitUntil(() => !pipeline.healthy, 'the first failed publish');
+    pipeline.push(filings.slice(1));
+    expect(dropped).toEqual([filings.slice(2).map((f) => f.accessionNo)]);
+  });
+
+  it('settles once every filing pushed before the call has left the queue, however long Redis is away', async () => {
+    const publisher = new MemoryPublisher();
+    const { pipeline, metrics } = startPipeline({
+      publisher,
+      bufferSize: 100,
+      retry: fastRetry,
+    });
+    expect(await pipeline.settled()).toBe(true); // nothing queued
+    publisher.down = true;
+    const first = Array.from({ length: 3 }, () => makeFiling());
+    pipeline.push(first);
+    let settled: boolean | undefined;
+    void pipeline.settled().then((ok) => (settled = ok));
+    pipeline.push([makeFiling()]); // after the call: not waited for
+    await waitUntil(
+      async () =>
+        (await metricValue(metrics, 'secfeed_ingest_publish_errors_total')) >=
+        3,
+      'three failed publishes',
+    );
+    expect(settled).toBeUndefined();
+    publisher.down = false;
+    await waitUntil(() => settled !== undefined, 'settled');
+    expect(settled).toBe(true);
+    expect(publisher.stream.slice(0, 3)).toEqual(
+      first.map((f) => f.accessionNo),
+    );
+  });
+
+  it('settles false when closed with filings still queued', async () => {
+    const publisher = new MemoryPublisher();
+    publisher.down = true;
+    const { pipeline } = startPipeline({
+      publisher,
+      bufferSize: 10,
+      retry: fastRetry,
+    });
+    pipeline.push([makeFiling()]);
+    const settled = pipeline.settled();
+    pipeline.close();
+    expect(await settled).toBe(false);
+    expect(await pipeline.settled()).toBe(false);
+  });
+
   it('lets a burst queue deeper than the buffer while Redis answers, and loses none of it', async () => {
     const publisher = new MemoryPublisher();
     const { pipeline, metrics } = startPipeline({

@@ -34,6 +34,12 @@ export interface PublishPipelineOptions {
    * blocking every filing behind it.
    */
   onUnstorable?: (filing: Filing, reason: string) => void;
+  /**
+   * Called, synchronously inside {@link PublishPipeline.push}, with the filings the full queue
+   * refused: the upstream had them and they are not in Redis, so a source that can ask again
+   * (the sec-api gap backfill) schedules a backfill from them.
+   */
+  onDropped?: (filings: readonly Filing[]) => void;
   /** Filings per Redis round trip. Default 500. */
   batchSize?: number;
   /** Backoff between failed publish attempts. Default: 100 ms doubling to 5 s. */
@@ -61,6 +67,13 @@ export class PublishPipeline {
   private failures = 0;
   private wake?: () => void;
   private idleWaiters: Array<() => void> = [];
+  /** Filings ever accepted into the queue, and ever taken out of it (published or refused). */
+  private accepted = 0;
+  private removed = 0;
+  private settleWaiters: Array<{
+    target: number;
+    resolve: (ok: boolean) => void;
+  }> = [];
 
   constructor(private readonly options: PublishPipelineOptions) {
     if (!Number.isInteger(options.bufferSize) || options.bufferSize < 1) {
@@ -95,6 +108,7 @@ export class PublishPipeline {
     if (accepted.length < filings.length)
       this.overflow(filings.slice(accepted.length));
     for (const filing of accepted) this.queue.push(filing);
+    this.accepted += accepted.length;
     this.options.metrics.buffered.set(this.queue.length);
     void this.drain();
   }
@@ -112,9 +126,23 @@ export class PublishPipeline {
     });
   }
 
+  /**
+   * Resolves true once every filing pushed before this call has left the queue (published, or
+   * refused as unstorable), however long Redis is away; false if the pipeline is closed first.
+   * With the drop reports of `onDropped`, this tells a source what is safely in Redis.
+   */
+  settled(): Promise<boolean> {
+    if (this.removed >= this.accepted) return Promise.resolve(true);
+    if (this.closed) return Promise.resolve(false);
+    return new Promise((resolve) =>
+      this.settleWaiters.push({ target: this.accepted, resolve }),
+    );
+  }
+
   /** Stops retrying; filings still queued are reported by {@link depth}. */
   close(): void {
     this.closed = true;
+    this.settleWaiters.splice(0).forEach((w) => w.resolve(false));
     this.wake?.();
   }
 
@@ -125,7 +153,7 @@ export class PublishPipeline {
       while (this.queue.length > 0 && !this.closed) {
         const batch = this.queue.slice(0, this.batchSize);
         const done = await this.publish(batch);
-        if (done > 0) this.queue.splice(0, done);
+        if (done > 0) this.taken(done);
         else await this.backoff();
         this.options.metrics.buffered.set(this.queue.length);
       }
@@ -173,6 +201,14 @@ export class PublishPipeline {
       }
     }
     return batch.length;
+  }
+
+  private taken(count: number): void {
+    this.queue.splice(0, count);
+    this.removed += count;
+    const waiting = this.settleWaiters;
+    this.settleWaiters = waiting.filter((w) => w.target > this.removed);
+    for (const w of waiting) if (w.target <= this.removed) w.resolve(true);
   }
 
   private failed(err: unknown): void {
@@ -224,6 +260,7 @@ export class PublishPipeline {
 
   private overflow(dropped: readonly Filing[]): void {
     this.options.metrics.bufferOverflow.inc(dropped.length);
+    this.options.onDropped?.(dropped);
     this.options.logger.error(
       {
         dropped: dropped.length,

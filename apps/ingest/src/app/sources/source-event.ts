@@ -31,4 +31,8 @@ export type SourceEvent =
   | { kind: 'filings'; filings: Filing[] }
   | { kind: 'rejects'; rejects: IngestReject[] }
   | { kind: 'state'; upstream: UpstreamState }
-  | { kind: 'error'; code: string; message: string };
+  | { kind: 'error'; code: string; message: string }
+  /** A gap backfill failed and is tried again after `delayMs` (attempt: failures in a row). */
+  | { kind: 'backfill-retry'; attempt: number; delayMs: number }
+  /** The durable watermark is at least here: every filing older is in the stream. */
+  | { kind: 'watermark'; filedAt: string; ms: number };

@@ -89,6 +89,7 @@ async function fetchPage(
       'QUERY_API_HTTP_STATUS',
       `Query API answered ${response.status} at offset ${offset}: ${preview}`,
       response.status,
+      retryAfterMs(response.headers.get('retry-after')),
     );
   }
   let parsed: unknown;
@@ -137,7 +138,12 @@ function toFilings(
 function asQueryApiError(error: unknown, apiKey: string): QueryApiError {
   if (error instanceof QueryApiError) {
     const message = scrubSecret(error.message, apiKey);
-    return new QueryApiError(error.code, message, error.status);
+    return new QueryApiError(
+      error.code,
+      message,
+      error.status,
+      error.retryAfterMs,
+    );
   }
   const name = (error as { name?: unknown } | null)?.name;
   const detail = describe(error);
@@ -147,6 +153,15 @@ function asQueryApiError(error: unknown, apiKey: string): QueryApiError {
         'QUERY_API_UNREACHABLE',
         scrubSecret(`Query API request failed: ${detail}`, apiKey),
       );
+}
+
+/** `Retry-After` as seconds or an HTTP date, in ms from now; undefined when absent or unreadable. */
+function retryAfterMs(header: string | null): number | undefined {
+  if (header === null || header.trim() === '') return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }
 
 function describe(error: unknown): string {

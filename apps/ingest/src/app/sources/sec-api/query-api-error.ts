@@ -17,6 +17,8 @@ export class QueryApiError extends Error {
     message: string,
     /** The HTTP status, for `QUERY_API_HTTP_STATUS`. */
     readonly status?: number,
+    /** The answer's `Retry-After`, in ms, when it had one (a 429 or 503). */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
   }

@@ -3,7 +3,15 @@ import {
   type ResolvedRetryPolicy,
   type RetryPolicy,
 } from '@secfeed/stream-client';
-import { asyncScheduler, type SchedulerLike } from 'rxjs';
+import type { Filing } from '@secfeed/filing-model';
+import {
+  asyncScheduler,
+  NEVER,
+  type Observable,
+  type SchedulerLike,
+} from 'rxjs';
+import type { WatermarkStore } from '../../redis/watermark';
+import type { FiledAtMark } from './newest-filed-at';
 import {
   DEFAULT_QUERY_API_URL,
   isHttpUrl,
@@ -38,7 +46,30 @@ export interface SecApiSourceOptions {
   readonly fetch?: typeof fetch;
   /** Timers (backoff, silence) and the `receivedAt` clock. Default `asyncScheduler`. */
   readonly scheduler?: SchedulerLike;
+  /**
+   * The durable watermark: where a backfill starts after a restart, moved forward when a
+   * backfill completes and while live filings continue it. Default: in memory only.
+   */
+  readonly watermark?: WatermarkStore;
+  /**
+   * Resolves true once every filing emitted before the call is safely published (false when
+   * the consumer stops). Default: at once (the consumer publishes synchronously).
+   */
+  readonly settled?: () => Promise<boolean>;
+  /** Filings the consumer dropped (its buffer was full): backfilled again. Default: none. */
+  readonly dropped?: Observable<readonly Filing[]>;
+  /** Backoff between failed backfill attempts. Default 1 s doubling to 60 s, full jitter. */
+  readonly backfillRetry?: RetryPolicy;
+  /** A backfill asks again this far below where the gap began, in ms. Default `60000`. */
+  readonly backfillOverlapMs?: number;
 }
+
+/** Default backoff between failed backfill attempts. */
+export const DEFAULT_BACKFILL_RETRY: RetryPolicy = {
+  minDelayMs: 1000,
+  maxDelayMs: 60_000,
+  factor: 2,
+};
 
 /** {@link SecApiSourceOptions} after defaults and validation. */
 export interface ResolvedSecApiSourceOptions {
@@ -52,6 +83,11 @@ export interface ResolvedSecApiSourceOptions {
   readonly backfillRequestTimeoutMs: number;
   readonly fetch: typeof fetch;
   readonly scheduler: SchedulerLike;
+  readonly watermark: WatermarkStore;
+  readonly settled: () => Promise<boolean>;
+  readonly dropped: Observable<readonly Filing[]>;
+  readonly backfillRetry: ResolvedRetryPolicy;
+  readonly backfillOverlapMs: number;
 }
 
 /**
@@ -77,6 +113,14 @@ export function resolveSecApiSourceOptions(
     backfillRequestTimeoutMs: options.backfillRequestTimeoutMs ?? 30_000,
     fetch: options.fetch ?? ((...args) => globalThis.fetch(...args)),
     scheduler: options.scheduler ?? asyncScheduler,
+    watermark: options.watermark ?? memoryWatermark(),
+    settled: options.settled ?? (() => Promise.resolve(true)),
+    dropped: options.dropped ?? NEVER,
+    backfillRetry: retryPolicy(
+      { ...DEFAULT_BACKFILL_RETRY, ...options.backfillRetry },
+      (message) => fail(`backfillRetry: ${message.replace(/^retry: /, '')}`),
+    ),
+    backfillOverlapMs: options.backfillOverlapMs ?? 60_000,
   };
   if (!isStreamUrl(resolved.streamUrl))
     fail('streamUrl must be a ws: or wss: URL without a query');
@@ -103,7 +147,23 @@ export function resolveSecApiSourceOptions(
     );
   if (typeof resolved.lastFiledAt !== 'function')
     fail('lastFiledAt must be a function');
+  const overlap = resolved.backfillOverlapMs;
+  if (!Number.isInteger(overlap) || overlap < 0)
+    fail(`backfillOverlapMs must be an integer >= 0, got ${overlap}`);
   return resolved;
+}
+
+/** A watermark that lives as long as the source: enough for one process with no Redis. */
+function memoryWatermark(): WatermarkStore {
+  let mark: FiledAtMark | undefined;
+  return {
+    read: () => Promise.resolve(mark),
+    advance: (next) => {
+      const moved = mark === undefined || next.ms > mark.ms;
+      if (moved) mark = next;
+      return Promise.resolve(moved);
+    },
+  };
 }
 
 /** `${streamUrl}?apiKey=${key}`, the key URL-encoded. Never log it: use `redactUrl`. */
@@ -129,10 +189,11 @@ function isStreamUrl(url: unknown): boolean {
 function retryPolicy(
   policy: RetryPolicy | undefined,
   fail: (message: string) => never,
+  name = 'retry',
 ): ResolvedRetryPolicy {
   try {
     return resolveRetryPolicy(policy);
   } catch (error) {
-    return fail(`retry: ${(error as Error).message}`);
+    return fail(`${name}: ${(error as Error).message}`);
   }
 }

@@ -6,6 +6,7 @@ import {
   type WireFiling,
 } from '@secfeed/sec-api-simulator';
 import type { Filing } from '@secfeed/filing-model';
+import { Subject, tap } from 'rxjs';
 import type { SourceEvent, UpstreamState } from '../source-event';
 import { secApiSource } from './sec-api-source';
 import type { SecApiSourceOptions } from './sec-api-source-options';
@@ -58,6 +59,9 @@ describe('secApiSource (sec-api simulator, local Query API)', () => {
         streamUrl: sim.url,
         queryApiUrl: queryApi.url,
         retry: fast,
+        backfillRetry: fast,
+        // The specs below check the exact start of a backfill; the margin has its own.
+        backfillOverlapMs: 0,
         ...options,
       }),
     ));
@@ -256,29 +260,78 @@ describe('secApiSource (sec-api simulator, local Query API)', () => {
     });
   });
 
-  it('reports a failed backfill as BACKFILL_FAILED, keeps live filings flowing, and retries on the next open', async () => {
+  it('reports a failed backfill as BACKFILL_FAILED, keeps live filings flowing, and retries it with backoff, without a reconnect', async () => {
     queryApi.filings = day.slice(0, 20);
     queryApi.fault = (_req, index) =>
-      index === 0
+      index < 2
         ? { status: 503, body: `{"error":"down for ${KEY}"}` }
         : undefined;
     const sim = await simulate({ rate: 100, limit: 20 });
     const events = source(sim, {
       lastFiledAt: () => Promise.resolve(day[0].filedAt),
     });
-    await events.waitFor(
-      (e) => errorsOf(e).length === 1 && filingsOf(e).length >= 3,
-    );
-    expect(errorsOf(events.values)[0]).toMatchObject({
-      code: 'BACKFILL_FAILED',
-    });
-    expect(errorsOf(events.values)[0].message).toContain('503');
-    expect(errorsOf(events.values)[0].message).not.toContain('9f/3a');
-    const live = filingsOf(events.values).length;
-    await events.waitFor((e) => filingsOf(e).length > live);
-    sim.dropAll();
     await events.waitFor((e) => count(e, 'backfilled') === 1);
-    expect(queryApi.requests).toHaveLength(2);
+    const errors = errorsOf(events.values);
+    expect(errors.map((e) => e.code)).toEqual([
+      'BACKFILL_FAILED',
+      'BACKFILL_FAILED',
+    ]);
+    expect(errors[0].message).toContain('503');
+    expect(errors[0].message).not.toContain('9f/3a');
+    expect(
+      events.values.filter((e) => e.kind === 'backfill-retry'),
+    ).toMatchObject([
+      { kind: 'backfill-retry', attempt: 1 },
+      { kind: 'backfill-retry', attempt: 2 },
+    ]);
+    expect(count(events.values, 'open')).toBe(1);
+    expect(queryApi.requests).toHaveLength(3);
+    expect(new Set(queryApi.requests.map((r) => r.body.query))).toEqual(
+      new Set([`filedAt:["${day[0].filedAt}" TO *]`]),
+    );
+  });
+
+  it('starts a backfill the overlap margin below the stored point', async () => {
+    const sim = await simulate({ limit: 1 });
+    const stored = '2020-01-03T10:00:30-05:00';
+    const events = source(sim, {
+      lastFiledAt: () => Promise.resolve(stored),
+      backfillOverlapMs: 90_000,
+    });
+    await events.waitFor((e) => count(e, 'backfilled') === 1);
+    expect(queryApi.requests[0].body.query).toBe(
+      'filedAt:["2020-01-03T09:59:00-05:00" TO *]',
+    );
+  });
+
+  it('backfills again what the consumer reports dropped, with the socket still open', async () => {
+    queryApi.filings = day.slice(0, 30);
+    const dropped = new Subject<readonly Filing[]>();
+    const sim = await simulate({ rate: 200, limit: 30 });
+    let lost: readonly Filing[] = [];
+    // Like the publish pipeline: the drop is reported while the filings are handed on.
+    const consumer = secApiSource({
+      apiKey: KEY,
+      streamUrl: sim.url,
+      queryApiUrl: queryApi.url,
+      retry: fast,
+      backfillRetry: fast,
+      backfillOverlapMs: 0,
+      dropped,
+    }).pipe(
+      tap((event) => {
+        if (event.kind !== 'filings' || lost.length > 0) return;
+        if (filingsOf(run?.values ?? []).length < 5) return;
+        lost = event.filings;
+        dropped.next(lost);
+      }),
+    );
+    const events = (run = collect(consumer));
+    await events.waitFor((e) => count(e, 'backfilled') === 1);
+    expect(queryApi.requests[0].body.query).toBe(
+      `filedAt:["${lost[0].filedAt}" TO *]`,
+    );
+    expect(count(events.values, 'open')).toBe(1);
   });
 
   it('terminates a half-open upstream after silenceTimeoutMs and reconnects', async () => {

@@ -2,22 +2,30 @@ import { reconnectingSocket } from '@secfeed/stream-client';
 import {
   catchError,
   defer,
+  EMPTY,
+  exhaustMap,
   filter,
+  ignoreElements,
   merge,
   mergeMap,
   type Observable,
   of,
   share,
+  Subject,
   switchMap,
   tap,
 } from 'rxjs';
 import type { SourceEvent } from '../source-event';
+import { afterEmit } from './after-emit';
+import { backfillLoop } from './backfill-loop';
 import { gapBackfill } from './gap-backfill';
-import { NewestFiledAt } from './newest-filed-at';
+import { GapTracker } from './gap-tracker';
+import type { FiledAtMark } from './newest-filed-at';
 import { queryApiBackfill } from './query-api-backfill';
 import {
   resolveSecApiSourceOptions,
   streamSocketUrl,
+  type ResolvedSecApiSourceOptions,
   type SecApiSourceOptions,
 } from './sec-api-source-options';
 import { scrubSecret } from './scrub-secret';
@@ -31,12 +39,14 @@ import { socketEvents } from './socket-events';
  * `FRAME_BINARY` reject. Socket life is reported as `state` events (`connecting`, `open`,
  * `closed`, `retry`) plus an `error` event with the failure code when a connection failed.
  *
- * Gap backfill: the Stream API never replays, so on every `open` (the first included) the
- * source asks the Query API for everything from the newest `filedAt` known (the newest it
- * emitted, or `lastFiledAt()` if newer): `backfilling { from }`, `filings` pages,
- * `backfilled { filings }`. It runs beside the live frames, never delaying them; a newer
- * `open` replaces a backfill still running. Failures are `error` events (`BACKFILL_FAILED`,
- * `BACKFILL_TRUNCATED`) and live filings keep flowing; the next `open` tries again.
+ * Gap backfill: the Stream API never replays, so whenever a gap may exist (the first open, a
+ * reconnect, filings the consumer reports `dropped`) the source asks the Query API for
+ * everything from where the gap began (see {@link GapTracker}, {@link gapBackfill}):
+ * `backfilling { from }`, `filings` pages, `backfilled { filings }`. It runs beside the live
+ * frames, never delaying them. A failed attempt is retried with backoff (`backfill-retry`), one
+ * stopped at the offset cap goes on from its last filing, one cancelled by a drop resumes at the
+ * next open: a gap is closed only by a backfill that completed. The durable `watermark` moves
+ * forward when one completes and while live filings continue it (`watermark` events).
  *
  * The Observable never errors (an unexpected failure becomes an `error` event
  * `SOURCE_FAILED`, then completion); unsubscribing closes the socket, aborts the Query API
@@ -56,47 +66,67 @@ export function secApiSource(
   const { apiKey, scheduler } = resolved;
   const receivedAt = () => new Date(scheduler.now()).toISOString();
   return defer(() => {
-    const newest = new NewestFiledAt();
+    const tracker = new GapTracker();
+    const gaps = new Subject<void>();
+    const moved = new Subject<SourceEvent>();
+    const advance = (mark: FiledAtMark) =>
+      resolved.watermark.advance(mark).then(
+        (forward) =>
+          forward &&
+          moved.next({ kind: 'watermark', filedAt: mark.filedAt, ms: mark.ms }),
+        // Redis away: the next advance carries it; until then a backfill starts lower.
+        () => undefined,
+      );
     const socket = reconnectingSocket({
       url: streamSocketUrl(resolved),
       retry: resolved.retry,
       silenceTimeoutMs: resolved.silenceTimeoutMs,
       scheduler,
-    }).pipe(share());
+    }).pipe(
+      tap((event) => {
+        if (event.type === 'open') tracker.opened();
+        if (event.type === 'closed') tracker.closed();
+      }),
+      share(),
+    );
     const live = socket.pipe(
       mergeMap((event) => socketEvents(event, receivedAt, apiKey)),
-    );
-    const backfills = socket.pipe(
-      filter((event) => event.type === 'open'),
-      switchMap(() => {
-        // The newest filing seen BEFORE this socket opened, taken now: by the time lastFiledAt()
-        // answers, this socket's first frames (newer than the gap) have been seen, and a
-        // backfill from them would skip the gap.
-        const seenBeforeOpen = newest.value;
-        return gapBackfill({
-          newestSeen: () => seenBeforeOpen,
-          lastFiledAt: resolved.lastFiledAt,
-          apiKey,
-          backfill: (from, onRejects, onCapReached) =>
-            queryApiBackfill({
-              apiKey,
-              from,
-              queryApiUrl: resolved.queryApiUrl,
-              pageSize: resolved.backfillPageSize,
-              requestTimeoutMs: resolved.backfillRequestTimeoutMs,
-              fetch: resolved.fetch,
-              receivedAt,
-              onRejects,
-              onCapReached,
-            }),
+      afterEmit((event) => {
+        if (event.kind !== 'filings') return;
+        const mark = tracker.live(event.filings);
+        if (!mark) return;
+        const generation = tracker.generation;
+        void resolved.settled().then((ok) => {
+          if (ok && generation === tracker.generation) void advance(mark);
         });
       }),
     );
-    return merge(live, backfills).pipe(
-      tap((event) => {
-        if (event.kind === 'filings') newest.see(event.filings);
+    const drops = resolved.dropped.pipe(
+      tap((filings) => {
+        tracker.dropped(filings);
+        gaps.next();
       }),
+      ignoreElements(),
     );
+    const backfills = socket.pipe(
+      filter((event) => event.type === 'open' || event.type === 'closed'),
+      switchMap((event) =>
+        event.type !== 'open'
+          ? EMPTY
+          : merge(of(undefined), gaps).pipe(
+              exhaustMap(() =>
+                tracker.covered
+                  ? EMPTY
+                  : backfillLoop(
+                      () =>
+                        gapBackfill(backfillDeps(resolved, tracker, advance)),
+                      { policy: resolved.backfillRetry, scheduler },
+                    ),
+              ),
+            ),
+      ),
+    );
+    return merge(live, backfills, drops, moved);
   }).pipe(
     catchError((error: unknown) =>
       of<SourceEvent>({
@@ -109,4 +139,38 @@ export function secApiSource(
       }),
     ),
   );
+}
+
+function backfillDeps(
+  resolved: ResolvedSecApiSourceOptions,
+  tracker: GapTracker,
+  onCovered: (mark: FiledAtMark) => void,
+) {
+  const { apiKey, scheduler } = resolved;
+  const receivedAt = () => new Date(scheduler.now()).toISOString();
+  return {
+    tracker,
+    watermark: resolved.watermark,
+    lastFiledAt: resolved.lastFiledAt,
+    settled: resolved.settled,
+    overlapMs: resolved.backfillOverlapMs,
+    onCovered,
+    apiKey,
+    backfill: (
+      from: string,
+      onRejects: Parameters<typeof queryApiBackfill>[0]['onRejects'],
+      onCapReached: Parameters<typeof queryApiBackfill>[0]['onCapReached'],
+    ) =>
+      queryApiBackfill({
+        apiKey,
+        from,
+        queryApiUrl: resolved.queryApiUrl,
+        pageSize: resolved.backfillPageSize,
+        requestTimeoutMs: resolved.backfillRequestTimeoutMs,
+        fetch: resolved.fetch,
+        receivedAt,
+        onRejects,
+        onCapReached,
+      }),
+  };
 }
