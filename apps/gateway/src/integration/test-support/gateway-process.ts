@@ -5,7 +5,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const MAIN = join(__dirname, '../../../../../dist/apps/gateway/main.js');
+/** The build under test; `SECFEED_GATEWAY_MAIN` points the specs at another one (an older build). */
+const MAIN =
+  process.env['SECFEED_GATEWAY_MAIN'] ??
+  join(__dirname, '../../../../../dist/apps/gateway/main.js');
 
 export interface GatewayProcess {
   readonly pid: number;
