@@ -12,6 +12,7 @@ import { Subject, type Observable, type Subscription } from 'rxjs';
 import type { IngestConfig } from './config/ingest-config';
 import type { IngestMetrics } from './metrics/ingest-metrics';
 import { writeDeadLetters } from './pipeline/dead-letter-writer';
+import { LostWriteRecovery } from './failover/lost-write-recovery';
 import { PublishPipeline } from './pipeline/publish-pipeline';
 import { newestFiledAt } from './redis/newest-filed-at';
 import { Watermark, type WatermarkStore } from './redis/watermark';
@@ -64,6 +65,7 @@ export class IngestService {
   private redis?: SecfeedRedis;
   private keys?: RedisKeys;
   private pipeline?: PublishPipeline;
+  private lostWrites?: LostWriteRecovery;
   private subscription?: Subscription;
   private readonly dropped = new Subject<readonly Filing[]>();
   private upstream: UpstreamState | { state: 'disabled' | 'starting' } = {
@@ -77,13 +79,26 @@ export class IngestService {
     this.redis = await connectRedis({
       url: config.redisUrl,
       logger,
-      onUpChange: (up) => metrics.redisUp.set(up ? 1 : 0),
+      onUpChange: (up) => {
+        metrics.redisUp.set(up ? 1 : 0);
+        this.lostWrites?.redisUp(up);
+      },
     });
     const keys = (this.keys = createRedisKeys(config.keyPrefix));
-    const publisher = new FilingPublisher(this.redis, {
-      keys,
-      retentionMs: config.retentionMs,
+    // What a failover (or a Redis replaced) lost after acknowledging it is published again.
+    this.lostWrites = new LostWriteRecovery({
+      redis: this.redis,
+      streamKey: keys.stream,
+      logger,
+      registry: metrics.registry,
+      republish: (filings) => this.pipeline?.push(filings),
     });
+    const publisher = this.lostWrites.recording(
+      new FilingPublisher(this.redis, {
+        keys,
+        retentionMs: config.retentionMs,
+      }),
+    );
     this.pipeline = new PublishPipeline({
       publisher,
       metrics,
@@ -156,6 +171,7 @@ export class IngestService {
   async stop(): Promise<void> {
     const { logger } = this.deps;
     this.subscription?.unsubscribe();
+    this.lostWrites?.stop();
     if (this.pipeline) {
       if (!(await this.pipeline.flush(STOP_FLUSH_MS))) {
         logger.error(

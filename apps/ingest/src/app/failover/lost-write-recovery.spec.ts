@@ -1,0 +1,148 @@
+import { FilingPublisher } from '@secfeed/dedup';
+import type { Filing } from '@secfeed/filing-model';
+import { makeFiling } from '@secfeed/filing-model/testing';
+import { createRedisKeys } from '@secfeed/redis-keys';
+import { createLogger, routedCommands } from '@secfeed/service-runtime';
+import {
+  connectTestRedis,
+  deleteKeysWithPrefix,
+  uniqueKeyPrefix,
+  type TestRedis,
+} from '@secfeed/test-kit';
+import { Writable } from 'node:stream';
+import { Registry } from 'prom-client';
+import { LostWriteRecovery } from './lost-write-recovery';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * On real Redis: filings published through the recovery's publisher, then the newest ones taken
+ * out of Redis as a failover to a lagging replica takes them (entry and seen-mark), then the
+ * connection lost and back.
+ */
+describe('LostWriteRecovery', () => {
+  let redis: TestRedis;
+  const prefixes: string[] = [];
+  beforeAll(async () => {
+    redis = await connectTestRedis();
+  });
+  afterAll(async () => {
+    for (const prefix of prefixes) await deleteKeysWithPrefix(redis, prefix);
+    await redis.close();
+  });
+
+  async function setUp() {
+    const prefix = uniqueKeyPrefix('lost-writes');
+    prefixes.push(prefix);
+    const keys = createRedisKeys(prefix);
+    const republished: Filing[][] = [];
+    const logs: string[] = [];
+    const registry = new Registry();
+    const recovery = new LostWriteRecovery({
+      redis,
+      streamKey: keys.stream,
+      registry,
+      logger: createLogger(
+        'test',
+        'info',
+        new Writable({
+          write: (chunk: Buffer, _e, done) => {
+            logs.push(JSON.parse(chunk.toString()).msg);
+            done();
+          },
+        }),
+      ),
+      republish: (filings) => republished.push([...filings]),
+    });
+    const publisher = recovery.recording(
+      new FilingPublisher(redis, { keys, retentionMs: DAY_MS }),
+    );
+    const filings = Array.from({ length: 10 }, (_, i) =>
+      makeFiling({
+        accessionNo: `0000000001-26-${String(i).padStart(6, '0')}`,
+      }),
+    );
+    const positions = (await publisher.publishBatch(filings)).map(
+      (r) => r.position,
+    );
+    /** What a replica that missed the newest `count` writes holds once promoted. */
+    const loseNewest = async (count: number) => {
+      for (let i = filings.length - count; i < filings.length; i++) {
+        await redis.xDel(keys.stream, positions[i]);
+        await redis.del(keys.seen(filings[i].accessionNo));
+      }
+    };
+    const republishedCount = async () =>
+      (
+        await registry
+          .getSingleMetric('secfeed_ingest_lost_writes_republished_total')
+          ?.get()
+      )?.values[0]?.value ?? 0;
+    const streamInfo = async () => {
+      const info = (await routedCommands(redis, keys.stream).sendCommand([
+        'XINFO',
+        'STREAM',
+        keys.stream,
+      ])) as unknown[];
+      const field = (name: string) => String(info[info.indexOf(name) + 1]);
+      return {
+        lastGenerated: field('last-generated-id'),
+        maxDeleted: field('max-deleted-entry-id'),
+      };
+    };
+    return {
+      recovery,
+      filings,
+      positions,
+      republished,
+      logs,
+      loseNewest,
+      republishedCount,
+      streamInfo,
+    };
+  }
+
+  it('after a reconnect, hands back exactly the acknowledged filings the stream lost, in order, and marks their positions deleted', async () => {
+    const s = await setUp();
+    s.recovery.redisUp(false);
+    await s.loseNewest(3);
+    await s.recovery.redisUp(true);
+
+    expect(s.republished).toEqual([s.filings.slice(7)]);
+    expect(s.logs).toEqual([
+      'Redis lost acknowledged filings; publishing them again',
+    ]);
+    expect(await s.republishedCount()).toBe(3);
+    // Every position up to the newest lost one counts as deleted; new IDs come after it.
+    const [ms, seq] = s.positions[9].split('-');
+    const after = `${ms}-${Number(seq) + 1}`;
+    expect(await s.streamInfo()).toEqual({
+      lastGenerated: after,
+      maxDeleted: after,
+    });
+  });
+
+  it('hands back nothing when every acknowledged filing survived, or when none did (a Redis replaced empty is not a rollback)', async () => {
+    const survived = await setUp();
+    survived.recovery.redisUp(false);
+    await survived.recovery.redisUp(true);
+
+    const replaced = await setUp();
+    replaced.recovery.redisUp(false);
+    await replaced.loseNewest(10);
+    await replaced.recovery.redisUp(true);
+    for (const s of [survived, replaced]) {
+      expect(s.logs).toEqual(['Redis back; no acknowledged filing lost']);
+      expect(s.republished).toEqual([]);
+      expect(await s.republishedCount()).toBe(0);
+    }
+  });
+
+  it('checks nothing when the connection was never lost', async () => {
+    const s = await setUp();
+    await s.loseNewest(2);
+    await s.recovery.redisUp(true);
+    expect(s.logs).toEqual([]);
+    expect(s.republished).toEqual([]);
+  });
+});

@@ -1,0 +1,132 @@
+import type { Filing } from '@secfeed/filing-model';
+import {
+  routedCommands,
+  type Logger,
+  type SecfeedRedis,
+} from '@secfeed/service-runtime';
+import { Counter, type Registry } from 'prom-client';
+import type { BatchPublisher } from '../pipeline/publish-pipeline';
+import { findLostWrites } from './find-lost-writes';
+import { markLostPositions, nextPosition } from './mark-lost-positions';
+import { RecentPublications } from './recent-publications';
+
+/** Options of {@link LostWriteRecovery}. */
+export interface LostWriteRecoveryOptions {
+  readonly redis: SecfeedRedis;
+  readonly streamKey: string;
+  readonly logger: Logger;
+  /** Where `secfeed_ingest_lost_writes_republished_total` is registered. */
+  readonly registry: Registry;
+  /** Queues filings to be published again (the publish pipeline, behind what waits there). */
+  readonly republish: (filings: readonly Filing[]) => void;
+  /** Publications remembered. Default {@link RECENT_PUBLICATIONS}. */
+  readonly capacity?: number;
+  /** Wait before checking again after a check failed, in ms. Default 1000. */
+  readonly retryMs?: number;
+}
+
+/**
+ * Publishes again what Redis acknowledged and then lost. Replication is asynchronous: when a
+ * master fails over, what its replica had not received yet is gone from the new master, the
+ * stream entries and, written by the same script, their seen-marks. The same happens when a
+ * Redis is replaced empty or restarts with the last second of its AOF missing.
+ *
+ * It remembers the newest filings this process published ({@link recording}). When the
+ * connection is lost it notes how many it had published; once Redis answers again it checks
+ * that each of those is still in the stream at its position. If some are gone, it first marks
+ * the stream (IDs up to the newest lost one count as deleted: new entries come after it, and a
+ * client resuming from before it is told `recovered: false`), then queues the lost filings, in
+ * their order: dedup publishes them again, with new positions. Logged (`Redis lost
+ * acknowledged filings; publishing them again`, warn) and counted
+ * (`secfeed_ingest_lost_writes_republished_total`). A check that fails is retried.
+ */
+export class LostWriteRecovery {
+  private readonly recent: RecentPublications;
+  private readonly republished: Counter;
+  /** Publications made before the last loss of the connection that are not checked yet. */
+  private pendingUpTo = 0;
+  private checking = false;
+  private retry?: NodeJS.Timeout;
+  private stopped = false;
+
+  constructor(private readonly options: LostWriteRecoveryOptions) {
+    this.recent = new RecentPublications(options.capacity);
+    this.republished = new Counter({
+      name: 'secfeed_ingest_lost_writes_republished_total',
+      help: 'Filings Redis had acknowledged, then lost (failover, replaced empty), published again',
+      registers: [options.registry],
+    });
+  }
+
+  /** `publisher`, with every filing it publishes remembered. */
+  recording<P extends BatchPublisher>(publisher: P): BatchPublisher {
+    return this.recent.recording(publisher);
+  }
+
+  /**
+   * Feed it every connection change (`connectRedis`'s `onUpChange`). Resolves when the check a
+   * reconnect starts is over (at once when there is nothing to check); never rejects.
+   */
+  redisUp(up: boolean): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    if (!up) {
+      this.pendingUpTo = this.recent.count;
+      return Promise.resolve();
+    }
+    return this.check();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.retry);
+  }
+
+  private async check(): Promise<void> {
+    if (this.checking || this.pendingUpTo === 0) return;
+    this.checking = true;
+    const upTo = this.pendingUpTo;
+    const { redis, streamKey, logger } = this.options;
+    const commands = routedCommands(redis, streamKey);
+    let failed = false;
+    try {
+      const lost = await findLostWrites(
+        commands,
+        streamKey,
+        this.recent.upTo(upTo),
+      );
+      if (this.pendingUpTo === upTo) this.pendingUpTo = 0;
+      if (lost.length === 0) {
+        logger.info(
+          { checked: upTo },
+          'Redis back; no acknowledged filing lost',
+        );
+        return;
+      }
+      const newest = lost[lost.length - 1].position;
+      await markLostPositions(commands, streamKey, nextPosition(newest));
+      logger.warn(
+        { lost: lost.length, from: lost[0].position, to: newest },
+        'Redis lost acknowledged filings; publishing them again',
+      );
+      this.republished.inc(lost.length);
+      this.options.republish(lost.map((p) => p.filing));
+    } catch (err) {
+      failed = true;
+      if (this.pendingUpTo === 0) this.pendingUpTo = upTo;
+      logger.warn(
+        { err: (err as Error).message },
+        'Lost-write check failed; retrying',
+      );
+      clearTimeout(this.retry);
+      if (!this.stopped)
+        this.retry = setTimeout(
+          () => void this.check(),
+          this.options.retryMs ?? 1000,
+        ).unref();
+    } finally {
+      this.checking = false;
+    }
+    // The connection was lost again while this check ran: check what was published since.
+    if (!failed && this.pendingUpTo > upTo) void this.check();
+  }
+}
