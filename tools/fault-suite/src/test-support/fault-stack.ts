@@ -1,5 +1,5 @@
 import { createClient } from 'redis';
-import { createRedisKeys } from '@secfeed/redis-keys';
+import { createRedisKeys, hashSlot } from '@secfeed/redis-keys';
 import {
   loadReplayDay,
   startSimulator,
@@ -8,9 +8,12 @@ import {
   type WireFiling,
 } from '@secfeed/sec-api-simulator';
 import {
+  createRedisCluster,
   createRedisProcess,
   reservedPort,
   waitUntil,
+  type RedisClusterOptions,
+  type RedisClusterProcess,
   type RedisProcess,
 } from '@secfeed/test-kit';
 import {
@@ -35,6 +38,8 @@ export const STANDARD_CLIENTS: ReadonlyArray<{
   { name: 'forms', filters: { formTypes: ['8-K', 'D'] } },
 ];
 const STREAM_KEY = createRedisKeys('').stream;
+/** The hash slot of every key of the feed (one hash tag), on a cluster. */
+export const FEED_SLOT = hashSlot(STREAM_KEY);
 const DAY = loadReplayDay();
 
 export interface FaultStackOptions {
@@ -47,6 +52,11 @@ export interface FaultStackOptions {
   faults?: SimulatorFaults;
   /** Extra gateway variables (`GATEWAY_SEND_BUFFER_BYTES`...). */
   gatewayEnv?: Record<string, string>;
+  /**
+   * Runs on a private Redis Cluster with these options instead of one redis-server; the
+   * services get every node in `REDIS_URL`.
+   */
+  cluster?: RedisClusterOptions;
 }
 
 /**
@@ -64,13 +74,22 @@ export class FaultStack {
   private simulator?: Simulator;
 
   private constructor(
-    readonly redis: RedisProcess,
+    private readonly redisStore:
+      | { kind: 'server'; server: RedisProcess }
+      | { kind: 'cluster'; cluster: RedisClusterProcess },
     private readonly options: FaultStackOptions,
   ) {}
 
-  /** Starts the private Redis; everything else is started by the scenario. */
+  /** Starts the private Redis (or cluster); everything else is started by the scenario. */
   static async start(options: FaultStackOptions): Promise<FaultStack> {
-    const stack = new FaultStack(await createRedisProcess(), options);
+    if (options.cluster) {
+      const cluster = await createRedisCluster(options.cluster);
+      return new FaultStack({ kind: 'cluster', cluster }, options);
+    }
+    const stack = new FaultStack(
+      { kind: 'server', server: await createRedisProcess() },
+      options,
+    );
     try {
       await stack.redis.start();
     } catch (err) {
@@ -78,6 +97,27 @@ export class FaultStack {
       throw err;
     }
     return stack;
+  }
+
+  /** The private redis-server (a scenario without `cluster`). */
+  get redis(): RedisProcess {
+    if (this.redisStore.kind !== 'server')
+      throw new Error('this scenario runs on a cluster');
+    return this.redisStore.server;
+  }
+
+  /** The private Redis Cluster (a scenario with `cluster`). */
+  get cluster(): RedisClusterProcess {
+    if (this.redisStore.kind !== 'cluster')
+      throw new Error('this scenario runs on one redis-server');
+    return this.redisStore.cluster;
+  }
+
+  /** `REDIS_URL` of the services: the server, or every node of the cluster. */
+  get redisUrl(): string {
+    return this.redisStore.kind === 'server'
+      ? this.redisStore.server.url
+      : this.redisStore.cluster.nodeUrls.join(',');
   }
 
   /**
@@ -131,7 +171,7 @@ export class FaultStack {
   /** One more ingest replica on the simulator's `sec-api` path; resolves once it listens. */
   async startIngest(): Promise<ServiceProcess> {
     const ingest = new ServiceProcess('ingest', {
-      REDIS_URL: this.redis.url,
+      REDIS_URL: this.redisUrl,
       INGEST_SOURCE: 'sec-api',
       SEC_API_KEY: API_KEY,
       SEC_STREAM_URL: this.sim.url,
@@ -148,7 +188,7 @@ export class FaultStack {
   async startGateway(port?: number): Promise<ServiceProcess> {
     port ??= await reservedPort();
     const gateway = new ServiceProcess('gateway', {
-      REDIS_URL: this.redis.url,
+      REDIS_URL: this.redisUrl,
       GATEWAY_PORT: String(port),
       LOG_LEVEL: 'info',
       ...this.options.gatewayEnv,
@@ -229,11 +269,18 @@ export class FaultStack {
     );
   }
 
-  /** A short-lived connection: the private Redis may be killed between two reads. */
+  /**
+   * A short-lived connection (to the master serving the feed, on a cluster): the private Redis
+   * may be killed, or fail over, between two reads.
+   */
   async withRedis<T>(
     use: (redis: ReturnType<typeof createClient>) => Promise<T>,
   ): Promise<T> {
-    const redis = createClient({ url: this.redis.url });
+    const url =
+      this.redisStore.kind === 'server'
+        ? this.redisStore.server.url
+        : await this.redisStore.cluster.masterOf(FEED_SLOT);
+    const redis = createClient({ url });
     redis.on('error', () => undefined);
     await redis.connect();
     try {
@@ -317,7 +364,10 @@ export class FaultStack {
         (service) => () => service.stop('SIGKILL'),
       ),
       async () => this.simulator?.close(),
-      () => this.redis.dispose(),
+      () =>
+        this.redisStore.kind === 'server'
+          ? this.redisStore.server.dispose()
+          : this.redisStore.cluster.stop(),
     ];
     for (const step of steps) await step().catch(() => undefined);
   }
