@@ -14,11 +14,17 @@ export type {
 } from './lib/socket-event';
 export type { ReconnectingSocketOptions } from './lib/socket-options';
 export { redisStreamReader } from './lib/redis-stream-reader';
+export type { StreamEntry } from './lib/stream-entry';
 export type {
-  StreamEntry,
+  StreamEntryEvent,
+  StreamReaderConnectingEvent,
   StreamReaderErrorCode,
+  StreamReaderErrorEvent,
+  StreamReaderEvent,
+  StreamReaderReadyEvent,
+  StreamReaderRetryEvent,
   StreamReaderState,
-} from './lib/stream-entry';
+} from './lib/stream-reader-event';
 export type {
   DedicatedConnection,
   DuplicableRedisClient,

@@ -4,14 +4,11 @@ import {
   destroyQuietly,
 } from './dedicated-connection';
 import { parseEntry, parseXReadReply } from './parse-xread-reply';
-import type { StreamEntry } from './stream-entry';
+import type { StreamReaderEvent } from './stream-reader-event';
 import type {
   DedicatedConnection,
   ResolvedStreamReaderOptions,
 } from './stream-reader-options';
-
-/** Emitted by a session once its connection is ready; filtered out before callers see it. */
-export const READY = Symbol('ready');
 
 /** Where the reader stands: the id after which it reads. Shared by all sessions of a reader. */
 export interface ReaderCursor {
@@ -19,17 +16,18 @@ export interface ReaderCursor {
 }
 
 /**
- * One dedicated connection reading `XREAD BLOCK` in a loop from `cursor.position`, moving the
- * cursor past every entry it emits. Errors go down the error channel (after `onState`); the
- * reconnect loop then opens a new session that resumes from the cursor.
+ * One dedicated connection as a cold Observable: `connecting`, `ready` once connected, then an
+ * `entry` for every entry of `XREAD BLOCK` read in a loop from `cursor.position` (the cursor
+ * moves past each). A failure emits `error` (with its code) and then errors the Observable; the
+ * reader's loop then opens a new session that resumes from the cursor.
  */
 export function readerSession(
   options: ResolvedStreamReaderOptions,
   cursor: ReaderCursor,
   attempt: number,
-): Observable<StreamEntry | typeof READY> {
-  return new Observable<StreamEntry | typeof READY>((subscriber) => {
-    options.onState({ type: 'connecting', attempt });
+): Observable<StreamReaderEvent> {
+  return new Observable<StreamReaderEvent>((subscriber) => {
+    subscriber.next({ type: 'connecting', attempt });
     const connection = createDedicatedConnection(options);
     let active = true;
     let ready = false;
@@ -39,8 +37,7 @@ export function readerSession(
       if (cursor.position === '$')
         cursor.position = await lastEntryId(connection, options.key);
       ready = true;
-      options.onState({ type: 'ready', position: cursor.position });
-      subscriber.next(READY);
+      subscriber.next({ type: 'ready', position: cursor.position });
       while (active) {
         const reply = await connection.sendCommand(
           xreadArgs(options, cursor.position),
@@ -48,14 +45,14 @@ export function readerSession(
         for (const entry of parseXReadReply(reply)) {
           if (!active) return;
           cursor.position = entry.id;
-          subscriber.next(entry);
+          subscriber.next({ type: 'entry', entry });
         }
       }
     };
     run().catch((error: unknown) => {
       if (!active) return;
       const message = error instanceof Error ? error.message : String(error);
-      options.onState({
+      subscriber.next({
         type: 'error',
         code: ready ? 'READ_FAILED' : 'CONNECT_FAILED',
         message,

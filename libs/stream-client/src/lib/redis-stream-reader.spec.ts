@@ -14,14 +14,18 @@ import {
   type TestRedis,
 } from '@secfeed/test-kit';
 import { redisStreamReader } from './redis-stream-reader';
-import type { StreamEntry, StreamReaderState } from './stream-entry';
+import type { StreamEntry } from './stream-entry';
+import type {
+  StreamReaderEvent,
+  StreamReaderState,
+} from './stream-reader-event';
 
 const fast = { minDelayMs: 50, maxDelayMs: 200 };
 
 // REDIS_URL (default 127.0.0.1:6379) may name a Redis Cluster node: tools/cluster-suite.
 describe('redisStreamReader (real Redis)', () => {
   let client: TestRedis;
-  let reader: Collected<StreamEntry> | undefined;
+  let reader: Collected<StreamReaderEvent> | undefined;
   const keys: string[] = [];
   const newKey = () => {
     const key = `test:stream-client:${randomUUID()}`;
@@ -36,6 +40,15 @@ describe('redisStreamReader (real Redis)', () => {
       await batch.exec();
     }
   };
+  /** The entries and the states a reader emitted, each in order. */
+  const entriesOf = (events: StreamReaderEvent[]): StreamEntry[] =>
+    events.flatMap((event) => (event.type === 'entry' ? [event.entry] : []));
+  const statesOf = (events: StreamReaderEvent[]): StreamReaderState[] =>
+    events.filter(
+      (event): event is StreamReaderState => event.type !== 'entry',
+    );
+  const isReady = (events: StreamReaderEvent[]) =>
+    events.some((event) => event.type === 'ready');
   const numbers = (entries: StreamEntry[]) =>
     entries.map((entry) => Number(entry.fields['n']));
   const range = (from: number, to: number) =>
@@ -60,10 +73,10 @@ describe('redisStreamReader (real Redis)', () => {
     reader = collect(
       redisStreamReader({ client, key, from: '0', count: 500, blockMs: 200 }),
     );
-    await reader.waitFor((entries) => entries.length >= 1200);
+    await reader.waitFor((events) => entriesOf(events).length >= 1200);
     await sleep(50);
-    expect(numbers(reader.values)).toEqual(range(0, 1200));
-    expect(reader.values[0]).toEqual({
+    expect(numbers(entriesOf(reader.values))).toEqual(range(0, 1200));
+    expect(entriesOf(reader.values)[0]).toEqual({
       id: expect.stringMatching(/^\d+-\d+$/),
       fields: { n: '0' },
     });
@@ -72,39 +85,40 @@ describe('redisStreamReader (real Redis)', () => {
   it('from $ sees only entries added after it started', async () => {
     const key = newKey();
     await addEntries(key, 0, 10);
-    const states: StreamReaderState[] = [];
     reader = collect(
       redisStreamReader({
         client,
         key,
         from: '$',
         blockMs: 200,
-        onState: (s) => states.push(s),
       }),
     );
-    await waitUntil(() => states.some((state) => state.type === 'ready'));
+    await reader.waitFor(isReady);
     await addEntries(key, 10, 15);
-    await reader.waitFor((entries) => entries.length >= 5);
+    await reader.waitFor((events) => entriesOf(events).length >= 5);
     await sleep(50);
-    expect(numbers(reader.values)).toEqual(range(10, 15));
-    expect(states[1]).toEqual({
+    expect(numbers(entriesOf(reader.values))).toEqual(range(10, 15));
+    expect(statesOf(reader.values)[1]).toEqual({
       type: 'ready',
       position: expect.stringMatching(/^\d+-\d+$/),
     });
+    // The state travels in the same Observable, before the entries it concerns.
+    expect(reader.values.slice(0, 2).map((event) => event.type)).toEqual([
+      'connecting',
+      'ready',
+    ]);
   });
 
   it('does not stall commands on the caller client while it blocks', async () => {
     const key = newKey();
-    const states: StreamReaderState[] = [];
     reader = collect(
       redisStreamReader({
         client,
         key,
         blockMs: 3000,
-        onState: (s) => states.push(s),
       }),
     );
-    await waitUntil(() => states.some((state) => state.type === 'ready'));
+    await reader.waitFor(isReady);
     await sleep(50);
     const started = Date.now();
     expect(await client.ping()).toBe('PONG');
@@ -123,17 +137,15 @@ describe('redisStreamReader (real Redis)', () => {
         .split('\n')
         .filter((line) => line.includes(` name=${connectionName} `)).length;
     };
-    const states: StreamReaderState[] = [];
     reader = collect(
       redisStreamReader({
         client,
         key,
         blockMs: 5000,
         connectionName,
-        onState: (s) => states.push(s),
       }),
     );
-    await waitUntil(() => states.some((state) => state.type === 'ready'));
+    await reader.waitFor(isReady);
     expect(await connections()).toBe(1);
     reader.subscription.unsubscribe();
     await waitUntil(async () => (await connections()) === 0, 1000);
@@ -174,8 +186,6 @@ describe('redisStreamReader (real Redis)', () => {
       await Promise.all([producer.connect(), owner.connect()]);
       const production = produce(producer, key);
       try {
-        const states: StreamReaderState[] = [];
-        const onState = (state: StreamReaderState) => states.push(state);
         reader = collect(
           redisStreamReader({
             client: owner,
@@ -183,10 +193,10 @@ describe('redisStreamReader (real Redis)', () => {
             from: '$',
             blockMs: 500,
             retry: fast,
-            onState,
           }),
         );
-        await reader.waitFor((entries) => entries.length >= 100);
+        const delivered = () => entriesOf(reader?.values ?? []);
+        await reader.waitFor((events) => entriesOf(events).length >= 100);
         await redis.kill();
         await sleep(400);
         await redis.start();
@@ -200,22 +210,20 @@ describe('redisStreamReader (real Redis)', () => {
         const all = (await producer.xRange(key, '-', '+')).map(
           (entry) => entry.id,
         );
-        const first = all.indexOf(reader.values[0].id);
+        const first = all.indexOf(delivered()[0].id);
         await reader.waitFor(
-          (entries) => entries.length >= all.length - first,
+          (events) => entriesOf(events).length >= all.length - first,
           10_000,
         );
         await sleep(100);
-        expect(reader.values.map((entry) => entry.id)).toEqual(
-          all.slice(first),
-        );
-        const delivered = new Set(numbers(reader.values));
-        const firstNumber = numbers(reader.values)[0];
+        expect(delivered().map((entry) => entry.id)).toEqual(all.slice(first));
+        const deliveredNumbers = new Set(numbers(delivered()));
+        const firstNumber = numbers(delivered())[0];
         const expected = production.acknowledged.filter(
           (n) => n >= firstNumber,
         );
-        expect(expected.filter((n) => !delivered.has(n))).toEqual([]);
-        expect(states.map((state) => state.type)).toEqual(
+        expect(expected.filter((n) => !deliveredNumbers.has(n))).toEqual([]);
+        expect(statesOf(reader.values).map((state) => state.type)).toEqual(
           expect.arrayContaining(['ready', 'error', 'retry', 'connecting']),
         );
       } finally {

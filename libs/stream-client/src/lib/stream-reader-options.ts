@@ -4,7 +4,6 @@ import {
   type ResolvedRetryPolicy,
   type RetryPolicy,
 } from '@secfeed/reconnect-policy';
-import type { StreamReaderState } from './stream-entry';
 
 /** The part of a node-redis v5 client the reader needs: `createClient()` results fit. */
 export interface DuplicableRedisClient {
@@ -65,8 +64,6 @@ export interface RedisStreamReaderOptions {
   readonly maxAttempts?: number;
   /** `CLIENT SETNAME` of the dedicated connection, for `CLIENT LIST`. Default `secfeed-stream-reader`. */
   readonly connectionName?: string;
-  /** Receives connection state changes (errors, retries); must not throw. Default: none. */
-  readonly onState?: (state: StreamReaderState) => void;
 }
 
 /** {@link RedisStreamReaderOptions} after defaults and validation. */
@@ -92,7 +89,6 @@ export function resolveStreamReaderOptions(
     retry: resolveRetryPolicy(options.retry),
     maxAttempts: options.maxAttempts ?? Infinity,
     connectionName: options.connectionName ?? 'secfeed-stream-reader',
-    onState: options.onState ?? (() => undefined),
   };
   check(
     typeof resolved.client?.duplicate === 'function',

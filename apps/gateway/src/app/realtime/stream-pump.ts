@@ -1,7 +1,7 @@
 import {
   redisStreamReader,
   type StreamEntry,
-  type StreamReaderState,
+  type StreamReaderEvent,
 } from '@secfeed/stream-client';
 import {
   routedCommands,
@@ -28,8 +28,8 @@ export interface StreamPumpOptions {
 /**
  * The gateway's single stream reader: resolves the newest position, then feeds every later
  * entry to the hub, built once. The reader resumes after its last entry across Redis outages,
- * so clients see only a delay. State changes are logged (warn while degraded) and exposed as
- * {@link running} for readiness.
+ * so clients see only a delay. Its state comes in the same Observable as its entries: logged
+ * (warn while degraded) and exposed as {@link running} for readiness.
  */
 export class StreamPump {
   private subscription?: Subscription;
@@ -62,12 +62,11 @@ export class StreamPump {
         key: streamKey,
         from,
         connectionName: 'secfeed-gateway-reader',
-        onState: (state) => {
-          this.onState(state);
-          if (state.type === 'ready' || state.type === 'error') settled();
-        },
       }).subscribe({
-        next: (entry) => this.onEntry(entry),
+        next: (event) => {
+          this.onEvent(event);
+          if (event.type === 'ready' || event.type === 'error') settled();
+        },
         error: (err: Error) => {
           this.ready = false;
           this.options.logger.error(
@@ -101,26 +100,34 @@ export class StreamPump {
     );
   }
 
-  private onState(state: StreamReaderState): void {
+  /** Entries go to the hub; the reader's state sets readiness and is logged. */
+  private onEvent(event: StreamReaderEvent): void {
     const { logger } = this.options;
-    if (state.type === 'ready') {
-      this.ready = true;
-      if (this.degraded)
-        logger.warn({ position: state.position }, 'stream reader recovered');
-      else logger.info({ position: state.position }, 'stream reader ready');
-      this.degraded = false;
-    } else if (state.type === 'error') {
-      this.ready = false;
-      this.degraded = true;
-      logger.warn(
-        { code: state.code, err: state.message },
-        'stream reader failed',
-      );
-    } else if (state.type === 'retry') {
-      logger.warn(
-        { attempt: state.attempt, delayMs: state.delayMs },
-        'stream reader retrying',
-      );
+    switch (event.type) {
+      case 'entry':
+        this.onEntry(event.entry);
+        return;
+      case 'ready':
+        this.ready = true;
+        if (this.degraded)
+          logger.warn({ position: event.position }, 'stream reader recovered');
+        else logger.info({ position: event.position }, 'stream reader ready');
+        this.degraded = false;
+        return;
+      case 'error':
+        this.ready = false;
+        this.degraded = true;
+        logger.warn(
+          { code: event.code, err: event.message },
+          'stream reader failed',
+        );
+        return;
+      case 'retry':
+        logger.warn(
+          { attempt: event.attempt, delayMs: event.delayMs },
+          'stream reader retrying',
+        );
+        return;
     }
   }
 }
