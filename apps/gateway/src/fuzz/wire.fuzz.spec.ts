@@ -117,7 +117,11 @@ describe('gateway under wire fuzz (raw TCP to the built gateway, ulimit -n 256)'
   /** Checks one outcome: a well-formed request is answered as documented, in time. */
   function check(action: WireAction, outcome: WireOutcome): void {
     const where = `${action.behaviour} ${JSON.stringify(action.bytes.toString('latin1').slice(0, 200))} -> ${JSON.stringify(outcome)}`;
-    expect([where, gateway.alive]).toEqual([where, true]);
+    // When the process died, its last words (the uncaught error) say why.
+    expect([where, gateway.alive || gateway.stderr.slice(-800)]).toEqual([
+      where,
+      true,
+    ]);
     if (outcome.refused) return count('refused');
     if (action.behaviour !== 'answer') return count(action.behaviour);
     expect([where, outcome.hung ?? false]).toEqual([where, false]);
@@ -182,6 +186,7 @@ describe('gateway under wire fuzz (raw TCP to the built gateway, ulimit -n 256)'
     const { held, exhausted } = await holdConnections(port);
     try {
       expect(exhausted).toBe(true);
+      expect(held.length).toBeGreaterThan(0);
       await publish(10);
       const answer = await new Promise<string>((resolve) => {
         let text = '';
