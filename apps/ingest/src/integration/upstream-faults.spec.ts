@@ -120,7 +120,7 @@ describe('ingest upstream fault matrix (sec-api)', () => {
     expect(retry).toMatchObject({ attempt: 1 });
     expect(retry?.['delayMs']).toBeGreaterThanOrEqual(1000);
     expect(
-      await metric(s.ingest!.metrics, 'secfeed_ingest_backfill_retries_total'),
+      await metric(s.running.metrics, 'secfeed_ingest_backfill_retries_total'),
     ).toBe(1);
   });
 
@@ -168,7 +168,7 @@ describe('ingest upstream fault matrix (sec-api)', () => {
     s.live(6);
     await s.settle();
     // Covered from scratch: the live filings move the watermark, once published.
-    const newest = s.upstream.had.at(-1)!;
+    const newest = s.upstream.had[s.upstream.had.length - 1];
     const key = s.probe.keys.watermark;
     await waitUntil(
       async () =>
@@ -197,7 +197,7 @@ describe('ingest upstream fault matrix (sec-api)', () => {
         env: { INGEST_BUFFER_SIZE: '5' },
         secApi: FAST,
       }));
-      const running = s.ingest!;
+      const running = s.running;
       s.live(4);
       await s.settle();
       await redis.kill();

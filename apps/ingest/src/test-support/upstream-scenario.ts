@@ -66,6 +66,12 @@ export class UpstreamScenario {
     return this.ingest;
   }
 
+  /** The running ingest; throws when none runs. */
+  get running(): RunningIngest {
+    if (!this.ingest) throw new Error('no ingest is running');
+    return this.ingest;
+  }
+
   async stopIngest(): Promise<void> {
     await this.ingest?.stop();
     this.ingest = undefined;

@@ -1,4 +1,4 @@
-import { backoffDelay, type RetryPolicy } from '@secfeed/stream-client/retry';
+import { backoffDelay, type RetryPolicy } from '@secfeed/reconnect-policy';
 import {
   concatMap,
   defer,
