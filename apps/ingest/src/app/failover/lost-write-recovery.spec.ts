@@ -92,6 +92,7 @@ describe('LostWriteRecovery', () => {
     };
     return {
       recovery,
+      publisher,
       filings,
       positions,
       republished,
@@ -120,6 +121,23 @@ describe('LostWriteRecovery', () => {
       lastGenerated: after,
       maxDeleted: after,
     });
+  });
+
+  it('holds a publish issued during the check until the stream is marked and the lost filings are handed back', async () => {
+    const s = await setUp();
+    s.recovery.redisUp(false);
+    await s.loseNewest(2);
+    const order: string[] = [];
+    const checked = s.recovery.redisUp(true).then(() => order.push('checked'));
+    const [result] = await s.publisher.publishBatch([
+      makeFiling({ accessionNo: '0000000001-26-000100' }),
+    ]);
+    order.push('published');
+    await checked;
+    expect(s.republished).toEqual([s.filings.slice(8)]);
+    expect(order).toEqual(['checked', 'published']);
+    const { maxDeleted } = await s.streamInfo();
+    expect(result.position > maxDeleted).toBe(true);
   });
 
   it('hands back nothing when every acknowledged filing survived, or when none did (a Redis replaced empty is not a rollback)', async () => {

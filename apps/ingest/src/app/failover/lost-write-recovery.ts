@@ -45,7 +45,8 @@ export class LostWriteRecovery {
   private readonly republished: Counter;
   /** Publications made before the last loss of the connection that are not checked yet. */
   private pendingUpTo = 0;
-  private checking = false;
+  private checking?: Promise<void>;
+  private recheck = false;
   private retry?: NodeJS.Timeout;
   private stopped = false;
 
@@ -59,8 +60,16 @@ export class LostWriteRecovery {
   }
 
   /** `publisher`, with every filing it publishes remembered. */
-  recording<P extends BatchPublisher>(publisher: P): BatchPublisher {
-    return this.recent.recording(publisher);
+  recording(publisher: BatchPublisher): BatchPublisher {
+    const recorded = this.recent.recording(publisher);
+    return {
+      // A publish waits for a check in progress: the stream is marked before any new entry,
+      // so new IDs come after the lost ones whatever the new master's clock.
+      publishBatch: async (filings) => {
+        await this.checking;
+        return recorded.publishBatch(filings);
+      },
+    };
   }
 
   /**
@@ -73,7 +82,7 @@ export class LostWriteRecovery {
       this.pendingUpTo = this.recent.count;
       return Promise.resolve();
     }
-    return this.check();
+    return this.runCheck();
   }
 
   stop(): void {
@@ -81,9 +90,19 @@ export class LostWriteRecovery {
     clearTimeout(this.retry);
   }
 
+  /** Starts a check unless one runs (then resolves with it) or nothing waits for one. */
+  private runCheck(): Promise<void> {
+    if (!this.checking && this.pendingUpTo > 0)
+      this.checking = this.check().finally(() => {
+        this.checking = undefined;
+        // The connection was lost again while it ran: check what was published since.
+        if (this.recheck) void this.runCheck();
+      });
+    return this.checking ?? Promise.resolve();
+  }
+
   private async check(): Promise<void> {
-    if (this.checking || this.pendingUpTo === 0) return;
-    this.checking = true;
+    this.recheck = false;
     const upTo = this.pendingUpTo;
     const { redis, streamKey, logger } = this.options;
     const commands = routedCommands(redis, streamKey);
@@ -120,13 +139,10 @@ export class LostWriteRecovery {
       clearTimeout(this.retry);
       if (!this.stopped)
         this.retry = setTimeout(
-          () => void this.check(),
+          () => void this.runCheck(),
           this.options.retryMs ?? 1000,
         ).unref();
-    } finally {
-      this.checking = false;
     }
-    // The connection was lost again while this check ran: check what was published since.
-    if (!failed && this.pendingUpTo > upTo) void this.check();
+    this.recheck = !failed && this.pendingUpTo > upTo;
   }
 }
