@@ -2,6 +2,12 @@ import { createHash } from 'node:crypto';
 import { STREAM_AGE_TRIM } from './expire-script';
 
 /**
+ * How much longer a seen-mark lives than its stream entry may stay: 1 s, so that no difference
+ * between Redis's clocks inside a script can let the mark go first.
+ */
+export const SEEN_MARK_GRACE_MS = 1000;
+
+/**
  * Publishes one filing atomically, unless its accession number was seen.
  *
  * KEYS: 1 stream, 2 seen-mark, 3 document, 4 latest set, 5 history index (all), 6 index by CIK,
@@ -19,15 +25,18 @@ import { STREAM_AGE_TRIM } from './expire-script';
  * memory, instead of failing at the first write.
  *
  * Exactly once while replayable: every call first trims the stream exactly (`XTRIM MINID =`) to
- * the entries whose ID is at least Redis's `TIME` minus the retention, and a seen-mark and its
- * document expire at their entry's ID + retention (`PXAT`). Both compare one number with one
- * clock, Redis's, which stamps the IDs and expires the keys: whatever the skew between
- * publishers, a clock step or a failover to a node with another clock, a call never finds a
- * seen-mark gone while its entry survives the trim, so it never publishes an accession number
- * whose first copy is still in the stream. (Inside a script Redis expires keys by the time the
- * script started, never later than `TIME`.) `MINID ~` would keep up to a node of older entries,
- * hence `=`. Between calls nothing trims: in a quiet spell the stream keeps entries past the
- * retention until the next publish or `FilingPublisher.trimExpired()` (expire-script.ts).
+ * the entries whose ID is at least Redis's `TIME` minus the retention; a document expires at its
+ * entry's ID + retention and a seen-mark {@link SEEN_MARK_GRACE_MS} later (`PXAT`). Both sides
+ * are one number on one clock, Redis's, which stamps the IDs and expires the keys: whatever the
+ * skew between publishers, a clock step or a failover to a node with another clock, a call
+ * never finds a seen-mark gone while its entry survives the trim, so it never publishes an
+ * accession number whose first copy is still in the stream. The grace covers the difference
+ * between `TIME` and the instant by which Redis expires keys during a script (the script's
+ * start, a fraction of a millisecond earlier, in Redis 7.0); for that one second a re-sent
+ * filing is still a duplicate of a copy that just left. `MINID ~` would keep up to a node of
+ * older entries, hence `=`. Between calls nothing trims: in a quiet spell the stream keeps
+ * entries past the retention until the next publish or `FilingPublisher.trimExpired()`
+ * (expire-script.ts).
  *
  * The sorted sets are ordered by `filedAtMs`, the upstream's clock, so their horizon is the
  * caller's now minus the retention, the same cut-off the gateway's REST reader applies with its
@@ -46,9 +55,10 @@ end
 local position = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[6], '*',
   'accessionNo', ARGV[1], 'data', ARGV[2])
 local ms, seq = string.match(position, '^(%d+)-(%d+)$')
-local expires_at = string.format('%d', tonumber(ms) + retention)
-redis.call('SET', KEYS[2], position, 'PXAT', expires_at)
-redis.call('SET', KEYS[3], ARGV[2], 'PXAT', expires_at)
+local expires_at = tonumber(ms) + retention
+redis.call('SET', KEYS[2], position, 'PXAT',
+  string.format('%d', expires_at + ${SEEN_MARK_GRACE_MS}))
+redis.call('SET', KEYS[3], ARGV[2], 'PXAT', string.format('%d', expires_at))
 
 local member = string.rep('0', 16 - #ms) .. ms .. '-' .. string.rep('0', 10 - #seq) .. seq
   .. ':' .. ARGV[1]

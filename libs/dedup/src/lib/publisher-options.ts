@@ -4,9 +4,10 @@ import { createRedisKeys, RedisKeys } from '@secfeed/redis-keys';
 export interface FilingPublisherOptions {
   /**
    * How long a filing stays: its stream entry (trimmed when its ID is older than Redis's clock
-   * minus this), its seen-mark and its document (both expire at the entry's ID plus this), so
-   * an accession number is never published again while its first copy can be replayed; and how
-   * far back (by `filedAtMs`) the sorted sets reach. Whole milliseconds, at most 100 years.
+   * minus this), its document (expires at the entry's ID plus this) and its seen-mark (a second
+   * later), so an accession number is never published again while its first copy can be
+   * replayed; and how far back (by `filedAtMs`) the sorted sets reach. Whole milliseconds, at
+   * most 100 years.
    * Default 7 days (`604_800_000`).
    */
   retentionMs?: number;

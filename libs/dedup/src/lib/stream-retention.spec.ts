@@ -10,6 +10,7 @@ import {
   streamEntries,
 } from '../test-support/retention-probe';
 import { FilingPublisher } from './filing-publisher';
+import { SEEN_MARK_GRACE_MS } from './publish-script';
 
 // Short enough to wait out in real time: seen-marks expire by Redis's clock, which no test drives.
 const RETENTION_MS = 600;
@@ -39,7 +40,7 @@ describe('FilingPublisher stream retention', () => {
     });
     const filing = testFiling(1, { filedAtMs: Date.now() });
     const first = await publisher.publish(filing);
-    await pause(RETENTION_MS + 100);
+    await pause(RETENTION_MS + SEEN_MARK_GRACE_MS + 100);
     expect(await client.exists(keys.seen(filing.accessionNo))).toBe(0);
 
     const again = await publisher.publish(filing);
@@ -70,7 +71,7 @@ describe('FilingPublisher stream retention', () => {
     });
   });
 
-  it('expires the seen-mark and the document exactly when the stream entry leaves the retention', async () => {
+  it('expires the document when its stream entry leaves the retention, and the seen-mark a grace second later', async () => {
     const { keys, client } = await tenant('expiry');
     const publisher = new FilingPublisher(client, {
       keys,
@@ -79,9 +80,9 @@ describe('FilingPublisher stream retention', () => {
     const filing = testFiling(4, { filedAtMs: Date.now() });
     const { position } = await publisher.publish(filing);
     const entryMs = Number(position.split('-')[0]);
-    // Both expire at the entry's own ID + retention: one number on one clock, Redis's.
+    // Both follow the entry's own ID + retention: one number on one clock, Redis's.
     expect(await client.pExpireTime(keys.seen(filing.accessionNo))).toBe(
-      entryMs + DAY_MS,
+      entryMs + DAY_MS + SEEN_MARK_GRACE_MS,
     );
     expect(await client.pExpireTime(keys.filing(filing.accessionNo))).toBe(
       entryMs + DAY_MS,

@@ -36,9 +36,9 @@ describe('FilingPublisher.trimExpired', () => {
     await publisher.publishBatch(filings);
     await pause(RETENTION_MS + 100);
 
-    // Nothing published since: the entries are still replayable, their seen-marks gone.
+    // Nothing published since: the entries are still replayable, their documents gone.
     expect(await streamEntries(client, keys)).toHaveLength(3);
-    expect(await client.exists(keys.seen(filings[0].accessionNo))).toBe(0);
+    expect(await client.exists(keys.filing(filings[0].accessionNo))).toBe(0);
 
     expect(await publisher.trimExpired()).toBe(3);
     expect(await streamEntries(client, keys)).toEqual([]);
