@@ -15,6 +15,10 @@ import { writeDeadLetters } from './pipeline/dead-letter-writer';
 import { LostWriteRecovery } from './failover/lost-write-recovery';
 import { PublishPipeline } from './pipeline/publish-pipeline';
 import { newestFiledAt } from './redis/newest-filed-at';
+import {
+  retentionTrimIntervalMs,
+  retentionTrims,
+} from './redis/retention-trims';
 import { Watermark, type WatermarkStore } from './redis/watermark';
 import type {
   IngestReject,
@@ -67,6 +71,7 @@ export class IngestService {
   private pipeline?: PublishPipeline;
   private lostWrites?: LostWriteRecovery;
   private subscription?: Subscription;
+  private trims?: Subscription;
   private readonly dropped = new Subject<readonly Filing[]>();
   private upstream: UpstreamState | { state: 'disabled' | 'starting' } = {
     state: 'starting',
@@ -93,12 +98,24 @@ export class IngestService {
       registry: metrics.registry,
       republish: (filings) => this.pipeline?.push(filings),
     });
-    const publisher = this.lostWrites.recording(
-      new FilingPublisher(this.redis, {
-        keys,
-        retentionMs: config.retentionMs,
-      }),
-    );
+    const filingPublisher = new FilingPublisher(this.redis, {
+      keys,
+      retentionMs: config.retentionMs,
+    });
+    const publisher = this.lostWrites.recording(filingPublisher);
+    // Publishing trims what is past the retention; so does this, between publishes (quiet hours).
+    this.trims = retentionTrims(
+      () => filingPublisher.trimExpired(),
+      retentionTrimIntervalMs(config.retentionMs),
+    ).subscribe((trim) => {
+      if ('removed' in trim) {
+        if (trim.removed > 0)
+          logger.debug({ removed: trim.removed }, 'Retention trim');
+      } else if (this.redis && isRedisReady(this.redis)) {
+        // A Redis outage is reported where it is detected; anything else is worth a line.
+        logger.warn({ err: trim.error.message }, 'Retention trim failed');
+      }
+    });
     this.pipeline = new PublishPipeline({
       publisher,
       metrics,
@@ -171,6 +188,7 @@ export class IngestService {
   async stop(): Promise<void> {
     const { logger } = this.deps;
     this.subscription?.unsubscribe();
+    this.trims?.unsubscribe();
     this.lostWrites?.stop();
     if (this.pipeline) {
       if (!(await this.pipeline.flush(STOP_FLUSH_MS))) {
