@@ -3,11 +3,15 @@ import { WebSocket } from 'ws';
 import type { BroadcastEntry } from './broadcast-entry';
 import { HistoryScanSlot, type HistoryScanLimits } from './history-scan-slot';
 import { CLOSE_CODES, type CloseCode } from './protocol-codes';
+import { drainSourceOf, RoomWait } from './room-wait';
 import { comparePositions } from './stream-position';
 import { socketOf, type TickCorker } from './tick-corker';
 
 /** Where a session stands: not subscribed, catching up (live entries buffered), or live. */
 export type SessionState = 'idle' | 'pending' | 'live';
+
+/** Options of every filing and control frame: text. One object, not one per send. */
+const TEXT_FRAME = { binary: false } as const;
 
 /** What a session reports to the gateway (metrics, logs, forgetting it). */
 export interface SessionHooks {
@@ -32,22 +36,28 @@ export interface SessionLimits {
  * One WebSocket client: its subscription state and every write to it, each guarded by the
  * send-buffer bound. Past the bound the client is closed as a slow consumer rather than letting
  * unsent data (and the gateway's memory) grow.
+ *
+ * The session owns its state: the subscription flow and the heartbeat change it only through
+ * the methods below, so a rule about it (what a new subscription clears, when a ping counts as
+ * missed) lives here once.
  */
 export class ClientSession {
-  state: SessionState = 'idle';
-  filters?: NormalizedFilters;
+  private current: SessionState = 'idle';
+  private subscribedFilters?: NormalizedFilters;
   /** Bumped by every (un)subscribe, so a superseded catch-up stops. */
-  generation = 0;
+  private generation = 0;
   /** Live entries held back while catching up. */
-  pending: BroadcastEntry[] = [];
+  private held: BroadcastEntry[] = [];
   /**
    * What this session has already been given (its replay's end, or a `since` ahead of the
    * reader): a live entry at or before it is dropped. Cleared by the first entry after it,
    * since the hub delivers in stream order, so the hot path compares one ID per subscribe.
    */
-  deliveredUpTo?: string;
+  private deliveredUpTo?: string;
   /** Heartbeat round of the unanswered ping, if any. */
-  unansweredPing?: number;
+  private unansweredPing?: number;
+  /** A catch-up waiting for the client to take what it was sent. */
+  private readonly room = new RoomWait(() => this.hasRoom);
   /** This client's history scan: one at a time, within its page budget. */
   readonly scans: HistoryScanSlot;
   private closeTimer?: NodeJS.Timeout;
@@ -61,6 +71,16 @@ export class ClientSession {
     private readonly corker?: TickCorker,
   ) {
     this.scans = new HistoryScanSlot(limits.historyScan);
+  }
+
+  /** Not subscribed, catching up, or live. */
+  get state(): SessionState {
+    return this.current;
+  }
+
+  /** The filters of the current subscription, if any. */
+  get filters(): NormalizedFilters | undefined {
+    return this.subscribedFilters;
   }
 
   /** Whether writes still reach the client. */
@@ -81,20 +101,76 @@ export class ClientSession {
     );
   }
 
+  /**
+   * Replaces any subscription with one for `filters`: live at once, or, when `catchingUp`,
+   * holding the live entries delivered meanwhile until {@link goLive}. Stops the scan and the
+   * wait of the subscription it replaces. Returns the ticket that {@link isCurrent} checks.
+   */
+  beginSubscription(filters: NormalizedFilters, catchingUp: boolean): number {
+    this.generation += 1;
+    this.scans.cancel();
+    this.room.cancel();
+    this.subscribedFilters = filters;
+    this.held = [];
+    this.deliveredUpTo = undefined;
+    this.current = catchingUp ? 'pending' : 'live';
+    return this.generation;
+  }
+
+  /** Whether the subscription of `ticket` is still this session's and its client still here. */
+  isCurrent(ticket: number): boolean {
+    return this.generation === ticket && this.open;
+  }
+
+  /** The live entries held while catching up, oldest first; grows until {@link goLive}. */
+  get heldEntries(): readonly BroadcastEntry[] {
+    return this.held;
+  }
+
+  /**
+   * Ends the catch-up: the held entries were sent (or skipped), delivery is live from now on,
+   * and a live entry at or before `after` (already given) is dropped.
+   */
+  goLive(after: string): void {
+    this.held = [];
+    this.deliveredUpTo = after;
+    this.current = 'live';
+  }
+
+  /** Ends the subscription; a catch-up in progress stops at its next step. */
+  endSubscription(): void {
+    this.generation += 1;
+    this.scans.cancel();
+    this.room.cancel();
+    this.current = 'idle';
+    this.held = [];
+    this.deliveredUpTo = undefined;
+    this.subscribedFilters = undefined;
+  }
+
+  /**
+   * Resolves `true` once the client has taken enough of its send buffer ({@link hasRoom}),
+   * woken by the socket's `drain` rather than by polling; `false` after `timeoutMs`, or when
+   * the subscription changes or the session closes first.
+   */
+  waitForRoom(timeoutMs: number): Promise<boolean> {
+    return this.room.until(drainSourceOf(this.ws), timeoutMs);
+  }
+
   /** A live entry from the hub: sent now, or held while catching up. False if not sent. */
   deliver(entry: BroadcastEntry): boolean {
     if (this.deliveredUpTo !== undefined) {
       if (comparePositions(entry.id, this.deliveredUpTo) <= 0) return false;
       this.deliveredUpTo = undefined;
     }
-    if (this.state === 'pending') {
-      this.pending.push(entry);
-      if (this.pending.length > this.limits.maxPendingEntries) {
+    if (this.current === 'pending') {
+      this.held.push(entry);
+      if (this.held.length > this.limits.maxPendingEntries) {
         this.close(CLOSE_CODES.SLOW_CONSUMER, 'too many filings waiting');
       }
       return false;
     }
-    return this.state === 'live' && this.write(entry.frame);
+    return this.current === 'live' && this.write(entry.frame);
   }
 
   /** Sends a filing frame without reporting it (the hub reports a broadcast once). */
@@ -105,7 +181,8 @@ export class ClientSession {
       return false;
     }
     this.corker?.cork(socketOf(this.ws), frame.length);
-    this.ws.send(frame, { binary: false });
+    // The completion callback (one per session, not per send) lets a waiting catch-up resume.
+    this.ws.send(frame, TEXT_FRAME, this.room.check);
     return true;
   }
 
@@ -125,11 +202,33 @@ export class ClientSession {
   }
 
   /**
+   * Pings the client for heartbeat `round`, unless it is gone or has not answered the previous
+   * ping yet. Returns whether it was pinged.
+   */
+  ping(round: number): boolean {
+    if (!this.open || this.unansweredPing !== undefined) return false;
+    this.unansweredPing = round;
+    this.ws.ping();
+    return true;
+  }
+
+  /** The client answered its ping. */
+  pong(): void {
+    this.unansweredPing = undefined;
+  }
+
+  /** Whether the client, still connected, left the ping of heartbeat `round` unanswered. */
+  missedPing(round: number): boolean {
+    return this.unansweredPing === round && this.open;
+  }
+
+  /**
    * Closes with `code`; a client that does not take the close frame within the grace period
    * (it stopped reading) is terminated, so its buffered data is freed.
    */
   close(code: CloseCode, reason: string): void {
     if (this.closeTimer || this.ws.readyState >= WebSocket.CLOSING) return;
+    this.room.cancel();
     this.hooks.closing(this, code, reason);
     this.ws.close(code, reason);
     this.closeTimer = setTimeout(
@@ -143,7 +242,8 @@ export class ClientSession {
   dispose(): void {
     clearTimeout(this.closeTimer);
     this.scans.cancel();
-    this.pending = [];
+    this.room.cancel();
+    this.held = [];
     this.deliveredUpTo = undefined;
   }
 }

@@ -39,7 +39,7 @@ export class Heartbeat {
 
   /** A client answered. */
   pong(session: ClientSession): void {
-    session.unansweredPing = undefined;
+    session.pong();
   }
 
   /** Stops pinging and checking. */
@@ -54,17 +54,13 @@ export class Heartbeat {
     const round = (this.round += 1);
     const pinged: ClientSession[] = [];
     for (const session of this.sessions()) {
-      if (!session.open || session.unansweredPing !== undefined) continue;
-      session.unansweredPing = round;
-      session.ws.ping();
-      pinged.push(session);
+      if (session.ping(round)) pinged.push(session);
     }
     if (pinged.length === 0) return;
     const check = setTimeout(() => {
       this.checks.delete(check);
       for (const session of pinged) {
-        if (session.unansweredPing === round && session.open)
-          this.onDead(session);
+        if (session.missedPing(round)) this.onDead(session);
       }
     }, this.options.pongTimeoutMs);
     this.checks.add(check);

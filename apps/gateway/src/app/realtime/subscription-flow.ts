@@ -54,16 +54,12 @@ export async function subscribe(
   command: Subscribe,
   ctx: SubscriptionContext,
 ): Promise<void> {
-  const generation = ++session.generation;
-  session.scans.cancel();
+  const catchingUp = !(command.since === undefined && command.snapshot === 0);
+  const ticket = session.beginSubscription(command.filters, catchingUp);
   const upTo = ctx.hub.lastDelivered;
   const filters = filtersToJson(command.filters);
-  session.filters = command.filters;
-  session.pending = [];
-  session.deliveredUpTo = undefined;
   ctx.hub.subscribe(session, command.filters);
-  if (command.since === undefined && command.snapshot === 0) {
-    session.state = 'live';
+  if (!catchingUp) {
     session.sendJson({
       type: 'subscribed',
       position: upTo,
@@ -72,8 +68,7 @@ export async function subscribe(
     });
     return;
   }
-  session.state = 'pending';
-  const current = () => session.generation === generation && session.open;
+  const current = () => session.isCurrent(ticket);
   ctx.metrics.historyScans.inc();
   try {
     await session.scans.run((gate) =>
@@ -86,12 +81,7 @@ export async function subscribe(
 
 /** Ends `session`'s subscription; a catch-up in progress stops at its next step. */
 export function unsubscribe(session: ClientSession, hub: FanOutHub): void {
-  session.generation += 1;
-  session.scans.cancel();
-  session.state = 'idle';
-  session.pending = [];
-  session.deliveredUpTo = undefined;
-  session.filters = undefined;
+  session.endSubscription();
   hub.unsubscribe(session);
 }
 
@@ -246,37 +236,36 @@ async function goLive(
   current: () => boolean,
   ctx: SubscriptionContext,
 ): Promise<void> {
-  for (let i = 0; i < session.pending.length; i += 1) {
-    const entry = session.pending[i];
+  // Read anew each turn: the hub keeps adding live entries while this loop waits for room.
+  for (let i = 0; i < session.heldEntries.length; i += 1) {
+    const entry = session.heldEntries[i];
     if (comparePositions(entry.id, after) <= 0) continue;
     if (!(await sendWithRoom(session, entry, current, ctx))) return;
   }
   // A replaced subscription must not take over the state of the one replacing it.
   if (!current()) return;
   // Synchronous from the last check of the buffer to here: no entry can slip in between.
-  session.pending = [];
-  session.deliveredUpTo = after;
-  session.state = 'live';
+  session.goLive(after);
 }
 
-/** Sends once the client has drained half its buffer; closes it as slow if it never does. */
+/**
+ * Sends once the client has drained its buffer to half (woken by the socket, not by polling);
+ * closes it as slow if it does not within `drainTimeoutMs`.
+ */
 async function sendWithRoom(
   session: ClientSession,
   entry: BroadcastEntry,
   current: () => boolean,
   ctx: SubscriptionContext,
 ): Promise<boolean> {
-  const deadline = Date.now() + ctx.drainTimeoutMs;
-  while (!session.hasRoom) {
-    if (!current()) return false;
-    if (Date.now() > deadline) {
+  if (!session.hasRoom && !(await session.waitForRoom(ctx.drainTimeoutMs))) {
+    // No room in time: a slow consumer, unless the subscription or the client went first.
+    if (current())
       session.close(
         CLOSE_CODES.SLOW_CONSUMER,
         'cannot keep up with the replay',
       );
-      return false;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    return false;
   }
   return current() && session.sendFiling(entry);
 }

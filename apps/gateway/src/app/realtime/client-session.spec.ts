@@ -1,0 +1,103 @@
+import type { NormalizedFilters } from '@secfeed/filing-model';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocket, WebSocketServer } from 'ws';
+import { waitUntil } from '@secfeed/test-kit';
+import { ClientSession } from './client-session';
+import { CLOSE_CODES } from './protocol-codes';
+
+const ALL: NormalizedFilters = {
+  tickers: new Set(),
+  ciks: new Set(),
+  formTypes: new Set(),
+  includeAmendments: true,
+};
+
+/** The TCP socket under a `ws` client, to stop and resume reading like a slow client. */
+const tcpOf = (ws: WebSocket) =>
+  (ws as unknown as { _socket: { pause(): void; resume(): void } })._socket;
+
+// A real client that stops reading: the session's send buffer fills, and its catch-up waits
+// for the socket to drain (no polling) before it sends more.
+describe('ClientSession: waiting for room (real sockets)', () => {
+  let http: Server;
+  let wss: WebSocketServer;
+  let client: WebSocket;
+  let session: ClientSession;
+  let received: number;
+  const frame = Buffer.from(`"${'x'.repeat(64 * 1024)}"`);
+
+  beforeEach(async () => {
+    http = createServer();
+    wss = new WebSocketServer({ server: http });
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    const accepted = new Promise<WebSocket>((resolve) =>
+      wss.once('connection', resolve),
+    );
+    const { port } = http.address() as AddressInfo;
+    client = new WebSocket(`ws://127.0.0.1:${port}`);
+    received = 0;
+    client.on('message', () => (received += 1));
+    await new Promise((resolve) => client.once('open', resolve));
+    session = new ClientSession(
+      await accepted,
+      1,
+      {
+        sendBufferBytes: 1 << 20,
+        closeGraceMs: 1000,
+        maxPendingEntries: 100,
+        historyScan: { pagesPerSecond: 1000, pageBurst: 1000 },
+      },
+      { sent: () => undefined, closing: () => undefined },
+    );
+  });
+
+  afterEach(async () => {
+    session.dispose();
+    client.terminate();
+    for (const ws of wss.clients) ws.terminate();
+    await new Promise((resolve) => wss.close(resolve));
+    await new Promise((resolve) => http.close(resolve));
+  });
+
+  /** Writes until the unread data passes half the bound; returns the frames written. */
+  const fillBuffer = () => {
+    tcpOf(client).pause();
+    let written = 0;
+    while (session.hasRoom && written < 2000) {
+      expect(session.write(frame)).toBe(true);
+      written += 1;
+    }
+    expect(session.hasRoom).toBe(false);
+    return written;
+  };
+
+  it('resolves once the client reads again and the socket drains', async () => {
+    const written = fillBuffer();
+    let woken: boolean | undefined;
+    const waiting = session.waitForRoom(10_000).then((room) => (woken = room));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(woken).toBeUndefined();
+    tcpOf(client).resume();
+    expect(await waiting).toBe(true);
+    expect(session.hasRoom).toBe(true);
+    expect(session.open).toBe(true);
+    await waitUntil(() => received === written);
+  });
+
+  it('resolves false when a new subscription replaces the one that waits', async () => {
+    fillBuffer();
+    const waiting = session.waitForRoom(10_000);
+    const ticket = session.beginSubscription(ALL, true);
+    expect(await waiting).toBe(false);
+    expect(session.isCurrent(ticket)).toBe(true);
+    expect(session.state).toBe('pending');
+  });
+
+  it('resolves false when the session closes while it waits', async () => {
+    fillBuffer();
+    const waiting = session.waitForRoom(10_000);
+    session.close(CLOSE_CODES.GOING_AWAY, 'going away');
+    expect(await waiting).toBe(false);
+  });
+});
