@@ -3,8 +3,10 @@ import {
   TestClient,
 } from '../test-support/redis-test-context';
 import { testFiling } from '../test-support/filings';
+import { pause } from '../test-support/retention-probe';
 import { FilingPublisher } from './filing-publisher';
-import { decodeIndexMember } from './index-member';
+import { decodeIndexMember, encodeIndexMember } from './index-member';
+import { SEEN_MARK_GRACE_MS } from './publish-script';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -66,6 +68,42 @@ describe('FilingPublisher index retention', () => {
     // Both are past the horizon: the set is emptied, so the key is gone.
     for (const key of [keys.ticker('OLDCO'), keys.latest, keys.history])
       expect(await client.exists(key)).toBe(0);
+  });
+
+  it('keeps one member per accession number when a filing published anew is still within the horizon of a clock behind Redis', async () => {
+    const ctx = redisTestContext('index-retention-anew');
+    contexts.push(ctx);
+    const client: TestClient = await ctx.connect();
+    const { keys } = ctx;
+    // The publisher's clock runs 5 s behind Redis's, which expires the seen-mark in real time.
+    const publisher = new FilingPublisher(client, {
+      keys,
+      retentionMs: 300,
+      now: () => Date.now() - 5000,
+    });
+    const filing = testFiling(7, { ticker: 'ANEW', filedAtMs: Date.now() });
+    const first = await publisher.publish(filing);
+    // Other filings of the ticker keep the sets alive (their TTL is the 300 ms retention) while
+    // the seen-mark expires.
+    const deadline = Date.now() + 300 + SEEN_MARK_GRACE_MS + 100;
+    for (let n = 100; Date.now() < deadline; n += 1) {
+      await publisher.publish(
+        testFiling(n, { ticker: 'ANEW', filedAtMs: Date.now() }),
+      );
+      await pause(100);
+    }
+
+    const again = await publisher.publish(filing);
+    expect(again.status).toBe('published');
+    expect(again.position).not.toBe(first.position);
+    for (const key of [keys.ticker('ANEW'), keys.latest, keys.history]) {
+      const members = await client.zRange(key, 0, -1);
+      expect(
+        members.filter(
+          (m) => decodeIndexMember(m)?.accessionNo === filing.accessionNo,
+        ),
+      ).toEqual([encodeIndexMember(again.position, filing.accessionNo)]);
+    }
   });
 
   it('does not renew the TTL of a set for a filing it does not index', async () => {

@@ -42,7 +42,10 @@ export const SEEN_MARK_GRACE_MS = 1000;
  * caller's now minus the retention, the same cut-off the gateway's REST reader applies with its
  * own clock. Every set a call touches loses its members filed before it; a filing filed before
  * it is indexed nowhere; otherwise it is added, the capped sets drop their surplus by count, and
- * the set's TTL (an idle set's bound) starts again.
+ * the set's TTL (an idle set's bound) starts again. A filing published anew can find its earlier
+ * copy's member still there, under the same `filedAtMs`, when the caller's clock runs behind
+ * Redis's: that member (the accession number after the 28 characters of the position) goes, so
+ * a set holds one member per accession number.
  */
 export const PUBLISH_SCRIPT = `#!lua
 local retention = tonumber(ARGV[5])
@@ -69,6 +72,11 @@ local fresh = tonumber(score) >= cutoff
 local function index(key, cap)
   redis.call('ZREMRANGEBYSCORE', key, '-inf', string.format('(%d', cutoff))
   if fresh then
+    for _, old in ipairs(redis.call('ZRANGE', key, score, score, 'BYSCORE')) do
+      if string.sub(old, 29) == ARGV[1] then
+        redis.call('ZREM', key, old)
+      end
+    end
     redis.call('ZADD', key, score, member)
     if cap then
       redis.call('ZREMRANGEBYRANK', key, 0, -cap - 1)
