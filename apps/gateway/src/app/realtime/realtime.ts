@@ -19,6 +19,7 @@ import {
   ConnectionsPerAddress,
 } from './connections-per-address';
 import { CLOSE_CODES } from './protocol-codes';
+import { RollbackWatch } from './rollback-watch';
 import { StreamPump } from './stream-pump';
 import { TickCorker } from './tick-corker';
 import { checkUpgrade, refuseUpgrade } from './upgrade-gate';
@@ -69,6 +70,14 @@ export function createRealtime(options: RealtimeOptions): Realtime {
     hub,
   });
   const sessions = new Set<ClientSession>();
+  const rollbacks = new RollbackWatch({
+    redis: routedCommands(options.redis, options.keys.stream),
+    streamKey: options.keys.stream,
+    lastDelivered: () => hub.lastDelivered,
+    sessions: () => sessions,
+    logger,
+    registry: metrics.registry,
+  });
   const perAddress = new ConnectionsPerAddress();
   const wss = new WebSocketServer({
     noServer: true,
@@ -131,6 +140,7 @@ export function createRealtime(options: RealtimeOptions): Realtime {
     start: async () => {
       await pump.start();
       heartbeat.start();
+      rollbacks.start();
     },
     handleUpgrade: (req, socket, head) => {
       const address = clientAddress(req);
@@ -163,6 +173,7 @@ export function createRealtime(options: RealtimeOptions): Realtime {
     close: async (graceMs) => {
       closing = true;
       heartbeat.stop();
+      rollbacks.stop();
       pump.stop();
       const closed = [...sessions].map(
         (session) =>
