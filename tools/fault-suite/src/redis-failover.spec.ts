@@ -24,7 +24,7 @@ const LIMIT = 700;
 describe('Redis Cluster failover of the feed master', () => {
   const start = useFaultStack();
 
-  it('publishes again what the failover lost: every filing sent is in the stream once, clients get each again at most once, a position from the lost part gets recovered:false', async () => {
+  it('publishes again what the failover lost: every filing sent is in the stream once, clients get each lost one again once and are told recovered:false, a since from the lost part gets recovered:false', async () => {
     const stack = await start({
       rate: 150,
       limit: LIMIT,
@@ -75,6 +75,12 @@ describe('Redis Cluster failover of the feed master', () => {
     expect(stack.explain(report)).toBe('invariant holds');
     const stream = await stack.readStream();
     const newIds = new Set(stream.map((e) => e.id));
+    const end = stream[stream.length - 1].id;
+    await waitUntil(
+      () => all.lastPosition === end,
+      `the all-filings client to reach the stream's end\n${stack.explain({ ok: false, stream: report.stream, clients: {} })}`,
+      30_000,
+    );
     // Lost: what the old master held at the kill (read just before it, or delivered by the
     // gateway) that the new master does not.
     const lostIds = new Set(
@@ -120,6 +126,20 @@ describe('Redis Cluster failover of the feed master', () => {
     // The client of every filing got at least the LOST entries before the failover, so it sees
     // each of them twice: the failover's repeat.
     expect(repeats['all']).toBeGreaterThanOrEqual(LOST);
+    // Each connected client is told, unasked, once: a second `subscribed`, recovered:false.
+    await waitUntil(
+      () => live.every((c) => c.acks.length >= 2),
+      'each connected client to be told of the rollback',
+    );
+    for (const client of live) {
+      expect({ client: client.name, acks: client.acks.slice(1) }).toEqual({
+        client: client.name,
+        acks: [expect.objectContaining({ recovered: false, withSince: false })],
+      });
+    }
+    expect(await gateway.metric('secfeed_gateway_stream_rollbacks_total')).toBe(
+      1,
+    );
 
     // The client away across the failover comes back with a position of the lost part: the
     // stream marks it deleted, so it is told `recovered: false` (no replay, nothing repeated)
@@ -146,7 +166,12 @@ describe('Redis Cluster failover of the feed master', () => {
         'Redis lost acknowledged filings; publishing them again',
       ]),
     );
-    expect(gateway.messages('warn')).toContain('stream reader recovered');
+    expect(gateway.messages('warn')).toEqual(
+      expect.arrayContaining([
+        'stream reader recovered',
+        'stream rolled back; clients told recovered:false',
+      ]),
+    );
     await waitUntil(
       async () =>
         (await ingest.readiness()).status === 200 &&
