@@ -29,6 +29,7 @@ import {
 } from '../integration/test-support/gateway-process';
 import { holdConnections } from '../integration/test-support/hold-connections';
 import { openSocket } from '../integration/test-support/raw-http';
+import { httpCodes } from './test-support/documented-codes';
 import { FuzzClient } from './test-support/fuzz-client';
 import { FUZZ } from './test-support/fuzz-settings';
 import { playWireAction, type WireOutcome } from './test-support/wire-client';
@@ -53,6 +54,7 @@ describe('gateway under wire fuzz (raw TCP to the built gateway, ulimit -n 256)'
   let watcher: FuzzClient;
   const published: string[] = [];
   const statuses = new Map<string, number>();
+  const documented = httpCodes();
 
   const publish = async (count: number) => {
     const now = Date.now();
@@ -129,6 +131,11 @@ describe('gateway under wire fuzz (raw TCP to the built gateway, ulimit -n 256)'
     const status = outcome.status ?? 0;
     count(`answer ${status}`);
     expect([where, status === 0 || ANSWERS.has(status)]).toEqual([where, true]);
+    // An error body's code must be one the docs list (read from the docs themselves).
+    if (outcome.code !== undefined) {
+      count(`code ${outcome.code}`);
+      expect([where, documented.has(outcome.code)]).toEqual([where, true]);
+    }
   }
 
   it(`stays up and answers ${CONNECTIONS} fuzzed connections as documented (seed ${FUZZ.seed})`, async () => {

@@ -41,3 +41,24 @@ export function restCodes(): Map<number, Set<string>> {
   }
   return out;
 }
+
+/** Every `UPPER_SNAKE` code in backticks on `lines`. */
+const codesIn = (lines: string[]) =>
+  lines.flatMap((line) =>
+    [...line.matchAll(/`([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z]{4,})`/g)].map(
+      (m) => m[1],
+    ),
+  );
+
+/**
+ * Every code an HTTP answer of the gateway may carry in `{"error":{"code"}}`: the refusals of
+ * docs/protocol.md (the table and the notes under it), the errors of docs/rest.md and what
+ * docs/gateway.md's "Operating it" names (bad requests, files not served, Redis not there).
+ */
+export function httpCodes(): Set<string> {
+  return new Set([
+    ...codesIn(section(docs('protocol.md'), 'Refused connections')),
+    ...codesIn(section(docs('rest.md'), 'Errors')),
+    ...codesIn(section(docs('gateway.md'), 'Operating it')),
+  ]);
+}

@@ -9,6 +9,8 @@ export interface WireOutcome {
   readonly status?: number;
   /** The first line of the answer, for failure messages. */
   readonly head?: string;
+  /** The `error.code` of a JSON error body, when it came with the head. */
+  readonly code?: string;
   /** No answer and no close within the wait (`answer` only). */
   readonly hung?: boolean;
   /** The connection itself failed (refused or reset before it was used). */
@@ -94,7 +96,8 @@ async function awaitAnswer(
     socket.write(action.afterUpgrade);
     await pause(1);
   }
-  return { status, head: firstLine };
+  const code = /"error":\{"code":"([^"]*)"/.exec(text)?.[1];
+  return { status, head: firstLine, code };
 }
 
 async function dribble(socket: Socket, bytes: Buffer): Promise<void> {
