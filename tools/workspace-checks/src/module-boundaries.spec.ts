@@ -125,12 +125,6 @@ describe('dependency matrix (@nx/enforce-module-boundaries)', () => {
       /scope:(web|shared)/,
     ],
     [
-      'the dashboard imports the stream client through its retry entry',
-      'apps/filings-feed/src/app/breach.ts',
-      "export * from '@secfeed/stream-client/retry';",
-      /scope:(web|shared)/,
-    ],
-    [
       'a Node service imports Angular',
       'apps/ingest/src/breach.ts',
       "export { Component } from '@angular/core';",

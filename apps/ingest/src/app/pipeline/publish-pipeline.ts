@@ -1,7 +1,7 @@
 import { DedupError, type PublishResult } from '@secfeed/dedup';
 import type { Filing } from '@secfeed/filing-model';
 import type { Logger } from '@secfeed/service-runtime';
-import { backoffDelay, type RetryPolicy } from '@secfeed/stream-client/retry';
+import { backoffDelay, type RetryPolicy } from '@secfeed/reconnect-policy';
 import type { IngestMetrics } from '../metrics/ingest-metrics';
 
 /**
