@@ -8,8 +8,12 @@ export interface Publication {
   readonly position: string;
 }
 
-/** Filings kept by default: hours of EDGAR's busiest days, seconds of a full-speed replay. */
-export const RECENT_PUBLICATIONS = 5000;
+/**
+ * Filings kept by default: a minute of EDGAR's busiest bursts, far more than a healthy replica
+ * lags behind its master (a failover loses what was not replicated yet: milliseconds' worth).
+ * Held in memory, so kept small: at most a quarter more between two trims.
+ */
+export const RECENT_PUBLICATIONS = 2000;
 
 /**
  * The newest filings this process published (acknowledged by Redis), oldest first, at most
