@@ -26,7 +26,8 @@ export interface RollbackWatchOptions {
  * failover can lose the newest entries; ingest publishes them again with new positions and
  * marks the lost positions deleted (docs/operations.md, "Redis failover"), so clients that got
  * them from the old master get them a second time. Every `intervalMs` this looks for the last
- * entry the gateway delivered; when it is gone and the stream counts it as deleted, each
+ * entry the gateway delivered (`XINFO STREAM`, then `XRANGE` of that one ID only when the
+ * stream counts it as deleted); when it is gone and counted as deleted, each
  * subscribed client gets `{"type":"subscribed","position":P,"recovered":false,"filters":...}`
  * unasked (P: the newest position delivered now), the same answer as a `since` the stream no
  * longer holds, once per rollback. Logged (`stream rolled back; clients told recovered:false`,
@@ -64,6 +65,10 @@ export class RollbackWatch {
     const delivered = this.options.lastDelivered();
     if (delivered === ZERO_POSITION || delivered === this.signalled)
       return false;
+    // Only a position the stream counts as deleted can have been lost; the retention's trims
+    // do not count. One XINFO a tick, the XRANGE only then.
+    const { maxDeletedId } = await streamRetention(redis, streamKey);
+    if (comparePositions(delivered, maxDeletedId) > 0) return false;
     const found = await redis.sendCommand([
       'XRANGE',
       streamKey,
@@ -71,9 +76,6 @@ export class RollbackWatch {
       delivered,
     ]);
     if (Array.isArray(found) && found.length > 0) return false;
-    // Gone and not counted as deleted: trimmed by the retention, nothing was sent twice.
-    const { maxDeletedId } = await streamRetention(redis, streamKey);
-    if (comparePositions(delivered, maxDeletedId) > 0) return false;
     this.signalled = delivered;
     let told = 0;
     for (const session of this.options.sessions()) {
