@@ -36,11 +36,15 @@ function classify(err: Error & { code?: string }): ClientErrorCode {
     case 'ECONNRESET':
     case 'EPIPE':
     case 'ETIMEDOUT':
+    case 'HPE_INVALID_EOF_STATE': // the client closed in the middle of a request
       return CLIENT_ERROR_CODES.CLIENT_RESET;
     default:
       return CLIENT_ERROR_CODES.BAD_REQUEST;
   }
 }
+
+/** Sockets already reported (and answered or destroyed). */
+const reported = new WeakSet<Duplex>();
 
 /** What {@link handleClientError} reports to. */
 export interface ClientErrorContext {
@@ -59,6 +63,13 @@ export function handleClientError(
   socket: Duplex,
   { logger, metrics }: ClientErrorContext,
 ): void {
+  // Node reports the end of a socket it already gave up on (a 408 sent, then the client's
+  // FIN) a second time: one broken connection is one error.
+  if (reported.has(socket)) {
+    socket.destroy();
+    return;
+  }
+  reported.add(socket);
   const code = classify(err);
   metrics.errors.inc({ code });
   const level = code === CLIENT_ERROR_CODES.CLIENT_RESET ? 'debug' : 'info';
