@@ -1,3 +1,4 @@
+import { encodeStreamEntry, STREAM_FIELDS } from '@secfeed/filing-model/stored';
 import { DedupError } from './dedup-error';
 import { EXPIRE_SCRIPT, EXPIRE_SCRIPT_SHA } from './expire-script';
 import { PUBLISH_SCRIPT, PUBLISH_SCRIPT_SHA } from './publish-script';
@@ -139,6 +140,7 @@ export class FilingPublisher {
       );
     }
     try {
+      const entry = encodeStreamEntry(filing);
       const ticker =
         typeof filing.ticker === 'string' ? filing.ticker.trim() : '';
       return {
@@ -153,8 +155,8 @@ export class FilingPublisher {
           ...(ticker === '' ? [] : [keys.ticker(ticker)]),
         ],
         arguments: [
-          accessionNo,
-          JSON.stringify(filing),
+          entry[STREAM_FIELDS.accessionNo],
+          entry[STREAM_FIELDS.data],
           String(filedAtMs),
           String(Math.floor(now())),
         ].concat([retentionMs, streamMaxLen, latestMax, tickerMax].map(String)),

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { STREAM_FIELDS } from '@secfeed/filing-model/stored';
 import { STREAM_AGE_TRIM } from './expire-script';
 
 /**
@@ -12,7 +13,8 @@ export const SEEN_MARK_GRACE_MS = 1000;
  *
  * KEYS: 1 stream, 2 seen-mark, 3 document, 4 latest set, 5 history index (all), 6 index by CIK,
  * 7 index by form type, 8 ticker set (absent when the ticker is "").
- * ARGV: 1 accessionNo, 2 filing JSON, 3 filedAtMs (score), 4 the caller's now in ms, 5 retention
+ * ARGV: 1 accessionNo, 2 filing JSON (both as `encodeStreamEntry` of `@secfeed/filing-model/stored`
+ * encodes them), 3 filedAtMs (score), 4 the caller's now in ms, 5 retention
  * in ms, 6 stream MAXLEN, 7 latest cap, 8 ticker cap.
  * Returns {'published', position} or {'duplicate', position of the first publication}.
  *
@@ -56,7 +58,7 @@ if seen then
   return {'duplicate', seen}
 end
 local position = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[6], '*',
-  'accessionNo', ARGV[1], 'data', ARGV[2])
+  '${STREAM_FIELDS.accessionNo}', ARGV[1], '${STREAM_FIELDS.data}', ARGV[2])
 local ms, seq = string.match(position, '^(%d+)-(%d+)$')
 local expires_at = tonumber(ms) + retention
 redis.call('SET', KEYS[2], position, 'PXAT',

@@ -1,24 +1,26 @@
+import {
+  decodeStreamEntry as decodeStoredStreamEntry,
+  STREAM_FIELDS,
+} from '@secfeed/filing-model/stored';
 import { DedupError } from './dedup-error';
 
-/** Field names of every entry the publisher appends to the stream. */
-export const STREAM_FIELDS = Object.freeze({
-  /** The accession number, so that readers can skip or route without parsing `data`. */
-  accessionNo: 'accessionNo',
-  /** `JSON.stringify` of the whole filing given to the publisher. */
-  data: 'data',
-} as const);
+// The format itself is owned by @secfeed/filing-model/stored (one codec for the publisher and
+// every reader, the browser included); the publisher writes it with `encodeStreamEntry`.
+export { STREAM_FIELDS };
 
-/** A decoded stream entry. `filing` is parsed JSON: validate it before trusting its shape. */
+/** A decoded stream entry. `filing` is the parsed document: validate it before trusting its shape. */
 export interface DecodedStreamEntry {
   readonly accessionNo: string;
   readonly filing: unknown;
 }
 
 /**
- * Decodes the fields of one stream entry written by the publisher, as node-redis returns them
- * from `xRead`/`xRange` (`message`).
+ * Decodes one entry this publisher wrote, for callers that hold only such entries (tests, tools):
+ * `decodeStreamEntry` of `@secfeed/filing-model/stored`, which readers of live data use (it
+ * answers a coded result instead of throwing), with a failure thrown.
  *
- * @throws DedupError `MALFORMED_STREAM_ENTRY` when a field is missing or `data` is not JSON.
+ * @throws DedupError `MALFORMED_STREAM_ENTRY` when a field is missing or `data` is not a JSON
+ *   object.
  * @example
  * const [entry] = await client.xRange(keys.stream, position, position);
  * const { accessionNo, filing } = decodeStreamEntry(entry.message);
@@ -26,20 +28,10 @@ export interface DecodedStreamEntry {
 export function decodeStreamEntry(
   fields: Readonly<Record<string, string>>,
 ): DecodedStreamEntry {
-  const accessionNo = fields[STREAM_FIELDS.accessionNo];
-  const data = fields[STREAM_FIELDS.data];
-  if (typeof accessionNo !== 'string' || typeof data !== 'string') {
-    throw new DedupError(
-      'MALFORMED_STREAM_ENTRY',
-      'stream entry lacks accessionNo or data',
-    );
+  const decoded = decodeStoredStreamEntry(fields);
+  if (!decoded.ok) {
+    throw new DedupError('MALFORMED_STREAM_ENTRY', decoded.error.message);
   }
-  try {
-    return { accessionNo, filing: JSON.parse(data) as unknown };
-  } catch {
-    throw new DedupError(
-      'MALFORMED_STREAM_ENTRY',
-      `stream entry ${accessionNo} has data that is not JSON`,
-    );
-  }
+  const { accessionNo, filing } = decoded.value;
+  return { accessionNo, filing: filing.document };
 }

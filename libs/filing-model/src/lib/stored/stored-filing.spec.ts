@@ -1,0 +1,70 @@
+import { makeFiling } from '../make-filing';
+import { decodeStoredFiling, toStoredFiling } from './stored-filing';
+
+describe('decodeStoredFiling', () => {
+  it('reads a stored filing: the whole document and the fields readers key on', () => {
+    const filing = makeFiling({
+      ticker: 'AAPL',
+      cik: '320193',
+      formType: '10-K',
+    });
+    const decoded = decodeStoredFiling(JSON.stringify(filing));
+    expect(decoded).toEqual({
+      ok: true,
+      value: {
+        document: JSON.parse(JSON.stringify(filing)),
+        accessionNo: filing.accessionNo,
+        cik: '320193',
+        ticker: 'AAPL',
+        formType: '10-K',
+        companyName: filing.companyName,
+        filedAt: filing.filedAt,
+        filedAtMs: filing.filedAtMs,
+      },
+    });
+  });
+
+  it.each([['{nope'], [''], ['{"a":1'], ['undefined']])(
+    'refuses %j with NOT_JSON',
+    (text) => {
+      const decoded = decodeStoredFiling(text);
+      expect(!decoded.ok && decoded.error.code).toBe('NOT_JSON');
+    },
+  );
+
+  it.each([['[1]'], ['null'], ['"text"'], ['42'], ['true']])(
+    'refuses %s with NOT_AN_OBJECT',
+    (text) => {
+      const decoded = decodeStoredFiling(text);
+      expect(!decoded.ok && decoded.error.code).toBe('NOT_AN_OBJECT');
+    },
+  );
+
+  it('leaves out a field of the wrong type or missing, and keeps the rest', () => {
+    const decoded = decodeStoredFiling(
+      '{"accessionNo":7,"cik":["1"],"ticker":null,"formType":"4","filedAtMs":"12","filedAt":{}}',
+    );
+    expect(decoded).toEqual({
+      ok: true,
+      value: {
+        document: {
+          accessionNo: 7,
+          cik: ['1'],
+          ticker: null,
+          formType: '4',
+          filedAtMs: '12',
+          filedAt: {},
+        },
+        formType: '4',
+      },
+    });
+  });
+
+  it('takes a document parsed within a larger value the same way', () => {
+    expect(toStoredFiling({ ticker: 'A' })).toEqual({
+      ok: true,
+      value: { document: { ticker: 'A' }, ticker: 'A' },
+    });
+    expect(!toStoredFiling(undefined).ok).toBe(true);
+  });
+});
