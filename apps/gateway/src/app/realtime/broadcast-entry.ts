@@ -1,4 +1,8 @@
-import { STREAM_FIELDS } from '@secfeed/dedup';
+import {
+  decodeStreamEntryDocument,
+  STREAM_FIELDS,
+  type StoredFormatErrorCode,
+} from '@secfeed/filing-model/stored';
 import type { MatchableFiling } from '@secfeed/filing-model';
 
 /**
@@ -20,7 +24,8 @@ export type ToBroadcastEntryResult =
 
 /**
  * Builds the `sec_filing` message of a stream entry written by `@secfeed/dedup`:
- * `{"type":"sec_filing","position":"<id>","data":<stored JSON>}`. The stored JSON is spliced in
+ * `{"type":"sec_filing","position":"<id>","data":<stored JSON>}`, decoded with the stored
+ * format's own decoder (one parse per entry, never per client). The stored JSON is spliced in
  * as is (it parsed, so it is valid JSON): the filing is never stringified again.
  * Refuses an entry without `data`, with data that is not JSON, or that lacks the string fields
  * `ticker`, `cik` and `formType`. Never throws.
@@ -35,35 +40,25 @@ export function toBroadcastEntry(
   id: string,
   fields: Readonly<Record<string, string>>,
 ): ToBroadcastEntryResult {
-  const data = fields[STREAM_FIELDS.data];
-  if (typeof data !== 'string') {
-    return { ok: false, reason: `entry ${id} has no ${STREAM_FIELDS.data}` };
+  const decoded = decodeStreamEntryDocument(fields);
+  if (!decoded.ok) {
+    return { ok: false, reason: `entry ${id} ${refusal(decoded.error.code)}` };
   }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(data);
-  } catch {
-    return { ok: false, reason: `entry ${id} has data that is not JSON` };
+  const { data, filing } = decoded.value;
+  const { ticker, cik, formType } = filing;
+  if (ticker === undefined || cik === undefined || formType === undefined) {
+    return { ok: false, reason: `entry ${id} ${LACKS}` };
   }
-  if (!isMatchable(parsed)) {
-    return {
-      ok: false,
-      reason: `entry ${id} lacks a string ticker, cik or formType`,
-    };
-  }
-  const { ticker, cik, formType } = parsed;
   const frame = Buffer.from(
     `{"type":"sec_filing","position":"${id}","data":${data}}`,
   );
   return { ok: true, entry: { id, filing: { ticker, cik, formType }, frame } };
 }
 
-function isMatchable(value: unknown): value is MatchableFiling {
-  if (typeof value !== 'object' || value === null) return false;
-  const { ticker, cik, formType } = value as Record<string, unknown>;
-  return (
-    typeof ticker === 'string' &&
-    typeof cik === 'string' &&
-    typeof formType === 'string'
-  );
+const LACKS = 'lacks a string ticker, cik or formType';
+
+function refusal(code: StoredFormatErrorCode): string {
+  if (code === 'MISSING_FIELD') return `has no ${STREAM_FIELDS.data}`;
+  if (code === 'NOT_JSON') return 'has data that is not JSON';
+  return LACKS;
 }
