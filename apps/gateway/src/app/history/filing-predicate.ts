@@ -1,4 +1,5 @@
 import { matchesFilters } from '@secfeed/filing-model';
+import { decodeStoredFiling } from '@secfeed/filing-model/stored';
 import { HistoryQuery } from './history-query';
 
 interface Searchable {
@@ -29,21 +30,13 @@ export function createFilingPredicate(
 }
 
 function parseSearchable(document: string): Searchable | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(document);
-  } catch {
-    return undefined;
-  }
-  if (typeof value !== 'object' || value === null) return undefined;
-  const { ticker, cik, formType, companyName } = value as Record<
-    string,
-    unknown
-  >;
-  return typeof ticker === 'string' &&
-    typeof cik === 'string' &&
-    typeof formType === 'string' &&
-    typeof companyName === 'string'
+  const stored = decodeStoredFiling(document);
+  if (!stored.ok) return undefined;
+  const { ticker, cik, formType, companyName } = stored.value;
+  return ticker !== undefined &&
+    cik !== undefined &&
+    formType !== undefined &&
+    companyName !== undefined
     ? { ticker, cik, formType, companyName }
     : undefined;
 }

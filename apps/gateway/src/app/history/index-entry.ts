@@ -1,6 +1,7 @@
 /**
- * One entry of a history sorted set: score = `filedAtMs`, member = dedup's index member
- * (`<padded position>:<accessionNo>`).
+ * One entry of a history sorted set: score = `filedAtMs`, member = the index member of the
+ * stored format (`<padded position>:<accessionNo>`, `encodeIndexMember` of
+ * `@secfeed/filing-model/stored`, which also decodes it).
  */
 export interface IndexEntry {
   readonly score: number;

@@ -1,5 +1,5 @@
 import type { SecfeedRedis } from '@secfeed/service-runtime';
-import { decodeIndexMember } from '@secfeed/dedup';
+import { decodeIndexMember } from '@secfeed/filing-model/stored';
 import type { RedisKeys } from '@secfeed/redis-keys';
 import { IndexEntry } from './index-entry';
 
@@ -15,9 +15,10 @@ export async function loadDocuments(
   keys: RedisKeys,
   entries: readonly IndexEntry[],
 ): Promise<(string | null)[]> {
-  const accessionNos = entries.map(
-    (entry) => decodeIndexMember(entry.member)?.accessionNo,
-  );
+  const accessionNos = entries.map((entry) => {
+    const member = decodeIndexMember(entry.member);
+    return member.ok ? member.value.accessionNo : undefined;
+  });
   const docKeys = accessionNos
     .filter((accessionNo): accessionNo is string => accessionNo !== undefined)
     .map(keys.filing);

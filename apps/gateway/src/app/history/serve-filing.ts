@@ -1,3 +1,4 @@
+import { decodeStoredFiling } from '@secfeed/filing-model/stored';
 import { HistoryError } from './history-error';
 import { HistoryContext } from './history-context';
 
@@ -45,13 +46,8 @@ export async function serveFiling(
  * served here either, as the listing does not serve it; `Infinity` (served) when unreadable.
  */
 function filedAtMs(document: string): number {
-  try {
-    const value: unknown = JSON.parse(document);
-    const ms = (value as { filedAtMs?: unknown } | null)?.filedAtMs;
-    return typeof ms === 'number' ? ms : Infinity;
-  } catch {
-    return Infinity;
-  }
+  const stored = decodeStoredFiling(document);
+  return (stored.ok ? stored.value.filedAtMs : undefined) ?? Infinity;
 }
 
 function decodeSegment(segment: string): string {
