@@ -1,3 +1,4 @@
+import { STREAM_FIELDS } from '@secfeed/filing-model/stored';
 import type { RoutedCommands } from '@secfeed/service-runtime';
 import type { Publication } from './recent-publications';
 
@@ -32,7 +33,7 @@ function entries(reply: unknown): Array<{ id: string; accessionNo?: string }> {
   if (!Array.isArray(reply)) return [];
   return reply.map(([id, fields]: [unknown, unknown]) => {
     const flat = Array.isArray(fields) ? fields.map(String) : [];
-    const at = flat.indexOf('accessionNo');
+    const at = flat.indexOf(STREAM_FIELDS.accessionNo);
     return { id: String(id), accessionNo: at >= 0 ? flat[at + 1] : undefined };
   });
 }

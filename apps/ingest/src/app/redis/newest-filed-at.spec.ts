@@ -1,4 +1,5 @@
 import { FilingPublisher } from '@secfeed/dedup';
+import { encodeIndexMember } from '@secfeed/filing-model/stored';
 import { makeFiling } from '@secfeed/filing-model/testing';
 import { createRedisKeys } from '@secfeed/redis-keys';
 import {
@@ -47,5 +48,17 @@ describe('newestFiledAt', () => {
     const expired = makeFiling({ filedAt: filedAt(now - 2 * DAY_MS) });
     await publisher.publishBatch([newest, older, expired]);
     expect(await newestFiledAt(redis, keys)).toBe(newest.filedAt);
+  });
+
+  it('is undefined when the newest document has no string filedAt, and fails naming the code when it is not JSON', async () => {
+    const accessionNo = '0000000001-25-000001';
+    await redis.zAdd(keys.latest, {
+      score: now + 1,
+      value: encodeIndexMember(`${now + 1}-0`, accessionNo),
+    });
+    await redis.set(keys.filing(accessionNo), '{"filedAt":1}');
+    expect(await newestFiledAt(redis, keys)).toBeUndefined();
+    await redis.set(keys.filing(accessionNo), '{"filedAt":');
+    await expect(newestFiledAt(redis, keys)).rejects.toThrow('NOT_JSON');
   });
 });
