@@ -1,36 +1,38 @@
 import type { Filing } from '@secfeed/filing-model';
+import { toStoredFiling } from '@secfeed/filing-model/stored';
 
 /**
- * A filing received as JSON (REST or a `sec_filing` message), checked for the fields the
- * dashboard cannot do without and completed where the wire may omit things: arrays default to
- * `[]`, `filedAtMs` is derived from `filedAt`. Returns `null` for anything unusable, so one bad
- * object never breaks the list. The gateway has validated the rest already.
+ * A filing received as JSON (REST or a `sec_filing` message: the stored document, read with the
+ * stored format's own reader), checked for the fields the dashboard cannot do without and
+ * completed where the wire may omit things: arrays default to `[]`, `filedAtMs` is derived from
+ * `filedAt`. Returns `null` for anything unusable, so one bad object never breaks the list. The
+ * gateway has validated the rest already.
  */
 export function toWireFiling(data: unknown): Filing | null {
-  if (typeof data !== 'object' || data === null) return null;
-  const raw = data as Partial<Record<keyof Filing, unknown>>;
+  const stored = toStoredFiling(data);
+  if (!stored.ok) return null;
+  const { document, accessionNo, filedAt, formType } = stored.value;
   if (
-    typeof raw.accessionNo !== 'string' ||
-    typeof raw.filedAt !== 'string' ||
-    typeof raw.formType !== 'string'
+    accessionNo === undefined ||
+    filedAt === undefined ||
+    formType === undefined
   ) {
     return null;
   }
-  const filedAtMs = Date.parse(raw.filedAt);
+  const filedAtMs = Date.parse(filedAt);
   if (Number.isNaN(filedAtMs)) return null;
   const list = (value: unknown) => (Array.isArray(value) ? value : []);
   return {
-    ...(raw as Filing),
-    cik: typeof raw.cik === 'string' ? raw.cik : '',
-    ticker: typeof raw.ticker === 'string' ? raw.ticker : '',
-    companyName:
-      typeof raw.companyName === 'string' ? raw.companyName : '(unknown)',
+    ...(document as unknown as Filing),
+    cik: stored.value.cik ?? '',
+    ticker: stored.value.ticker ?? '',
+    companyName: stored.value.companyName ?? '(unknown)',
     filedAtMs,
-    entities: list(raw.entities),
-    documentFormatFiles: list(raw.documentFormatFiles),
-    dataFiles: list(raw.dataFiles),
+    entities: list(document['entities']),
+    documentFormatFiles: list(document['documentFormatFiles']),
+    dataFiles: list(document['dataFiles']),
     seriesAndClassesContractsInformation: list(
-      raw.seriesAndClassesContractsInformation,
+      document['seriesAndClassesContractsInformation'],
     ),
   };
 }
