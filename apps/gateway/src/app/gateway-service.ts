@@ -10,7 +10,7 @@ import {
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { tokenFromRequest, verifyJwt } from './auth';
+import { checkAccess } from './auth';
 import type { GatewayConfig } from './config/gateway-config';
 import { createHistoryHandler } from './history';
 import { guardSocket, handleClientError } from './http/client-error';
@@ -214,41 +214,28 @@ export class GatewayService {
     refuseUpgrade(socket, refusal);
   }
 
-  /** `/api`: origin and token checks in front of the history handler. */
+  /** `/api`: the access check `/ws` also uses, in front of the history handler. */
   private apiHandler(): RequestHandler {
     const { config, metrics } = this.deps;
     return async (req, res) => {
       if (!requestPath(req.url)?.startsWith('/api')) return false;
+      const access = checkAccess(req, config);
+      if (!access.ok) {
+        metrics.errors.inc({ code: access.code });
+        sendError(
+          res,
+          access.status,
+          access.code,
+          access.message,
+          access.status === 401 ? { 'www-authenticate': 'Bearer' } : {},
+        );
+        return true;
+      }
       const origin = req.headers.origin;
-      if (origin && config.allowedOrigins.length > 0) {
-        if (!config.allowedOrigins.includes(origin)) {
-          metrics.errors.inc({ code: 'ORIGIN_NOT_ALLOWED' });
-          sendError(
-            res,
-            403,
-            'ORIGIN_NOT_ALLOWED',
-            `origin ${origin} is not allowed`,
-          );
-          return true;
-        }
+      if (origin !== undefined && config.allowedOrigins.length > 0) {
+        // A listed browser origin (checkAccess let it through) may read the answer.
         res.setHeader('access-control-allow-origin', origin);
         res.setHeader('vary', 'origin');
-      }
-      if (config.authSecret) {
-        const verdict = verifyJwt(
-          tokenFromRequest(req) ?? '',
-          config.authSecret,
-        );
-        if (!verdict.ok) {
-          metrics.errors.inc({ code: verdict.code });
-          sendError(
-            res,
-            401,
-            verdict.code,
-            'a valid token is required (query token or Authorization: Bearer)',
-          );
-          return true;
-        }
       }
       if (this.history === undefined) {
         metrics.errors.inc({ code: 'REDIS_UNAVAILABLE' });

@@ -7,3 +7,9 @@ export {
 } from './verify-jwt';
 export { tokenFromRequest } from './token-from-request';
 export { signJwt } from './sign-jwt';
+export {
+  checkAccess,
+  ORIGIN_FORBIDDEN,
+  type AccessPolicy,
+  type AccessVerdict,
+} from './check-access';

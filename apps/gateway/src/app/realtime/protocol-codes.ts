@@ -47,7 +47,10 @@ export const CLOSE_CODES = Object.freeze({
 
 export type CloseCode = (typeof CLOSE_CODES)[keyof typeof CLOSE_CODES];
 
-/** Codes of upgrade refusals (HTTP status and the `error.code` of the JSON body). */
+/**
+ * Codes of upgrade refusals (HTTP status and the `error.code` of the JSON body). The access
+ * refusals (403 `ORIGIN_FORBIDDEN`, 401 `TOKEN_*`) are `/api`'s too and come from `checkAccess`.
+ */
 export const REFUSAL_CODES = Object.freeze({
   /** 503: `maxConnections` reached. */
   CONNECTION_LIMIT: 'CONNECTION_LIMIT',
@@ -57,8 +60,6 @@ export const REFUSAL_CODES = Object.freeze({
   REDIS_UNAVAILABLE: 'REDIS_UNAVAILABLE',
   /** 503: the gateway is shutting down. */
   SHUTTING_DOWN: 'SHUTTING_DOWN',
-  /** 403: the browser `Origin` is not in `allowedOrigins`. */
-  ORIGIN_FORBIDDEN: 'ORIGIN_FORBIDDEN',
   /** 404: the upgrade is not for `/ws`. */
   NOT_FOUND: 'NOT_FOUND',
 } as const);

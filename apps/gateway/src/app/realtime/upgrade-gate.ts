@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { tokenFromRequest, verifyJwt } from '../auth';
+import { checkAccess } from '../auth';
 import type { GatewayConfig } from '../config/gateway-config';
 import { requestPath } from '../http/request-target';
 import { REFUSAL_CODES } from './protocol-codes';
@@ -35,10 +35,10 @@ export interface UpgradeGateState {
 /**
  * Decides an upgrade before any WebSocket exists, so a refused client costs one HTTP answer:
  * 404 off `/ws`, 503 while shutting down or at `maxConnections`, 429 when the client's address
- * has `maxConnectionsPerIp` open (0: no such cap), 403 for a browser `Origin`
- * outside `allowedOrigins` (requests without `Origin` are not browsers and pass), 401 without
- * a valid JWT when `authSecret` is set. Refusing before the upgrade (not accepting and then
- * closing with 4001) lets a browser tell "unauthorized" from "network down".
+ * has `maxConnectionsPerIp` open (0: no such cap), then the access check `/api` shares
+ * ({@link checkAccess}: 403 `ORIGIN_FORBIDDEN`, 401 without a valid JWT). Refusing before the
+ * upgrade (not accepting and then closing with 4001) lets a browser tell "unauthorized" from
+ * "network down".
  */
 export function checkUpgrade(
   req: IncomingMessage,
@@ -70,23 +70,9 @@ export function checkUpgrade(
       'too many connections from your address; retry later',
     );
   }
-  const origin = req.headers.origin;
-  if (
-    origin !== undefined &&
-    config.allowedOrigins.length > 0 &&
-    !config.allowedOrigins.includes(origin)
-  ) {
-    return refuse(
-      403,
-      REFUSAL_CODES.ORIGIN_FORBIDDEN,
-      'this origin may not connect',
-    );
-  }
-  if (config.authSecret === undefined) return { ok: true };
-  const verified = verifyJwt(tokenFromRequest(req) ?? '', config.authSecret);
-  if (!verified.ok)
-    return refuse(401, verified.code, 'a valid token is required');
-  return { ok: true, claims: verified.claims };
+  const access = checkAccess(req, config);
+  if (!access.ok) return refuse(access.status, access.code, access.message);
+  return { ok: true, claims: access.claims };
 }
 
 /** Answers a refused upgrade with a JSON body (as the REST API does) and closes the socket. */
