@@ -26,7 +26,7 @@ import {
  * ```ts
  * const client = await createClient({ url: process.env.REDIS_URL }).connect();
  * redisStreamReader({ client, key: 'stream:sec:filings', from: lastPosition }).subscribe((event) => {
- *   if (event.type === 'entry') publish(event.entry.id, JSON.parse(event.entry.fields['data']));
+ *   if (event.type === 'entry') publish(event.entry.id, decodeStreamEntry(event.entry.fields)); // @secfeed/filing-model/stored
  *   else log.debug(event, 'stream reader');
  * });
  * ```
