@@ -176,6 +176,7 @@ const { createClient } = require('redis');
 const model = require('@secfeed/filing-model');
 const { makeFiling } = require('@secfeed/filing-model/testing');
 const { matchesFilters } = require('@secfeed/filing-model/filters');
+const stored = require('@secfeed/filing-model/stored');
 const { createRedisKeys, hashSlot } = require('@secfeed/redis-keys');
 const { FilingPublisher, decodeStreamEntry } = require('@secfeed/dedup');
 const { redactUrl } = require('@secfeed/stream-client');
@@ -202,6 +203,10 @@ const { backoffDelay } = require('@secfeed/reconnect-policy');
       sameSlot: hashSlot(keys.stream) === hashSlot(keys.seen(parsed.filings[0].accessionNo)),
       publish: [first.status, again.status, first.position === again.position],
       streamed: entries.map((e) => decodeStreamEntry(e.message).accessionNo),
+      storedTickers: entries.map((e) => {
+        const decoded = stored.decodeStreamEntry(e.message);
+        return decoded.ok && decoded.value.filing.ticker;
+      }),
       redacted: redactUrl('wss://stream.sec-api.io?apiKey=SECRET').includes('SECRET'),
       backoff: backoffDelay(0, {}, () => 0.5),
     }));
@@ -223,6 +228,7 @@ const EXPECTED_PROBE = {
   sameSlot: true,
   publish: ['published', 'duplicate', true],
   streamed: ['0001213900-21-032169'],
+  storedTickers: ['JOFF'],
   redacted: false,
   backoff: 275,
 };
@@ -231,6 +237,7 @@ const TYPED_CONSUMER = `
 import { parseStreamFrame, type Filing } from '@secfeed/filing-model';
 import { makeFiling } from '@secfeed/filing-model/testing';
 import { matchesFilters } from '@secfeed/filing-model/filters';
+import { decodeStoredFiling, type StoredDecodeResult, type StoredFiling } from '@secfeed/filing-model/stored';
 import { createRedisKeys } from '@secfeed/redis-keys';
 import { FilingPublisher, type PublishResult } from '@secfeed/dedup';
 import { reconnectingSocket, type SocketEvent } from '@secfeed/stream-client';
@@ -245,9 +252,10 @@ const matched: boolean = matchesFilters(one, {
   includeAmendments: true,
 });
 const key: string = createRedisKeys('').stream;
+const document: StoredDecodeResult<StoredFiling> = decodeStoredFiling('{}');
 const delay: number = backoffDelay(1);
 type Publish = (f: Filing) => Promise<PublishResult>;
 const publish: Publish | undefined = undefined as unknown as FilingPublisher['publish'];
 const events: ((e: SocketEvent) => void) | undefined = undefined;
-export { filings, one, key, delay, publish, events, reconnectingSocket };
+export { filings, one, key, document, delay, publish, events, reconnectingSocket };
 `;
