@@ -1,4 +1,4 @@
-import { encodeIndexMember } from '@secfeed/dedup';
+import { encodeIndexMember } from '@secfeed/filing-model/stored';
 import { decodeHistoryCursor, encodeHistoryCursor } from './history-cursor';
 
 const entry = {

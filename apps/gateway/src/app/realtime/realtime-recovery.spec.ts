@@ -1,3 +1,4 @@
+import { decodeStreamEntry } from '@secfeed/filing-model/stored';
 import { waitUntil } from '@secfeed/test-kit';
 import {
   connectTestRedis,
@@ -25,10 +26,13 @@ describe('realtime: since, snapshot and several gateways', () => {
   /** Stream positions after `since` whose ticker is in `tickers` (all when omitted). */
   const expectedAfter = async (since: string, tickers?: string[]) =>
     (await redis.client.xRange(redis.keys.stream, `(${since}`, '+'))
-      .filter(
-        (e) =>
-          !tickers || tickers.includes(JSON.parse(e.message['data']).ticker),
-      )
+      .filter((e) => {
+        const entry = decodeStreamEntry(e.message);
+        return (
+          !tickers ||
+          (entry.ok && tickers.includes(entry.value.filing.ticker ?? ''))
+        );
+      })
       .map((e) => e.id);
 
   beforeEach(async () => {

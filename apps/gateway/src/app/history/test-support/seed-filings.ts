@@ -1,6 +1,7 @@
 import type { SecfeedRedis } from '@secfeed/service-runtime';
-import { encodeIndexMember, FilingPublisher } from '@secfeed/dedup';
+import { FilingPublisher } from '@secfeed/dedup';
 import type { Filing } from '@secfeed/filing-model';
+import { encodeIndexMember } from '@secfeed/filing-model/stored';
 import { makeFiling } from '@secfeed/filing-model/testing';
 import type { RedisKeys } from '@secfeed/redis-keys';
 
