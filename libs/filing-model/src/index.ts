@@ -17,7 +17,16 @@ export type {
   ParsedFrame,
   ParseStreamFrameOptions,
 } from './lib/parse-stream-frame';
-export { FilingFilters, MAX_FILTER_VALUES } from './lib/filing-filters';
+export { FilingFilters } from './lib/filing-filters';
+export {
+  FILTER_VALUE_LIMITS,
+  filterValueDescription,
+  isFilterValue,
+  MAX_FILTER_VALUES,
+  normalizeFilterValue,
+  parseFilterValue,
+} from './lib/filter-value';
+export type { FilterValueKind, FilterValueResult } from './lib/filter-value';
 export { filtersToJson } from './lib/normalized-filters';
 export type {
   FilingFiltersJson,

@@ -1,5 +1,8 @@
 /**
- * Test helpers for projects that use `@secfeed/filing-model`: builders of valid filings.
+ * Test helpers for projects that use `@secfeed/filing-model`: builders of valid filings, and the
+ * table of filter values every filter parser must agree on.
  * Browser-safe like the library itself, so dashboard specs may use them too.
  */
 export { makeFiling, makeRawFiling } from './lib/make-filing';
+export { FILTER_VALUE_CASES } from './lib/filter-value-cases';
+export type { FilterValueCase } from './lib/filter-value-cases';

@@ -6,43 +6,52 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
-  MaxLength,
   ValidateBy,
 } from 'class-validator';
-import { canonicalCik, isCanonicalCik } from './cik';
-import { FILING_LIMITS } from './filing-limits';
+import {
+  filterValueDescription,
+  isFilterValue,
+  MAX_FILTER_VALUES,
+  normalizeFilterValue,
+  type FilterValueKind,
+} from './filter-value';
 import { compose } from './wire-decorators';
 
+export { MAX_FILTER_VALUES } from './filter-value';
+
 /**
- * Most values one filter list may hold. A subscription is matched against every filing, so a
- * list of thousands would make one client cost as much as thousands; watchlists are far
- * shorter. The gateway answers `TOO_MANY_VALUES` above it.
+ * Normalizes the string entries of a list as REST does (filter-value.ts); a CIK may also come
+ * as a JSON integer. Anything else is left for validation to name.
  */
-export const MAX_FILTER_VALUES = 100;
+const normalizedEntries = (kind: FilterValueKind) =>
+  Transform(({ value }) =>
+    Array.isArray(value)
+      ? value.map((entry) => {
+          if (
+            kind === 'cik' &&
+            typeof entry === 'number' &&
+            Number.isSafeInteger(entry)
+          )
+            return normalizeFilterValue(kind, String(entry));
+          return typeof entry === 'string'
+            ? normalizeFilterValue(kind, entry)
+            : entry;
+        })
+      : value,
+  );
 
-const { shortString } = FILING_LIMITS;
-
-/** Upper-cases and trims string entries; anything else is left for validation to name. */
-const upperCaseEntries = Transform(({ value }) =>
-  Array.isArray(value)
-    ? value.map((entry) =>
-        typeof entry === 'string' ? entry.trim().toUpperCase() : entry,
-      )
-    : value,
-);
-
-/** A CIK may come as a string with or without zeros, or as a JSON number. */
-const canonicalCikEntries = Transform(({ value }) =>
-  Array.isArray(value)
-    ? value.map((entry) =>
-        canonicalCik(
-          typeof entry === 'number' && Number.isSafeInteger(entry)
-            ? String(entry)
-            : entry,
-        ),
-      )
-    : value,
-);
+/** Each entry follows the one rule of its kind (filter-value.ts). */
+const validEntries = (kind: FilterValueKind) =>
+  ValidateBy(
+    {
+      name: `is-${kind}`,
+      validator: { validate: (value) => isFilterValue(kind, value) },
+    },
+    {
+      each: true,
+      message: `each entry must be ${filterValueDescription(kind)}`,
+    },
+  );
 
 /** An optional list of at most MAX_FILTER_VALUES entries (null counts as absent). */
 function FilterList(...entryChecks: PropertyDecorator[]): PropertyDecorator {
@@ -58,13 +67,10 @@ function FilterList(...entryChecks: PropertyDecorator[]): PropertyDecorator {
   );
 }
 
+/** Strings first, so that a non-string entry is named as such. */
 const nonEmptyStrings = [
   IsString({ each: true, message: 'each entry must be a string' }),
   IsNotEmpty({ each: true, message: 'each entry must not be empty' }),
-  MaxLength(shortString, {
-    each: true,
-    message: `each entry must be at most ${shortString} characters`,
-  }),
 ];
 
 /**
@@ -78,27 +84,18 @@ const nonEmptyStrings = [
  */
 export class FilingFilters {
   /** Tickers, any case; at most 100. */
-  @FilterList(...nonEmptyStrings)
-  @upperCaseEntries
+  @FilterList(...nonEmptyStrings, validEntries('ticker'))
+  @normalizedEntries('ticker')
   tickers?: string[];
 
   /** CIKs as digit strings (leading zeros allowed) or integers; at most 100. */
-  @FilterList(
-    ValidateBy(
-      { name: 'isCik', validator: { validate: isCanonicalCik } },
-      {
-        each: true,
-        message:
-          'each entry must be a CIK: digits, at most 10 significant, not all zeros',
-      },
-    ),
-  )
-  @canonicalCikEntries
+  @FilterList(validEntries('cik'))
+  @normalizedEntries('cik')
   ciks?: string[];
 
   /** Form types, any case, e.g. `10-K`, `8-K`, `4`; at most 100. */
-  @FilterList(...nonEmptyStrings)
-  @upperCaseEntries
+  @FilterList(...nonEmptyStrings, validEntries('formType'))
+  @normalizedEntries('formType')
   formTypes?: string[];
 
   /** Whether `10-K` also matches `10-K/A`. Default true. */

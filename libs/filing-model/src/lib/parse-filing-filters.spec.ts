@@ -1,4 +1,5 @@
 import { MAX_FILTER_VALUES } from './filing-filters';
+import { FILTER_VALUE_LIMITS, filterValueDescription } from './filter-value';
 import {
   parseFilingFilters,
   ParseFilingFiltersResult,
@@ -36,11 +37,11 @@ describe('parseFilingFilters', () => {
     expect(filters.includeAmendments).toBe(true);
   });
 
-  it('upper-cases and trims tickers and form types, and strips CIK zeros, once', () => {
+  it('upper-cases and trims tickers and form types, collapses spaces, and strips CIK zeros, once', () => {
     const filters = accept({
       tickers: [' aapl', 'Msft', 'AAPL'],
       ciks: ['0000320193', '789019', 1824149],
-      formTypes: ['10-k', ' 8-K ', 'sc 13d'],
+      formTypes: ['10-k', ' 8-K ', 'sc  13d'],
       includeAmendments: false,
     });
     expect([...filters.tickers]).toEqual(['AAPL', 'MSFT']);
@@ -100,9 +101,14 @@ describe('parseFilingFilters', () => {
     [{ tickers: [42] }, 'tickers', 'each entry must be a string'],
     [{ tickers: ['  '] }, 'tickers', 'each entry must not be empty'],
     [
-      { formTypes: ['X'.repeat(65)] },
+      { formTypes: ['X'.repeat(FILTER_VALUE_LIMITS.formTypeLength + 1)] },
       'formTypes',
-      'each entry must be at most 64 characters',
+      `each entry must be ${filterValueDescription('formType')}`,
+    ],
+    [
+      { tickers: ['X'.repeat(FILTER_VALUE_LIMITS.tickerLength + 1)] },
+      'tickers',
+      `each entry must be ${filterValueDescription('ticker')}`,
     ],
     [{ formTypes: [{}] }, 'formTypes', 'each entry must be a string'],
     [

@@ -1,46 +1,23 @@
-import { MAX_FILTER_VALUES } from '@secfeed/filing-model';
+import {
+  MAX_FILTER_VALUES,
+  parseFilterValue,
+  type FilterValueKind,
+} from '@secfeed/filing-model';
 import { HistoryError, HistoryErrorCode } from './history-error';
 
-/** One list parameter of `GET /api/filings`: its name, how to normalize and check an entry. */
-interface ListRule {
-  readonly code: HistoryErrorCode;
-  readonly pattern: RegExp;
-  readonly hint: string;
-  normalize(value: string): string;
-}
-
-// Tickers as EDGAR and exchanges write them (BRK-B, BRK.B, XYZ.WS); no braces or spaces, so
-// every accepted value is also a valid Redis key part.
-const TICKER: ListRule = {
-  code: 'INVALID_TICKER',
-  pattern: /^[A-Z0-9][A-Z0-9._\-/^=]{0,15}$/,
-  hint: 'a ticker such as AAPL or BRK-B',
-  normalize: (value) => value.toUpperCase(),
-};
-
-const CIK: ListRule = {
-  code: 'INVALID_CIK',
-  pattern: /^[1-9]\d{0,9}$/,
-  hint: 'a CIK: digits, at most 10 significant, not all zeros',
-  // A CIK compares as a number (contracts §3): 0000320193 is 320193.
-  normalize: (value) => value.replace(/^0+(?=\d)/, ''),
-};
-
-// Form types hold single spaces (SC 13D, DEF 14A); runs of spaces collapse so that the
-// in-app comparison and the form index key (which maps spaces to _) agree.
-const FORM_TYPE: ListRule = {
-  code: 'INVALID_FORM_TYPE',
-  pattern: /^[A-Z0-9][A-Z0-9 .\-/]{0,31}$/,
-  hint: 'a form type such as 10-K, 8-K, 4 or SC 13D',
-  normalize: (value) => value.toUpperCase().replace(/ +/g, ' '),
-};
-
-/** The list parameters and their rules. */
+/**
+ * The list parameters of `GET /api/filings`: which filter value each holds and its error
+ * code. What a valid value is belongs to filing-model (`parseFilterValue`), the rule the
+ * WebSocket's filters follow too.
+ */
 export const LIST_RULES = {
-  ticker: TICKER,
-  cik: CIK,
-  formType: FORM_TYPE,
-} as const;
+  ticker: { kind: 'ticker', code: 'INVALID_TICKER' },
+  cik: { kind: 'cik', code: 'INVALID_CIK' },
+  formType: { kind: 'formType', code: 'INVALID_FORM_TYPE' },
+} as const satisfies Record<
+  string,
+  { kind: FilterValueKind; code: HistoryErrorCode }
+>;
 
 export type ListParameter = keyof typeof LIST_RULES;
 
@@ -68,14 +45,14 @@ export function parseFilterValues(
   }
   const normalized = new Set<string>();
   for (const value of values) {
-    const entry = rule.normalize(value);
-    if (!rule.pattern.test(entry)) {
+    const parsed = parseFilterValue(rule.kind, value);
+    if (!parsed.ok) {
       throw new HistoryError(
         rule.code,
-        `${name} must be ${rule.hint}, not ${JSON.stringify(value.slice(0, 40))}`,
+        `${name} ${parsed.reason}, not ${JSON.stringify(value.slice(0, 40))}`,
       );
     }
-    normalized.add(entry);
+    normalized.add(parsed.value);
   }
   return normalized;
 }
