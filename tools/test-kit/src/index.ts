@@ -20,3 +20,12 @@ export {
 export { portIsFree, reservedPort } from './reserved-port';
 export { uniqueKeyPrefix } from './unique-key-prefix';
 export { waitUntil } from './wait-until';
+export {
+  builtServiceMain,
+  startServiceProcess,
+  type LogLine,
+  type ServiceExit,
+  type ServiceProcess,
+  type ServiceProcessOptions,
+  type StopOptions,
+} from './service-process';
