@@ -73,7 +73,20 @@ describe('loadGatewayConfig', () => {
     ],
     [{ SECFEED_KEY_PREFIX: 'has space' }, 'SECFEED_KEY_PREFIX'],
     [{ LOG_LEVEL: 'chatty' }, 'LOG_LEVEL'],
+    // The range ingest accepts for the same variable (dedup's MAX_RETENTION_MS).
+    [{ SECFEED_RETENTION_DAYS: '0' }, 'SECFEED_RETENTION_DAYS'],
+    [{ SECFEED_RETENTION_DAYS: '1e-9' }, 'SECFEED_RETENTION_DAYS'],
+    [{ SECFEED_RETENTION_DAYS: '36501' }, 'SECFEED_RETENTION_DAYS'],
+    [{ SECFEED_RETENTION_DAYS: '1e300' }, 'SECFEED_RETENTION_DAYS'],
   ])('refuses %j naming %s', (env, variable) => {
     expect(variableOf(env)).toBe(variable);
+  });
+
+  it('reads SECFEED_RETENTION_DAYS in whole milliseconds, up to 100 years', () => {
+    const retention = (days: string) =>
+      loadGatewayConfig({ SECFEED_RETENTION_DAYS: days }).retentionMs;
+    expect(retention('0.5')).toBe(43_200_000);
+    expect(retention('0.00003')).toBe(2592);
+    expect(retention('36500')).toBe(36_500 * 86_400_000);
   });
 });
