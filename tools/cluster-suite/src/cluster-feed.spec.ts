@@ -1,19 +1,18 @@
 import { createRedisKeys, hashSlot } from '@secfeed/redis-keys';
 import {
+  builtServiceMain,
   connectTestRedis,
   deleteKeysWithPrefix,
   isTestCluster,
+  startServiceProcess,
   testRedisUrl,
   uniqueKeyPrefix,
   waitUntil,
+  type ServiceProcess,
   type TestRedis,
 } from '@secfeed/test-kit';
 import type { RedisClusterType } from 'redis';
 import { WebSocket } from 'ws';
-import {
-  startBuiltService,
-  type BuiltService,
-} from './test-support/built-service';
 
 /** Filings in the shipped replay day (data/replay). */
 const REPLAY_DAY_FILINGS = 4655;
@@ -22,7 +21,7 @@ describe('secfeed on a Redis Cluster of 3 masters (REDIS_URL = one node)', () =>
   let redis: RedisClusterType;
   const prefix = uniqueKeyPrefix('cluster');
   const keys = createRedisKeys(prefix);
-  const running: BuiltService[] = [];
+  const running: ServiceProcess[] = [];
 
   beforeAll(async () => {
     const connected: TestRedis = await connectTestRedis();
@@ -31,16 +30,18 @@ describe('secfeed on a Redis Cluster of 3 masters (REDIS_URL = one node)', () =>
     redis = connected;
   });
   afterAll(async () => {
-    running.forEach((service) => service.child.kill('SIGKILL'));
+    await Promise.all(
+      running.map((service) => service.stop({ signal: 'SIGKILL' })),
+    );
     await deleteKeysWithPrefix(redis, prefix);
     await redis.close();
   });
 
+  /** The built service as an operator runs it: env only, from `/`. */
   const start = (name: 'ingest' | 'gateway', env: NodeJS.ProcessEnv) => {
-    const service = startBuiltService(name, {
-      REDIS_URL: testRedisUrl(),
-      SECFEED_KEY_PREFIX: prefix,
-      ...env,
+    const service = startServiceProcess({
+      main: builtServiceMain(name),
+      env: { REDIS_URL: testRedisUrl(), SECFEED_KEY_PREFIX: prefix, ...env },
     });
     running.push(service);
     return service;
@@ -48,11 +49,9 @@ describe('secfeed on a Redis Cluster of 3 masters (REDIS_URL = one node)', () =>
 
   it('carries the replayed day from ingest through the gateway, live and in history', async () => {
     const gateway = start('gateway', { GATEWAY_PORT: '0' });
-    await waitUntil(
-      () => Number(gateway.logged('Gateway listening', 'port')) > 0,
-      'the gateway to listen',
+    const port = Number(
+      (await gateway.waitForLog('Gateway listening'))['port'],
     );
-    const port = Number(gateway.logged('Gateway listening', 'port'));
     const base = `http://127.0.0.1:${port}`;
     await waitUntil(
       async () => (await fetch(`${base}/readyz`)).status === 200,
@@ -72,11 +71,7 @@ describe('secfeed on a Redis Cluster of 3 masters (REDIS_URL = one node)', () =>
     await waitUntil(() => subscribed, 'the subscription');
 
     const ingest = start('ingest', { REPLAY_SPEED: '36000', INGEST_PORT: '0' });
-    await waitUntil(
-      () => ingest.logged('Upstream finished') !== undefined,
-      'the replay to finish',
-      30_000,
-    );
+    await ingest.waitForLog('Upstream finished', 30_000);
     await waitUntil(
       () => live.length >= REPLAY_DAY_FILINGS,
       'every filing over the WebSocket',
@@ -98,10 +93,10 @@ describe('secfeed on a Redis Cluster of 3 masters (REDIS_URL = one node)', () =>
       expect(stored.has(filing.accessionNo)).toBe(true);
 
     for (const service of [ingest, gateway]) {
-      expect(service.logged('Connected to Redis')).toBeDefined();
-      expect(
-        service.logged('Redis connection lost; reconnecting'),
-      ).toBeUndefined();
+      expect(service.messages()).toContain('Connected to Redis');
+      expect(service.messages()).not.toContain(
+        'Redis connection lost; reconnecting',
+      );
     }
   });
 
