@@ -71,7 +71,7 @@ export function createHistoryHandler(
       }
       const reply = await withTimeout(serve(context, route, search), timeoutMs);
       outage.succeeded();
-      writeJson(res, 200, reply.body, reply.headers);
+      await writeJson(res, 200, reply.body, reply.headers);
     } catch (err) {
       const error = toHistoryError(err, outage);
       status = error.status;

@@ -32,7 +32,10 @@ afterAll(() => history?.close());
 
 describe('GET /api/filings/:accessionNo', () => {
   it('answers the stored document byte for byte', async () => {
-    const reply = await server.request(`/api/filings/${recent.accessionNo}`);
+    // Uncompressed, so that Content-Length counts the document itself (history-compression.spec).
+    const reply = await server.request(`/api/filings/${recent.accessionNo}`, {
+      headers: { 'accept-encoding': 'identity' },
+    });
     expect(reply.status).toBe(200);
     expect(reply.headers.get('content-type')).toBe(
       'application/json; charset=utf-8',

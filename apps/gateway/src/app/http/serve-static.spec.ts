@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { chooseEncoding, createStaticHandler } from './serve-static';
+import { createStaticHandler } from './serve-static';
 
 /** A raw reply: `fetch` would decompress and hide what went over the wire. */
 interface RawReply {
@@ -166,19 +166,5 @@ describe('the root directory', () => {
     } finally {
       await new Promise((resolve) => other.close(resolve));
     }
-  });
-});
-
-describe('chooseEncoding', () => {
-  it.each([
-    ['gzip, deflate, br', 'br'],
-    ['GZIP', 'gzip'],
-    ['br;q=0, gzip', 'gzip'],
-    ['br;q=0.0', undefined],
-    ['br;q=0.5', 'br'],
-    ['deflate', undefined],
-    ['', undefined],
-  ])('%j gives %s', (header, expected) => {
-    expect(chooseEncoding(header)).toBe(expected);
   });
 });

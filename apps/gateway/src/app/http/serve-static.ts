@@ -5,6 +5,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
+import { chooseEncoding, type Encoding } from './choose-encoding';
 import { requestPath } from './request-target';
 import { sendError } from './send-json';
 
@@ -30,8 +31,6 @@ const MIN_COMPRESS_BYTES = 1024;
  */
 const BROTLI_QUALITY = 9;
 
-type Encoding = 'br' | 'gzip';
-
 const compressors: Record<Encoding, (data: Buffer) => Promise<Buffer>> = {
   br: (data) =>
     promisify(brotliCompress)(data, {
@@ -43,30 +42,6 @@ const compressors: Record<Encoding, (data: Buffer) => Promise<Buffer>> = {
   gzip: (data) =>
     promisify(gzip)(data, { level: constants.Z_BEST_COMPRESSION }),
 };
-
-/**
- * The encoding to send for an `Accept-Encoding` header: Brotli, else gzip, else none. A coding
- * the client refuses with `q=0` is not chosen.
- */
-export function chooseEncoding(
-  acceptEncoding: string | undefined,
-): Encoding | undefined {
-  const accepted = new Set(
-    (acceptEncoding ?? '')
-      .split(',')
-      .map((part) =>
-        part
-          .trim()
-          .toLowerCase()
-          .split(/\s*;\s*/),
-      )
-      .filter(([, q]) => !/^q=0(\.0*)?$/.test(q ?? ''))
-      .map(([coding]) => coding),
-  );
-  if (accepted.has('br')) return 'br';
-  if (accepted.has('gzip')) return 'gzip';
-  return undefined;
-}
 
 /** Why a dashboard file was not served (reported once, with the file system's error). */
 export interface StaticFailure {

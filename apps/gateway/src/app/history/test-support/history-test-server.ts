@@ -33,6 +33,8 @@ export interface TestReply {
 
 /** A real HTTP server on port 0 with the history handler, and what it was built with. */
 export interface HistoryTestServer {
+  /** The port on 127.0.0.1, for clients that must see the raw bytes (`fetch` decompresses). */
+  readonly port: number;
   readonly metrics: GatewayMetrics;
   /** Every log line written, parsed. */
   readonly logLines: Record<string, unknown>[];
@@ -68,6 +70,7 @@ export async function startHistoryServer(
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
+    port,
     metrics,
     logLines,
     request: async (path, init) => {
