@@ -11,21 +11,21 @@ import {
 import type { Encoding } from './choose-encoding';
 
 /**
- * Brotli quality 4: a page of 50 filings (53 KB) in 0.17 ms, half the time of quality 5 for 7 %
- * more bytes (docs/benchmarks.md, REST history). The dashboard's fixed files use 9 because they
- * are compressed once; these are compressed on every request.
+ * Brotli quality 4: a page of 50 filings (53 KB) in 0.16 ms, about half the time of quality 5
+ * for 8 % more bytes (docs/benchmarks.md, REST history). The dashboard's fixed files use 9
+ * because they are compressed once; these are compressed on every request.
  */
 export const BROTLI_QUALITY = 4;
 /**
- * gzip level 6 (zlib's default): a page of 50 in 0.2 ms, 13 % smaller than level 1 (0.07 ms).
+ * gzip level 6 (zlib's default): a page of 50 in 0.12 ms, 10 % smaller than level 1 (0.05 ms).
  * Browsers ask for Brotli; gzip serves the other clients.
  */
 export const GZIP_LEVEL = 6;
 /**
- * Below this many bytes the body is compressed on the event loop: at most about 0.09 ms, less
- * than the 0.1-0.2 ms of a round trip through the thread pool (docs/benchmarks.md). Larger
- * bodies (0.2-0.8 ms for 50 to 200 filings) go to the thread pool, so that a big page does not
- * hold up every other connection.
+ * Below this many bytes the body is compressed on the event loop: 0.02-0.08 ms, less than its
+ * round trip through the thread pool (0.07-0.1 ms; docs/benchmarks.md). Larger bodies (0.15 to
+ * 0.5 ms for 50 to 200 filings) go to the thread pool, so that a big page does not hold up
+ * every other connection.
  */
 export const SYNC_BELOW_BYTES = 16 * 1024;
 
