@@ -3,14 +3,16 @@ import { easternIsoString } from '@secfeed/filing-model';
 import { makeFiling } from '@secfeed/filing-model/testing';
 import { createRedisKeys } from '@secfeed/redis-keys';
 import {
+  builtServiceMain,
   connectTestRedis,
   deleteKeysWithPrefix,
+  startServiceProcess,
   testRedisUrl,
   uniqueKeyPrefix,
   waitUntil,
+  type ServiceProcess,
   type TestRedis,
 } from '@secfeed/test-kit';
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,45 +21,17 @@ import { signJwt } from '../app/auth';
 
 jest.setTimeout(30_000);
 
-const MAIN = join(__dirname, '../../../../dist/apps/gateway/main.js');
 const SECRET = 'a-test-secret-of-at-least-32-characters!';
 
-interface Running {
-  child: ChildProcessWithoutNullStreams;
-  lines: Array<Record<string, unknown>>;
-  stderr: () => string;
-  exited: Promise<number | null>;
-  port: () => number;
-}
-
 /** The built gateway as an operator runs it: `node dist/apps/gateway/main.js`, env only. */
-function run(env: NodeJS.ProcessEnv): Running {
-  const child = spawn(process.execPath, [MAIN], {
-    env: { PATH: process.env['PATH'], ...env },
-    cwd: '/',
-  });
-  const lines: Array<Record<string, unknown>> = [];
-  let partial = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    const parts = (partial + chunk.toString()).split('\n');
-    partial = parts.pop() ?? '';
-    for (const part of parts) if (part) lines.push(JSON.parse(part));
-  });
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) =>
-    child.once('exit', (code) => resolve(code)),
-  );
-  const port = () =>
-    Number(lines.find((l) => l['msg'] === 'Gateway listening')?.['port']);
-  return { child, lines, stderr: () => stderr, exited, port };
-}
+const run = (env: NodeJS.ProcessEnv): ServiceProcess =>
+  startServiceProcess({ main: builtServiceMain('gateway'), env });
 
 describe('the built gateway (dist/apps/gateway/main.js)', () => {
   let redis: TestRedis;
   let prefix: string;
   let dashboard: string;
-  const running: Running[] = [];
+  const running: ServiceProcess[] = [];
 
   beforeAll(async () => {
     redis = await connectTestRedis();
@@ -71,7 +45,9 @@ describe('the built gateway (dist/apps/gateway/main.js)', () => {
   });
   beforeEach(() => (prefix = uniqueKeyPrefix('gw')));
   afterEach(async () => {
-    running.splice(0).forEach((r) => r.child.kill('SIGKILL'));
+    await Promise.all(
+      running.splice(0).map((r) => r.stop({ signal: 'SIGKILL' })),
+    );
     await deleteKeysWithPrefix(redis, prefix);
   });
   afterAll(async () => {
@@ -88,20 +64,21 @@ describe('the built gateway (dist/apps/gateway/main.js)', () => {
       ...env,
     });
     running.push(gateway);
-    await waitUntil(() => gateway.port() > 0, 'the gateway to listen');
+    const port = Number(
+      (await gateway.waitForLog('Gateway listening'))['port'],
+    );
     // It listens before Redis answers; /api and /ws serve once it is ready.
     await waitUntil(
       async () =>
-        (await fetch(`http://127.0.0.1:${gateway.port()}/readyz`)).status ===
-        200,
+        (await fetch(`http://127.0.0.1:${port}/readyz`)).status === 200,
       'the gateway to be ready',
     );
-    return gateway;
+    return { gateway, port };
   };
 
   it('answers on one port: health, REST, the WebSocket and the dashboard; SIGTERM closes clients with 1001 and exits 0', async () => {
-    const gateway = await start({});
-    const base = `http://127.0.0.1:${gateway.port()}`;
+    const { gateway, port } = await start({});
+    const base = `http://127.0.0.1:${port}`;
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     await waitUntil(
       async () => (await fetch(`${base}/readyz`)).status === 200,
@@ -115,7 +92,7 @@ describe('the built gateway (dist/apps/gateway/main.js)', () => {
     ).toContain('immutable');
     expect((await fetch(`${base}/api/nothing-here`)).status).toBe(404);
 
-    const ws = new WebSocket(`ws://127.0.0.1:${gateway.port()}/ws`);
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/ws`);
     const messages: Array<Record<string, unknown>> = [];
     ws.on('message', (data) => messages.push(JSON.parse(data.toString())));
     await new Promise((resolve) => ws.once('open', resolve));
@@ -148,15 +125,15 @@ describe('the built gateway (dist/apps/gateway/main.js)', () => {
       ws.once('close', (code) => resolve(code)),
     );
     const asked = Date.now();
-    gateway.child.kill('SIGTERM');
+    const stopped = gateway.stop();
     expect(await closed).toBe(1001);
-    expect(await gateway.exited).toBe(0);
+    expect(await stopped).toBe(0);
     expect(Date.now() - asked).toBeLessThan(10_000);
   });
 
   it('with GATEWAY_AUTH_SECRET: refuses /api and /ws without a valid token, serves them with one', async () => {
-    const gateway = await start({ GATEWAY_AUTH_SECRET: SECRET });
-    const base = `http://127.0.0.1:${gateway.port()}`;
+    const { port } = await start({ GATEWAY_AUTH_SECRET: SECRET });
+    const base = `http://127.0.0.1:${port}`;
     const refused = await fetch(`${base}/api/filings`);
     expect(refused.status).toBe(401);
     expect(
@@ -185,14 +162,12 @@ describe('the built gateway (dist/apps/gateway/main.js)', () => {
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
 
     const status = await new Promise<number>((resolve) => {
-      const ws = new WebSocket(`ws://127.0.0.1:${gateway.port()}/ws`);
+      const ws = new WebSocket(`ws://127.0.0.1:${port}/ws`);
       ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
       ws.on('error', () => undefined);
     });
     expect(status).toBe(401);
-    const ok = new WebSocket(
-      `ws://127.0.0.1:${gateway.port()}/ws?token=${token}`,
-    );
+    const ok = new WebSocket(`ws://127.0.0.1:${port}/ws?token=${token}`);
     await new Promise((resolve, reject) => {
       ok.once('open', resolve);
       ok.once('error', reject);
@@ -201,10 +176,10 @@ describe('the built gateway (dist/apps/gateway/main.js)', () => {
   });
 
   it('with GATEWAY_ALLOWED_ORIGINS: refuses other browser origins on /api', async () => {
-    const gateway = await start({
+    const { port } = await start({
       GATEWAY_ALLOWED_ORIGINS: 'https://app.example.com',
     });
-    const base = `http://127.0.0.1:${gateway.port()}`;
+    const base = `http://127.0.0.1:${port}`;
     expect(
       (
         await fetch(`${base}/api/filings`, {
@@ -224,7 +199,7 @@ describe('the built gateway (dist/apps/gateway/main.js)', () => {
   it('refuses to start on bad configuration, naming the variable', async () => {
     const gateway = run({ GATEWAY_AUTH_SECRET: 'short' });
     expect(await gateway.exited).toBe(2);
-    expect(gateway.stderr()).toMatch(
+    expect(gateway.stderr).toMatch(
       /GATEWAY_AUTH_SECRET: must be at least 32 characters/,
     );
   });
