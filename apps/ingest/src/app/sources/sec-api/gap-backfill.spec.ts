@@ -73,6 +73,14 @@ describe('gapBackfill (one attempt)', () => {
     expect(d.tracker.covered).toBe(true);
   });
 
+  it('covering from scratch hands on the newest live filing that came meanwhile, for the watermark', async () => {
+    const { deps: d, covered } = deps();
+    d.tracker.opened();
+    d.tracker.live([filingAt(LATE)]);
+    expect(kinds(await run(d))).toEqual(['covered']);
+    expect(covered).toEqual([mark(LATE)]);
+  });
+
   it('starts at the watermark minus the overlap, and moves it to the newest filing once they are published', async () => {
     const {
       deps: d,

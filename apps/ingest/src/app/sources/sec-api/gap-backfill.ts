@@ -40,7 +40,10 @@ export interface GapBackfillDeps {
   ) => Observable<Filing[]>;
   /** Asked again below the start point, because `filedAt` is neither unique nor in order. */
   readonly overlapMs: number;
-  /** Called with the newest filing coverage was restored at: the watermark may move there. */
+  /**
+   * Called with the newest filing coverage was restored at: the watermark may move there once
+   * everything handed on so far is published (live filings may have come since `settled()`).
+   */
   readonly onCovered: (mark: FiledAtMark) => void;
   /** Scrubbed from every message. */
   readonly apiKey: string;
@@ -75,7 +78,8 @@ export function gapBackfill(
         ? [{ kind: 'watermark', filedAt: watermark.filedAt, ms: watermark.ms }]
         : [];
       if (!start) {
-        deps.tracker.coverFromScratch();
+        const reached = deps.tracker.coverFromScratch();
+        if (reached) deps.onCovered(reached);
         return of(...known, outcome('covered'));
       }
       const pending = deps.tracker.pending;

@@ -122,8 +122,12 @@ describe('GapTracker', () => {
   });
 
   it('with nothing known at all, covers from the first live filing on', () => {
+    const empty = new GapTracker();
+    expect(empty.coverFromScratch()).toBeUndefined();
     const tracker = new GapTracker();
-    tracker.coverFromScratch();
+    tracker.opened();
+    tracker.live([at(2), at(3)]); // arrived while the first attempt looked for a start
+    expect(tracker.coverFromScratch()).toEqual(mark(3));
     expect(tracker.covered).toBe(true);
     expect(tracker.live([at(5)])).toEqual(mark(5));
     tracker.closed();

@@ -95,11 +95,15 @@ export class GapTracker {
     return newest;
   }
 
-  /** Nothing to backfill from (an empty feed): covered from the first live filing on. */
-  coverFromScratch(): void {
+  /**
+   * Nothing to backfill from (an empty feed): covered from the first live filing on. Returns
+   * the newest live filing already handed on, which the watermark may move to once published.
+   */
+  coverFromScratch(): FiledAtMark | undefined {
     this.anchored = true;
     this.coveredFlag = true;
     this.coveredTo = this.liveNewest;
+    return this.liveNewest;
   }
 
   /**

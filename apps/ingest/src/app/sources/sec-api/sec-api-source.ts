@@ -69,14 +69,20 @@ export function secApiSource(
     const tracker = new GapTracker();
     const gaps = new Subject<void>();
     const moved = new Subject<SourceEvent>();
-    const advance = (mark: FiledAtMark) =>
-      resolved.watermark.advance(mark).then(
-        (forward) =>
-          forward &&
-          moved.next({ kind: 'watermark', filedAt: mark.filedAt, ms: mark.ms }),
-        // Redis away: the next advance carries it; until then a backfill starts lower.
-        () => undefined,
-      );
+    // The watermark moves to `mark` once everything handed on so far is published, unless a
+    // gap opened meanwhile (a drop among those filings, a socket closed).
+    const advanceWhenPublished = (mark: FiledAtMark) => {
+      const generation = tracker.generation;
+      void resolved.settled().then(async (ok) => {
+        if (!ok || generation !== tracker.generation) return;
+        const forward = await resolved.watermark.advance(mark).catch(
+          // Redis away: the next advance carries it; until then a backfill starts lower.
+          () => false,
+        );
+        if (forward)
+          moved.next({ kind: 'watermark', filedAt: mark.filedAt, ms: mark.ms });
+      });
+    };
     const socket = reconnectingSocket({
       url: streamSocketUrl(resolved),
       retry: resolved.retry,
@@ -94,11 +100,7 @@ export function secApiSource(
       afterEmit((event) => {
         if (event.kind !== 'filings') return;
         const mark = tracker.live(event.filings);
-        if (!mark) return;
-        const generation = tracker.generation;
-        void resolved.settled().then((ok) => {
-          if (ok && generation === tracker.generation) void advance(mark);
-        });
+        if (mark) advanceWhenPublished(mark);
       }),
     );
     const drops = resolved.dropped.pipe(
@@ -119,7 +121,9 @@ export function secApiSource(
                   ? EMPTY
                   : backfillLoop(
                       () =>
-                        gapBackfill(backfillDeps(resolved, tracker, advance)),
+                        gapBackfill(
+                          backfillDeps(resolved, tracker, advanceWhenPublished),
+                        ),
                       { policy: resolved.backfillRetry, scheduler },
                     ),
               ),
