@@ -10,17 +10,15 @@ import {
   type WireFiling,
 } from '@secfeed/sec-api-simulator';
 import {
+  builtServiceMain,
   CHROMIUM,
   CHROMIUM_ARGS,
+  startServiceProcess,
   uniqueKeyPrefix,
   waitUntil,
-} from '@secfeed/test-kit';
-import {
-  listeningPort,
-  runService,
-  WORKSPACE,
   type ServiceProcess,
-} from './service-process';
+} from '@secfeed/test-kit';
+import { WORKSPACE } from './workspace';
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
 const API_KEY = 'e2e-simulator-key';
@@ -72,6 +70,21 @@ export interface ProductStack {
   /** Closes the browser, stops the services and the simulator, deletes the prefix's keys. */
   close(): Promise<void>;
 }
+
+/** A built service as an operator runs it (environment only), from the workspace. */
+const runService = (
+  name: 'ingest' | 'gateway',
+  env: NodeJS.ProcessEnv,
+): ServiceProcess =>
+  startServiceProcess({ main: builtServiceMain(name), env, cwd: WORKSPACE });
+
+/** The port from the gateway's `Gateway listening` line (logged at `info`). */
+const listeningPort = async (gateway: ServiceProcess): Promise<number> =>
+  Number((await gateway.waitForLog('Gateway listening'))['port']);
+
+/** SIGTERM (or `signal`), then SIGKILL after 8 s; resolves with the exit. */
+const stop = (service: ServiceProcess, signal?: NodeJS.Signals) =>
+  service.stop({ signal, graceMs: 8_000 });
 
 export async function startProductStack(
   options: StackOptions,
@@ -125,7 +138,7 @@ export async function startProductStack(
       INGEST_PORT: '0',
       LOG_LEVEL: 'warn',
     });
-    cleanups.push(() => ingest.stop());
+    cleanups.push(() => stop(ingest));
 
     // `info`: the gateway's port is in its "Gateway listening" line; connections log at debug,
     // so info stays quiet.
@@ -137,7 +150,7 @@ export async function startProductStack(
       LOG_LEVEL: 'info',
     });
     let gateway = runService('gateway', gatewayEnv(0));
-    cleanups.push(() => gateway.stop());
+    cleanups.push(() => stop(gateway));
     const port = await listeningPort(gateway);
     const baseUrl = `http://127.0.0.1:${port}`;
 
@@ -168,7 +181,7 @@ export async function startProductStack(
       async () =>
         (await api<{ filings: unknown[] }>('/api/filings?limit=1')).filings
           .length > 0,
-      `the first filing through ingest (ingest stderr: ${ingest.stderr()})`,
+      `the first filing through ingest (ingest stderr: ${ingest.stderr})`,
       30_000,
     );
 
@@ -184,14 +197,13 @@ export async function startProductStack(
       baseUrl,
       api,
       async restartGateway() {
-        const exitCode = await gateway.stop();
+        const exitCode = await stop(gateway);
         gateway = runService('gateway', gatewayEnv(port));
         await listeningPort(gateway);
         return { exitCode };
       },
       async stopGateway(signal) {
-        if (signal === 'SIGKILL') gateway.child.kill('SIGKILL');
-        return { exitCode: await gateway.stop() };
+        return { exitCode: await stop(gateway, signal) };
       },
       async startGateway() {
         gateway = runService('gateway', gatewayEnv(port));

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { WORKSPACE } from './service-process';
+import { WORKSPACE } from './workspace';
 
 /**
  * Where screenshots go: `docs/screenshots` (committed) when `UPDATE_SCREENSHOTS=1`, else
