@@ -29,3 +29,4 @@ export {
   type ServiceProcessOptions,
   type StopOptions,
 } from './service-process';
+export { collect, type Collected } from './collect';
