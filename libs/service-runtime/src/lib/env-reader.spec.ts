@@ -116,3 +116,22 @@ describe('EnvReader', () => {
     expect(err.code).toBe('CONFIG_INVALID');
   });
 });
+
+describe('EnvReader.daysAsMs', () => {
+  const DAY = 86_400_000;
+
+  it('reads days, fractions included, as whole milliseconds; the default when unset', () => {
+    expect(reader({}).daysAsMs('D', 7, 10 * DAY)).toBe(7 * DAY);
+    expect(reader({ D: '0.5' }).daysAsMs('D', 7, 10 * DAY)).toBe(DAY / 2);
+    expect(reader({ D: '10' }).daysAsMs('D', 7, 10 * DAY)).toBe(10 * DAY);
+  });
+
+  it.each(['0', '-1', 'abc', '1e-12', '10.001'])(
+    'refuses %p naming the variable',
+    (raw) => {
+      const err = failure(() => reader({ D: raw }).daysAsMs('D', 7, 10 * DAY));
+      expect(err.message).toContain('D');
+      expect(err.message).toContain(raw);
+    },
+  );
+});

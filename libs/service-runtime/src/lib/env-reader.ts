@@ -1,5 +1,7 @@
 import { ConfigError } from './config-error';
 
+const DAY_MS = 86_400_000;
+
 type Env = Readonly<Record<string, string | undefined>>;
 
 /**
@@ -55,6 +57,21 @@ export class EnvReader {
       throw new ConfigError(name, `must be a positive number, got "${raw}"`);
     }
     return value;
+  }
+
+  /**
+   * A duration given in days (fractions allowed), as whole milliseconds from 1 to `maxMs`:
+   * a value that rounds to 0 ms or exceeds `maxMs` fails naming the variable.
+   */
+  daysAsMs(name: string, fallbackDays: number, maxMs: number): number {
+    const ms = Math.round(this.positive(name, fallbackDays) * DAY_MS);
+    if (ms < 1 || ms > maxMs) {
+      throw new ConfigError(
+        name,
+        `must be from 1 ms to ${maxMs / DAY_MS} days, got "${String(this.raw(name))}"`,
+      );
+    }
+    return ms;
   }
 
   port(name: string, fallback: number): number {

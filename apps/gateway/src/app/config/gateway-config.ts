@@ -37,25 +37,6 @@ export interface GatewayConfig {
   staticDir?: string;
 }
 
-const DAY_MS = 86_400_000;
-
-/**
- * `SECFEED_RETENTION_DAYS` in whole milliseconds, within what ingest accepts for the same
- * variable (dedup's `MAX_RETENTION_MS`), so one setting never starts one service and stops
- * the other.
- */
-function retentionMs(env: EnvReader): number {
-  const days = env.positive('SECFEED_RETENTION_DAYS', 7);
-  const ms = Math.round(days * DAY_MS);
-  if (ms < 1 || ms > MAX_RETENTION_MS) {
-    throw new ConfigError(
-      'SECFEED_RETENTION_DAYS',
-      `must be from 1 ms to ${MAX_RETENTION_MS / DAY_MS} days, got "${String(env.raw('SECFEED_RETENTION_DAYS'))}"`,
-    );
-  }
-  return ms;
-}
-
 /** The built dashboard beside the gateway (`dist/apps/filings-feed/browser`), if any. */
 function dashboardDir(): string | undefined {
   for (let dir = __dirname; dirname(dir) !== dir; dir = dirname(dir)) {
@@ -130,7 +111,8 @@ export function loadGatewayConfig(
     pingIntervalMs: env.int('GATEWAY_PING_INTERVAL_MS', 25_000, { min: 100 }),
     pongTimeoutMs: env.int('GATEWAY_PONG_TIMEOUT_MS', 10_000, { min: 100 }),
     messageRate: env.positive('GATEWAY_MESSAGE_RATE', 10),
-    retentionMs: retentionMs(env),
+    // Within what dedup accepts, so one setting never starts one service and stops the other.
+    retentionMs: env.daysAsMs('SECFEED_RETENTION_DAYS', 7, MAX_RETENTION_MS),
     staticDir,
   };
 }

@@ -39,21 +39,6 @@ export interface IngestConfig {
   retentionMs: number;
 }
 
-const DAY_MS = 86_400_000;
-
-/** `SECFEED_RETENTION_DAYS` in whole milliseconds, within what the publisher accepts. */
-function retentionMs(env: EnvReader): number {
-  const days = env.positive('SECFEED_RETENTION_DAYS', 7);
-  const ms = Math.round(days * DAY_MS);
-  if (ms < 1 || ms > MAX_RETENTION_MS) {
-    throw new ConfigError(
-      'SECFEED_RETENTION_DAYS',
-      `must be from 1 ms to ${MAX_RETENTION_MS / DAY_MS} days, got "${String(env.raw('SECFEED_RETENTION_DAYS'))}"`,
-    );
-  }
-  return ms;
-}
-
 const dataFile = (relative: string): string =>
   findDataFile(relative, __dirname);
 
@@ -133,6 +118,7 @@ export function loadIngestConfig(environment: NodeJS.ProcessEnv): IngestConfig {
       min: 1,
       max: 10_000_000,
     }),
-    retentionMs: retentionMs(env),
+    // Within what dedup accepts, so one setting never starts one service and stops the other.
+    retentionMs: env.daysAsMs('SECFEED_RETENTION_DAYS', 7, MAX_RETENTION_MS),
   };
 }
