@@ -1,9 +1,5 @@
-import {
-  collect,
-  sleep,
-  waitUntil,
-  type Collected,
-} from '../test-support/collect';
+import { collect, waitUntil, type Collected } from '@secfeed/test-kit';
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   startWsServer,
   tcpConnections,
@@ -170,11 +166,14 @@ describe('reconnectingSocket (real ws servers)', () => {
       },
     });
     client = collect(reconnectingSocket({ url: server.url, retry: fast }));
-    await waitUntil(() => upgrades === 1);
+    await waitUntil(() => upgrades === 1, 'the upgrade');
     client.subscription.unsubscribe();
     await sleep(250);
     expect(server.wss.clients.size).toBe(0);
-    await waitUntil(async () => (await tcpConnections(server.http)) === 0);
+    await waitUntil(
+      async () => (await tcpConnections(server.http)) === 0,
+      'no TCP connection left',
+    );
     expect(types(client.values)).toEqual(['connecting']);
   });
 
@@ -188,7 +187,10 @@ describe('reconnectingSocket (real ws servers)', () => {
     );
     await client.waitFor((events) => count(events, 'retry') === 1);
     client.subscription.unsubscribe();
-    await waitUntil(() => server.wss.clients.size === 0);
+    await waitUntil(
+      () => server.wss.clients.size === 0,
+      'the server to have no client',
+    );
     await sleep(300);
     expect(server.accepted).toHaveLength(1);
     expect(types(client.values)).toEqual([
@@ -208,7 +210,10 @@ describe('reconnectingSocket (real ws servers)', () => {
     );
     client.subscription.unsubscribe();
     expect(await closed).toBe(1000);
-    await waitUntil(() => server.wss.clients.size === 0);
+    await waitUntil(
+      () => server.wss.clients.size === 0,
+      'the server to have no client',
+    );
   });
 
   it('never reveals the API key, even when the upgrade is rejected', async () => {

@@ -2,17 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { createClient } from 'redis';
 import {
   collect,
-  sleep,
-  waitUntil,
-  type Collected,
-} from '../test-support/collect';
-import {
   connectTestRedis,
   createRedisProcess,
   isTestCluster,
+  waitUntil,
+  type Collected,
   type RedisProcess,
   type TestRedis,
 } from '@secfeed/test-kit';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { redisStreamReader } from './redis-stream-reader';
 import type { StreamEntry } from './stream-entry';
 import type {
@@ -148,7 +146,11 @@ describe('redisStreamReader (real Redis)', () => {
     await reader.waitFor(isReady);
     expect(await connections()).toBe(1);
     reader.subscription.unsubscribe();
-    await waitUntil(async () => (await connections()) === 0, 1000);
+    await waitUntil(
+      async () => (await connections()) === 0,
+      'no reader connection left',
+      1000,
+    );
   });
 
   it('rejects invalid options', () => {
@@ -203,6 +205,7 @@ describe('redisStreamReader (real Redis)', () => {
         const atRestart = production.acknowledged.length;
         await waitUntil(
           () => production.acknowledged.length >= atRestart + 100,
+          '100 more acknowledged writes after the restart',
           10_000,
         );
         await production.stop();
