@@ -1,10 +1,10 @@
 import type { Filing } from '@secfeed/filing-model';
+import { collect, waitUntil } from '@secfeed/test-kit';
 import { firstValueFrom, lastValueFrom, toArray } from 'rxjs';
 import type { IngestReject } from '../source-event';
 import { queryApiBackfill } from './query-api-backfill';
 import { QueryApiError } from './query-api-error';
 import type { QueryApiBackfillOptions } from './query-api-backfill-options';
-import { collect, waitUntil } from './test-support/collect';
 import { queryFilings } from './test-support/query-api-fixture';
 import {
   startQueryApiServer,
@@ -166,7 +166,7 @@ describe('queryApiBackfill (local Query API server)', () => {
   it('aborts the request in flight on unsubscribe', async () => {
     const hanging = hangingFetch();
     const subscription = backfill({ fetch: hanging.fetch }).subscribe();
-    await waitUntil(() => hanging.signals.length === 1);
+    await waitUntil(() => hanging.signals.length === 1, 'the hanging request');
     subscription.unsubscribe();
     expect(hanging.signals[0].aborted).toBe(true);
   });

@@ -6,11 +6,11 @@ import {
   type WireFiling,
 } from '@secfeed/sec-api-simulator';
 import type { Filing } from '@secfeed/filing-model';
+import { collect, waitUntil, type Collected } from '@secfeed/test-kit';
 import { Subject, tap } from 'rxjs';
 import type { SourceEvent, UpstreamState } from '../source-event';
 import { secApiSource } from './sec-api-source';
 import type { SecApiSourceOptions } from './sec-api-source-options';
-import { collect, waitUntil, type Collected } from './test-support/collect';
 import {
   startQueryApiServer,
   type QueryApiServer,
@@ -397,10 +397,16 @@ describe('secApiSource (sec-api simulator, local Query API)', () => {
   it('closes the socket on unsubscribe', async () => {
     const sim = await simulate({ rate: 50 });
     const events = source(sim);
-    await waitUntil(() => sim.stats().connections === 1);
+    await waitUntil(
+      () => sim.stats().connections === 1,
+      'one upstream connection',
+    );
     await events.waitFor((e) => filingsOf(e).length >= 1);
     events.subscription.unsubscribe();
-    await waitUntil(() => sim.stats().connections === 0);
+    await waitUntil(
+      () => sim.stats().connections === 0,
+      'no upstream connection',
+    );
   });
 
   it('validates its options, naming the bad one and never echoing the key', () => {
