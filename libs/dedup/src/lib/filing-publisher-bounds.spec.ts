@@ -1,3 +1,4 @@
+import { waitUntil } from '@secfeed/test-kit';
 import {
   redisTestContext,
   TestClient,
@@ -91,6 +92,8 @@ describe('FilingPublisher memory bounds', () => {
     await waitUntil(
       async () =>
         (await t.client.exists(t.keys.seen(filing.accessionNo))) === 0,
+      'the seen mark to expire',
+      3000,
     );
     expect(await t.client.exists(t.keys.filing(filing.accessionNo))).toBe(0);
     const again = await publisher.publish(filing);
@@ -157,15 +160,3 @@ describe('FilingPublisher memory bounds', () => {
     }
   });
 });
-
-async function waitUntil(
-  condition: () => Promise<boolean>,
-  timeoutMs = 3000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline)
-      throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
