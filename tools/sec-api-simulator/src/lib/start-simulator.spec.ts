@@ -1,3 +1,4 @@
+import { waitUntil } from '@secfeed/test-kit';
 import { WebSocket } from 'ws';
 import { loadReplayDay } from './replay-day';
 import { Simulator, startSimulator } from './start-simulator';
@@ -21,14 +22,6 @@ function connect(
     ws.once('error', reject);
   });
 }
-
-const until = async (check: () => boolean, timeoutMs = 5000): Promise<void> => {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-};
 
 const accessions = (frames: Array<string | Buffer>): string[] =>
   frames
@@ -54,7 +47,7 @@ describe('startSimulator', () => {
     simulator = await startSimulator({ rate: 0, batchSize: 7, limit: 100 });
     const client = await connect(simulator.url);
     clients.push(client.ws);
-    await until(() => accessions(client.frames).length === 100);
+    await waitUntil(() => accessions(client.frames).length === 100);
     expect(
       client.frames.every((f) => typeof f === 'string' && f.startsWith('[')),
     ).toBe(true);
@@ -79,7 +72,7 @@ describe('startSimulator', () => {
     expect(status).toBe(401);
     const ok = await connect(`${simulator.url}?apiKey=k-123`);
     clients.push(ok.ws);
-    await until(() => ok.frames.length === 1);
+    await waitUntil(() => ok.frames.length === 1);
   });
 
   it('injects duplicates, malformed and binary frames on request', async () => {
@@ -90,7 +83,7 @@ describe('startSimulator', () => {
     }));
     const client = await connect(simulator.url);
     clients.push(client.ws);
-    await until(
+    await waitUntil(
       () =>
         sim.stats().filingsSent === 12 &&
         client.frames.length === 12 + 4 + 3 + 2,
@@ -139,11 +132,13 @@ describe('startSimulator', () => {
     expect(await closed).toBe(1006);
     expect(accessions(first.frames)).toHaveLength(5);
     const sim = simulator;
-    await until(() => sim.stats().filingsSent >= 10);
+    await waitUntil(() => sim.stats().filingsSent >= 10);
     const missed = sim.stats().filingsSent;
     const second = await connect(sim.url);
     clients.push(second.ws);
-    await until(() => accessions(second.frames).at(-1) === day[39].accessionNo);
+    await waitUntil(
+      () => accessions(second.frames).at(-1) === day[39].accessionNo,
+    );
     // What was published while nobody listened is not replayed, as with the real Stream API.
     const firstSeen = day.findIndex(
       (f) => f.accessionNo === accessions(second.frames)[0],
@@ -155,7 +150,7 @@ describe('startSimulator', () => {
     simulator = await startSimulator({ rate: 100, pingIntervalMs: 40 });
     const client = await connect(simulator.url);
     clients.push(client.ws);
-    await until(() => client.pings.length >= 2);
+    await waitUntil(() => client.pings.length >= 2);
     simulator.freeze();
     await new Promise((r) => setTimeout(r, 30)); // frames already in flight land
     const frames = client.frames.length;
@@ -168,7 +163,7 @@ describe('startSimulator', () => {
     expect(client.pings.length).toBe(pings);
     expect(ponged).toBe(false);
     simulator.thaw();
-    await until(() => ponged && client.frames.length > frames);
+    await waitUntil(() => ponged && client.frames.length > frames);
   });
 
   it('sends live acceptance times by default, and the day own times on request', async () => {
@@ -176,7 +171,7 @@ describe('startSimulator', () => {
     simulator = await startSimulator({ rate: 0, limit: 3 });
     const live = await connect(simulator.url);
     clients.push(live.ws);
-    await until(() => accessions(live.frames).length === 3);
+    await waitUntil(() => accessions(live.frames).length === 3);
     const times = (
       JSON.parse(live.frames[0] as string) as Array<{ filedAt: string }>
     ).map((f) => f.filedAt);
@@ -187,7 +182,7 @@ describe('startSimulator', () => {
     simulator = await startSimulator({ rate: 0, limit: 1, liveTimes: false });
     const original = await connect(simulator.url);
     clients.push(original.ws);
-    await until(() => original.frames.length === 1);
+    await waitUntil(() => original.frames.length === 1);
     expect(
       (
         JSON.parse(original.frames[0] as string) as Array<{ filedAt: string }>
@@ -203,7 +198,7 @@ describe('startSimulator', () => {
     }));
     const client = await connect(`${sim.url}?apiKey=k-9`);
     clients.push(client.ws);
-    await until(() => accessions(client.frames).length === 60);
+    await waitUntil(() => accessions(client.frames).length === 60);
     const ask = (body: unknown, key = 'k-9') =>
       fetch(sim.queryApiUrl, {
         method: 'POST',
