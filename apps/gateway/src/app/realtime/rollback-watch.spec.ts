@@ -118,6 +118,28 @@ describe('RollbackWatch', () => {
     expect(s.all.sent).toHaveLength(1);
   });
 
+  it('tells the clients even when the entries published again were delivered before it looked', async () => {
+    const s = await setUp('republished');
+    expect(await s.watch.check()).toBe(false);
+    await redis.xDel(s.streamKey, [s.ids[3], s.ids[4]]);
+    // Ingest published the lost filings again above the mark, and this gateway already sent them.
+    s.deliver(await redis.xAdd(s.streamKey, '*', { accessionNo: 'a3' }));
+
+    expect(await s.watch.check()).toBe(true);
+    expect(s.all.sent).toEqual([
+      expect.objectContaining({ type: 'subscribed', recovered: false }),
+    ]);
+    expect(await s.rollbacks()).toBe(1);
+  });
+
+  it('tells nobody of entries deleted before it first looked', async () => {
+    const s = await setUp('before');
+    await redis.xDel(s.streamKey, [s.ids[4]]);
+    expect(await s.watch.check()).toBe(false);
+    expect(await s.watch.check()).toBe(false);
+    expect(s.all.sent).toEqual([]);
+  });
+
   it('tells nobody when the last entry delivered is still there, or was trimmed by the retention', async () => {
     const s = await setUp('kept');
     expect(await s.watch.check()).toBe(false);

@@ -3,7 +3,7 @@ import type { Logger } from '@secfeed/service-runtime';
 import { Counter, type Registry } from 'prom-client';
 import type { ClientSession } from './client-session';
 import { streamRetention, type HistoryClient } from './stream-history';
-import { comparePositions, ZERO_POSITION } from './stream-position';
+import { comparePositions } from './stream-position';
 
 /** How often the last delivered entry is looked for, in ms. */
 export const ROLLBACK_CHECK_MS = 1000;
@@ -25,18 +25,20 @@ export interface RollbackWatchOptions {
  * Tells subscribed clients when the stream went back behind what they were given. A Redis
  * failover can lose the newest entries; ingest publishes them again with new positions and
  * marks the lost positions deleted (docs/operations.md, "Redis failover"), so clients that got
- * them from the old master get them a second time. Every `intervalMs` this looks for the last
- * entry the gateway delivered (`XINFO STREAM`, then `XRANGE` of that one ID only when the
- * stream counts it as deleted); when it is gone and counted as deleted, each
- * subscribed client gets `{"type":"subscribed","position":P,"recovered":false,"filters":...}`
- * unasked (P: the newest position delivered now), the same answer as a `since` the stream no
- * longer holds, once per rollback. Logged (`stream rolled back; clients told recovered:false`,
+ * them from the old master get them a second time. Every `intervalMs` this reads
+ * the stream's deleted mark (`XINFO STREAM`'s `max-deleted-entry-id`, which ingest raises past
+ * the lost entries and the retention's trims leave alone); when it moved and this gateway had
+ * delivered anything after its previous value, each subscribed client gets
+ * `{"type":"subscribed","position":P,"recovered":false,"filters":...}` unasked (P: the newest position delivered now), the same answer as a `since` the stream no
+ * longer holds, once per rollback. A gateway that delivered only the entries published again
+ * tells its clients too: one needless re-sync, never a silent repeat. Logged (`stream rolled back; clients told recovered:false`,
  * warn) and counted. Redis errors are left to the stream reader (it reports them); the next
  * tick tries again.
  */
 export class RollbackWatch {
   private timer?: NodeJS.Timeout;
-  private signalled = ZERO_POSITION;
+  /** The stream's deleted mark at the last look (`undefined` before the first). */
+  private observedMaxDeleted?: string;
   private readonly rollbacks: Counter;
 
   constructor(private readonly options: RollbackWatchOptions) {
@@ -63,20 +65,17 @@ export class RollbackWatch {
   async check(): Promise<boolean> {
     const { redis, streamKey, logger } = this.options;
     const delivered = this.options.lastDelivered();
-    if (delivered === ZERO_POSITION || delivered === this.signalled)
-      return false;
-    // Only a position the stream counts as deleted can have been lost; the retention's trims
-    // do not count. One XINFO a tick, the XRANGE only then.
     const { maxDeletedId } = await streamRetention(redis, streamKey);
-    if (comparePositions(delivered, maxDeletedId) > 0) return false;
-    const found = await redis.sendCommand([
-      'XRANGE',
-      streamKey,
-      delivered,
-      delivered,
-    ]);
-    if (Array.isArray(found) && found.length > 0) return false;
-    this.signalled = delivered;
+    const before = this.observedMaxDeleted;
+    this.observedMaxDeleted = maxDeletedId;
+    // Only ingest's repair after a lost write moves the stream's deleted mark (the retention's
+    // trims do not), and what was deleted before this gateway looked is not its clients' loss.
+    if (before === undefined || comparePositions(maxDeletedId, before) <= 0)
+      return false;
+    // Entries after `before`, up to the new mark, are gone. When this gateway delivered anything
+    // after `before`, clients may hold some of them; the entries ingest published again may
+    // already have been delivered too, so the mark, not the last delivered entry, decides.
+    if (comparePositions(delivered, before) <= 0) return false;
     let told = 0;
     for (const session of this.options.sessions()) {
       const filters = session.filters;
@@ -91,7 +90,7 @@ export class RollbackWatch {
     }
     this.rollbacks.inc();
     logger.warn(
-      { lost: delivered, deletedUpTo: maxDeletedId, clients: told },
+      { deletedAfter: before, deletedUpTo: maxDeletedId, clients: told },
       'stream rolled back; clients told recovered:false',
     );
     return true;
