@@ -33,6 +33,8 @@ export function sourceFactory(
           feedUrl: config.edgarFeedUrl,
           userAgent: config.userAgent ?? '',
           pollIntervalMs: config.edgarPollMs,
+          settled: () => context.settled(),
+          dropped: context.dropped,
           tickers: JSON.parse(
             readFileSync(config.tickerFile, 'utf8'),
           ) as Record<string, string>,

@@ -23,6 +23,17 @@ describe('BoundedSet', () => {
     expect(set.has(15_000)).toBe(true);
   });
 
+  it('forgets a deleted key, and counts it as the newest when added again', () => {
+    const set = new BoundedSet<string>(3).add('a').add('b').add('c');
+    expect(set.delete('a')).toBe(true);
+    expect(set.delete('a')).toBe(false);
+    expect(set.has('a')).toBe(false);
+    expect(set.size).toBe(2);
+    set.add('a').add('d');
+    expect(set.has('b')).toBe(false);
+    expect(['c', 'a', 'd'].every((key) => set.has(key))).toBe(true);
+  });
+
   it.each([0, -1, 1.5, Number.NaN])('refuses capacity %p', (capacity) => {
     expect(() => new BoundedSet(capacity)).toThrow(RangeError);
   });

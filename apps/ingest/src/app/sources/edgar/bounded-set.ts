@@ -42,4 +42,12 @@ export class BoundedSet<T> {
     }
     return this;
   }
+
+  /**
+   * Forgets `key`; true if it was there. A key added again afterwards counts as the newest.
+   * The EDGAR source forgets filings its consumer dropped, so that a later poll emits them again.
+   */
+  delete(key: T): boolean {
+    return this.keys.delete(key);
+  }
 }

@@ -9,6 +9,11 @@ export const EDGAR_ERROR_CODES = {
   entryInvalid: 'EDGAR_ENTRY_INVALID',
   /** No HTTP answer: DNS, connection refused or reset, TLS, or the request timed out. */
   unreachable: 'EDGAR_UNREACHABLE',
+  /**
+   * Paging back for filings the consumer dropped ended at `maxRecoveryPages` or at the end of
+   * the feed before reaching the oldest of them; the older ones stay lost. Polling goes on.
+   */
+  recoveryIncomplete: 'EDGAR_RECOVERY_INCOMPLETE',
 } as const;
 
 /** `EDGAR_HTTP_<status>` for an answer outside 2xx, e.g. `EDGAR_HTTP_403`. */

@@ -1,4 +1,10 @@
-import { asyncScheduler, type SchedulerLike } from 'rxjs';
+import type { Filing } from '@secfeed/filing-model';
+import {
+  asyncScheduler,
+  NEVER,
+  type Observable,
+  type SchedulerLike,
+} from 'rxjs';
 import { validateUserAgent } from './validate-user-agent';
 
 /** EDGAR's Latest Filings endpoint. */
@@ -39,6 +45,18 @@ export interface EdgarSourceOptions {
   readonly scheduler?: SchedulerLike;
   /** Wall clock for `receivedAt`, epoch ms. Default `Date.now`. */
   readonly now?: () => number;
+  /**
+   * Filings the consumer dropped (its buffer was full): forgotten at once, and paged back for
+   * once {@link settled} says the consumer took what it had. Default: none.
+   */
+  readonly dropped?: Observable<readonly Filing[]>;
+  /** Resolves true once everything handed on so far is stored (false: never). Default: at once. */
+  readonly settled?: () => Promise<boolean>;
+  /**
+   * Pages one recovery poll may fetch looking for the oldest dropped filing, 1 to 100.
+   * Default `20` (2,000 entries at the default page size).
+   */
+  readonly maxRecoveryPages?: number;
 }
 
 /** {@link EdgarSourceOptions} with defaults applied and validated. */
@@ -63,6 +81,9 @@ export function resolveEdgarSourceOptions(
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     scheduler: options.scheduler ?? asyncScheduler,
     now: options.now ?? Date.now,
+    dropped: options.dropped ?? NEVER,
+    settled: options.settled ?? (() => Promise.resolve(true)),
+    maxRecoveryPages: options.maxRecoveryPages ?? 20,
   };
   checkFeedUrl(resolved.feedUrl);
   checkInteger(
@@ -73,6 +94,7 @@ export function resolveEdgarSourceOptions(
   );
   checkInteger('pageSize', resolved.pageSize, 1, MAX_EDGAR_PAGE_SIZE);
   checkInteger('maxPagesPerPoll', resolved.maxPagesPerPoll, 1, 100);
+  checkInteger('maxRecoveryPages', resolved.maxRecoveryPages, 1, 100);
   checkInteger(
     'requestTimeoutMs',
     resolved.requestTimeoutMs,
@@ -92,7 +114,7 @@ export function resolveEdgarSourceOptions(
   if (typeof resolved.tickers !== 'object' || resolved.tickers === null) {
     fail('tickers must be an object of CIK to ticker');
   }
-  for (const name of ['fetch', 'now'] as const) {
+  for (const name of ['fetch', 'now', 'settled'] as const) {
     if (typeof resolved[name] !== 'function')
       fail(`${name} must be a function`);
   }

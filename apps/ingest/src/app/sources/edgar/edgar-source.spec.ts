@@ -1,3 +1,5 @@
+import type { Filing } from '@secfeed/filing-model';
+import { Subject } from 'rxjs';
 import { edgarSource } from './edgar-source';
 import type { EdgarSourceOptions } from './edgar-source-options';
 import {
@@ -358,6 +360,97 @@ describe('edgarSource (real HTTP)', () => {
     await eventually(() => timers() <= before);
     await sleep(60);
     expect(server.requests).toHaveLength(1);
+  });
+
+  describe('filings the consumer dropped', () => {
+    // A feed of generated filings whose newest is number `top`; page `start` lists top+start...
+    let top = 50;
+    const page = (request: ReceivedRequest): FeedReply => {
+      const start = Number(request.url.searchParams.get('start'));
+      return FeedServer.atom(atomFeed(generatedEntries(10, top + start)));
+    };
+    const starts = (requests: readonly ReceivedRequest[]) =>
+      requests.map((r) => r.url.searchParams.get('start'));
+    const accessions = (filings: readonly Filing[]) =>
+      filings.map((f) => f.accessionNo);
+
+    beforeEach(() => {
+      top = 50;
+    });
+
+    it('pages back to the oldest of them once settled, and emits them again', async () => {
+      const dropped = new Subject<readonly Filing[]>();
+      let settle: (ok: boolean) => void = () => undefined;
+      const { server, recorder } = await run(page, {
+        pageSize: 10,
+        dropped,
+        settled: () => new Promise((resolve) => (settle = resolve)),
+      });
+      await recorder.until(() => recorder.filings.length === 10);
+      const first = recorder.filings; // numbers 59 to 50, oldest first
+      top = 40; // ten newer filings: the first ten are on the second page now
+      await recorder.until(() => recorder.filings.length === 20);
+      dropped.next(first);
+      const before = server.requests.length;
+      await eventually(() => server.requests.length >= before + 3);
+      // Not settled yet: the usual polls, page 0 only, which lists none of them.
+      expect(new Set(starts(server.requests.slice(before)))).toEqual(
+        new Set(['0']),
+      );
+      expect(recorder.filings).toHaveLength(20);
+      settle(true);
+      await recorder.until(() => recorder.filings.length === 30);
+      expect(accessions(recorder.filings.slice(20))).toEqual(accessions(first));
+      const after = server.requests.length;
+      await eventually(() => server.requests.length >= after + 2);
+      // The second page holds the oldest dropped filing: no third page, and once only.
+      expect(starts(server.requests)).not.toContain('20');
+      expect(starts(server.requests).filter((s) => s === '10')).toHaveLength(
+        2, // the poll that found the ten newer filings, and the recovery
+      );
+      expect(recorder.filings).toHaveLength(30);
+      expect(recorder.ofKind('error')).toEqual([]);
+    });
+
+    it('reports EDGAR_RECOVERY_INCOMPLETE when maxRecoveryPages ends the search first', async () => {
+      const dropped = new Subject<readonly Filing[]>();
+      const { server, recorder } = await run(page, {
+        pageSize: 10,
+        maxRecoveryPages: 2,
+        dropped,
+      });
+      await recorder.until(() => recorder.filings.length === 10);
+      const first = recorder.filings;
+      top = 30; // twenty newer filings: the first ten are on the third page now
+      await recorder.until(() => recorder.filings.length === 30);
+      dropped.next(first);
+      await recorder.until(() => recorder.ofKind('error').length === 1);
+      expect(recorder.ofKind('error')[0]).toEqual({
+        kind: 'error',
+        code: 'EDGAR_RECOVERY_INCOMPLETE',
+        message: expect.stringContaining('maxRecoveryPages 2'),
+      });
+      const after = server.requests.length;
+      await eventually(() => server.requests.length >= after + 2);
+      expect(recorder.filings).toHaveLength(30);
+      expect(recorder.ofKind('error')).toHaveLength(1);
+    });
+
+    it('emits them again from page 0 when a poll lists them, before any settling', async () => {
+      const dropped = new Subject<readonly Filing[]>();
+      const { recorder } = await run(page, {
+        pageSize: 10,
+        dropped,
+        settled: () => new Promise(() => undefined),
+      });
+      await recorder.until(() => recorder.filings.length === 10);
+      const first = recorder.filings;
+      dropped.next(first.slice(0, 3));
+      await recorder.until(() => recorder.filings.length === 13);
+      expect(accessions(recorder.filings.slice(10))).toEqual(
+        accessions(first.slice(0, 3)),
+      );
+    });
   });
 
   it.each([undefined, '', 'secfeed-bot/1.0'])(

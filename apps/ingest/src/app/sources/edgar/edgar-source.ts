@@ -1,9 +1,16 @@
+import type { Filing } from '@secfeed/filing-model';
 import {
   concatMap,
   defer,
+  filter,
   from,
+  ignoreElements,
+  map,
+  merge,
+  mergeMap,
   repeat,
   startWith,
+  tap,
   timer,
   type Observable,
 } from 'rxjs';
@@ -37,6 +44,10 @@ const POLLING: SourceEvent = { kind: 'state', upstream: { state: 'polling' } };
  * Events: `state: polling` on start and after recovering from failures; one `filings` event
  * per poll that found new filings, oldest acceptance first; a `rejects` event for entries
  * that could not become filings (`EDGAR_ENTRY_INVALID`).
+ *
+ * Filings reported `dropped` are forgotten at once (a poll that lists them emits them again),
+ * and once `settled()` resolves true the next poll pages back to the oldest of them (see
+ * {@link pollFeed}), so the consumer gets every one again; its dedup absorbs repeats.
  *
  * @throws Error (synchronously) for invalid options, naming `SEC_USER_AGENT` for a missing or
  *   malformed user agent.
@@ -88,10 +99,34 @@ export function edgarSource(
       });
       return events;
     };
-    return defer(() => pollFeed(resolved, gate, memory)).pipe(
+    const polls = defer(() => pollFeed(resolved, gate, memory)).pipe(
       concatMap((result) => from(eventsOf(result))),
       repeat({ delay: () => timer(delayMs, scheduler) }),
       startWith(POLLING),
     );
+    const recoveries = resolved.dropped.pipe(
+      tap((filings) =>
+        filings.forEach((f) => memory.seen.delete(f.accessionNo)),
+      ),
+      mergeMap((filings) =>
+        from(resolved.settled()).pipe(
+          filter(Boolean),
+          map(() => oldestFiledAtMs(filings)),
+        ),
+      ),
+      filter((ms) => Number.isFinite(ms)),
+      tap((ms) => {
+        memory.recoverFromMs = Math.min(memory.recoverFromMs ?? ms, ms);
+      }),
+      ignoreElements(),
+    );
+    return merge(polls, recoveries);
   });
+}
+
+function oldestFiledAtMs(filings: readonly Filing[]): number {
+  return filings.reduce(
+    (oldest, f) => Math.min(oldest, Date.parse(f.filedAt)),
+    Number.POSITIVE_INFINITY,
+  );
 }

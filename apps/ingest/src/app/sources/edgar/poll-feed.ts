@@ -17,6 +17,11 @@ export interface PollMemory {
   readonly seen: BoundedSet<string>;
   /** True until a first page was read: that poll fetches one page only. */
   firstPoll: boolean;
+  /**
+   * Acceptance time (epoch ms) of the oldest filing the consumer dropped and has not been
+   * paged back for yet; the next poll reads back to it. Undefined: nothing to recover.
+   */
+  recoverFromMs?: number;
 }
 
 /** A poll that went wrong; `backoff` false means "try again at the usual interval". */
@@ -44,6 +49,12 @@ interface Page {
  * request through the rate gate. The first poll reads one page only: everything is "unseen"
  * then, and paging would cost ten requests at startup for filings older than the service.
  *
+ * A recovery poll (`memory.recoverFromMs` set: the consumer dropped filings) pages back instead
+ * until a page holds an entry accepted at or before that time, up to `maxRecoveryPages`; its
+ * unseen entries (the dropped ones were forgotten) are emitted again. A recovery that fails is
+ * tried again by the next poll; one that ends at the page cap or at the end of the feed first
+ * reports `EDGAR_RECOVERY_INCOMPLETE`.
+ *
  * What the pages read before a failure is still emitted; the failure ends the poll.
  */
 export function pollFeed(
@@ -68,18 +79,77 @@ export function pollFeed(
         feed: response.ok ? parseFeed(response.text) : undefined,
       })),
     );
+  const recoverFromMs = memory.recoverFromMs;
+  memory.recoverFromMs = undefined;
+  const recovering = recoverFromMs !== undefined;
+  const maxPages = recovering
+    ? options.maxRecoveryPages
+    : options.maxPagesPerPoll;
   const wantsNext = (page: Page): boolean =>
-    !memory.firstPoll &&
-    page.index + 1 < options.maxPagesPerPoll &&
-    page.feed?.ok === true &&
-    page.feed.entries.length + page.feed.rejects.length >= options.pageSize &&
-    page.feed.entries.length > 0 &&
-    page.feed.entries.every((entry) => !memory.seen.has(entry.accessionNo));
+    page.index + 1 < maxPages &&
+    fullPage(page, options.pageSize) &&
+    (recovering
+      ? !reaches(page, recoverFromMs)
+      : !memory.firstPoll &&
+        page.feed.entries.every((e) => !memory.seen.has(e.accessionNo)));
   return fetchPage(0).pipe(
     expand((page) => (wantsNext(page) ? fetchPage(page.index + 1) : EMPTY)),
     toArray(),
-    map((pages) => pollResult(pages, options, memory)),
+    map((pages) => {
+      const result = pollResult(pages, options, memory);
+      if (!recovering) return result;
+      return recoveryResult(result, pages, recoverFromMs, options, memory);
+    }),
   );
+}
+
+function fullPage(
+  page: Page,
+  pageSize: number,
+): page is Page & { feed: ParsedFeed & { ok: true } } {
+  return (
+    page.feed?.ok === true &&
+    page.feed.entries.length + page.feed.rejects.length >= pageSize &&
+    page.feed.entries.length > 0
+  );
+}
+
+/** True when the page lists an entry accepted at or before `ms`. */
+function reaches(page: Page, ms: number): boolean {
+  return (
+    page.feed?.ok === true &&
+    page.feed.entries.some((e) => Date.parse(e.filedAt) <= ms)
+  );
+}
+
+/** A failed recovery is owed again; one that stopped short of its target is reported. */
+function recoveryResult(
+  result: PollResult,
+  pages: readonly Page[],
+  recoverFromMs: number,
+  options: ResolvedEdgarSourceOptions,
+  memory: PollMemory,
+): PollResult {
+  if (result.failure) {
+    memory.recoverFromMs = Math.min(
+      memory.recoverFromMs ?? recoverFromMs,
+      recoverFromMs,
+    );
+    return result;
+  }
+  const last = pages[pages.length - 1];
+  if (reaches(last, recoverFromMs)) return result;
+  const why =
+    pages.length >= options.maxRecoveryPages && fullPage(last, options.pageSize)
+      ? `the page cap (maxRecoveryPages ${options.maxRecoveryPages})`
+      : 'the end of the feed';
+  const target = new Date(recoverFromMs).toISOString();
+  const message = `Recovery of dropped filings stopped at ${why} before reaching ${target}; older dropped filings stay lost`;
+  const events: SourceEvent[] = [
+    ...result.events,
+    { kind: 'error', code: EDGAR_ERROR_CODES.recoveryIncomplete, message },
+  ];
+  return { events };
 }
 
 function pollResult(
