@@ -156,10 +156,13 @@ describe('Redis Cluster failover of the feed master', () => {
     expect(returning.errors).toEqual([]);
 
     // What an operator sees.
+    // The metric counts writes Redis acknowledged and then lost. It can be above what the
+    // clients saw lost (a write no client got before the kill) and below it too: a write the old
+    // master applied and delivered but whose answer died with it was never acknowledged, so the
+    // publish pipeline sent it again itself. Either way each came again once (checked above).
     expect(
       await ingest.metric('secfeed_ingest_lost_writes_republished_total'),
-      // A write between the last read and the kill that no client got is lost unseen.
-    ).toBeGreaterThanOrEqual(lostIds.size);
+    ).toBeGreaterThan(0);
     expect(ingest.messages('warn')).toEqual(
       expect.arrayContaining([
         'Redis connection lost; reconnecting',
