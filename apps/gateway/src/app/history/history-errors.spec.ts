@@ -170,7 +170,8 @@ describe('GET /api/filings when Redis fails', () => {
     expect(server.logLines.at(-1)?.['msg']).toBe(
       'History API: Redis answers again',
     );
-  });
+    // A private Redis killed and started again: seconds on a loaded machine.
+  }, 60_000);
 
   it('answers 503 on a client that was closed', async () => {
     const closed: RedisClientType = createClient({ url: redisProcess.url });
