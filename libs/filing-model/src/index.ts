@@ -40,3 +40,13 @@ export type {
 export { matchesFilters } from './lib/matches-filters';
 export type { MatchableFiling } from './lib/matches-filters';
 export { easternIsoString } from './lib/eastern-iso-string';
+export type {
+  FilingInsights,
+  FilingItem,
+  InsightsProblem,
+  OwnershipInsights,
+  OwnershipOwner,
+  OwnershipTransaction,
+  StakeFiler,
+  StakeInsights,
+} from './lib/insights';
