@@ -60,6 +60,20 @@ describe('decodeStoredFiling', () => {
     });
   });
 
+  it('reads insights only when they are a JSON object', () => {
+    const insights = { items: [{ code: '5.02', title: 'Departure' }] };
+    const decoded = decodeStoredFiling(
+      JSON.stringify({ formType: '8-K', insights }),
+    );
+    expect(decoded.ok && decoded.value.insights).toEqual(insights);
+    for (const hostile of ['[1]', 'null', '"text"', '7']) {
+      const read = decodeStoredFiling(
+        `{"formType":"8-K","insights":${hostile}}`,
+      );
+      expect(read.ok && 'insights' in read.value).toBe(false);
+    }
+  });
+
   it('takes a document parsed within a larger value the same way', () => {
     expect(toStoredFiling({ ticker: 'A' })).toEqual({
       ok: true,

@@ -22,6 +22,11 @@ export interface StoredFiling {
   readonly filedAt?: string;
   /** Epoch ms of `filedAt`, the score of every history index. */
   readonly filedAtMs?: number;
+  /**
+   * What the filing's documents say (contracts §6), once ingest has read them: present only
+   * when the document's `insights` is a JSON object; its fields are not checked here.
+   */
+  readonly insights?: Readonly<Record<string, unknown>>;
 }
 
 const STRING_FIELDS = [
@@ -78,6 +83,14 @@ export function toStoredFiling(
   }
   if (typeof document['filedAtMs'] === 'number') {
     filing.filedAtMs = document['filedAtMs'];
+  }
+  const insights = document['insights'];
+  if (
+    typeof insights === 'object' &&
+    insights !== null &&
+    !Array.isArray(insights)
+  ) {
+    filing.insights = insights as Readonly<Record<string, unknown>>;
   }
   return { ok: true, value: filing };
 }
