@@ -12,6 +12,7 @@ function everyKey(keys: RedisKeys): string[] {
     keys.watermark,
     keys.ticker('AAPL'),
     keys.seen(ACC),
+    keys.insightsSeen(ACC),
     keys.filing(ACC),
     keys.cik('320193'),
     keys.formType('10-K'),
@@ -31,6 +32,7 @@ describe('createRedisKeys', () => {
       'watermark:{sec}:filings',
       'cache:{sec}:filings:ticker:AAPL',
       `dedup:{sec}:filings:${ACC}`,
+      `dedup:{sec}:insights:${ACC}`,
       `doc:{sec}:filings:${ACC}`,
       'index:{sec}:filings:cik:320193',
       'index:{sec}:filings:form:10-K',
@@ -42,6 +44,7 @@ describe('createRedisKeys', () => {
     expect(keys.hashTag).toBe('{t1:sec}');
     expect(keys.stream).toBe('t1:stream:{t1:sec}:filings');
     expect(keys.seen(ACC)).toBe(`t1:dedup:{t1:sec}:filings:${ACC}`);
+    expect(keys.insightsSeen(ACC)).toBe(`t1:dedup:{t1:sec}:insights:${ACC}`);
     for (const key of everyKey(keys)) {
       expect(key.startsWith('t1:')).toBe(true);
       expect(key).toContain('{t1:sec}');

@@ -25,6 +25,11 @@ export interface RedisKeys {
   ticker(ticker: string): string;
   /** STRING seen-mark of one accession number: `dedup:{sec}:filings:<accessionNo>`. */
   seen(accessionNo: string): string;
+  /**
+   * STRING seen-mark of the insights of one accession number (the stream position of its
+   * insights entry): `dedup:{sec}:insights:<accessionNo>`.
+   */
+  insightsSeen(accessionNo: string): string;
   /** STRING JSON document of one filing: `doc:{sec}:filings:<accessionNo>`. */
   filing(accessionNo: string): string;
   /** ZSET history index of one filer: `index:{sec}:filings:cik:<CIK without leading zeros>`. */
@@ -51,8 +56,8 @@ export function createRedisKeys(prefix = ''): RedisKeys {
     throw new Error(`invalid key prefix ${JSON.stringify(prefix)}: ${problem}`);
   }
   const hashTag = `{${prefix}sec}`;
-  const key = (kind: string, rest: string): string =>
-    `${prefix}${kind}:${hashTag}:filings${rest}`;
+  const key = (kind: string, rest: string, topic = 'filings'): string =>
+    `${prefix}${kind}:${hashTag}:${topic}${rest}`;
   return Object.freeze({
     prefix,
     hashTag,
@@ -64,6 +69,8 @@ export function createRedisKeys(prefix = ''): RedisKeys {
     ticker: (ticker: string) => key('cache', `:ticker:${tickerPart(ticker)}`),
     seen: (accessionNo: string) =>
       key('dedup', `:${accessionPart(accessionNo)}`),
+    insightsSeen: (accessionNo: string) =>
+      key('dedup', `:${accessionPart(accessionNo)}`, 'insights'),
     filing: (accessionNo: string) =>
       key('doc', `:${accessionPart(accessionNo)}`),
     cik: (cik: string) => key('index', `:cik:${cikPart(cik)}`),
