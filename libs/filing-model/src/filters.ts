@@ -5,4 +5,15 @@
  */
 export { matchesFilters } from './lib/matches-filters';
 export type { MatchableFiling } from './lib/matches-filters';
-export type { NormalizedFilters } from './lib/normalized-filters';
+export { needsInsights } from './lib/normalized-filters';
+export type {
+  FilingFiltersJson,
+  NormalizedFilters,
+} from './lib/normalized-filters';
+export {
+  FILTER_VALUE_LIMITS,
+  parseFilterNumber,
+  parseFilterValue,
+  TRANSACTION_CODES,
+} from './lib/filter-value';
+export type { FilterNumberKind, FilterValueKind } from './lib/filter-value';

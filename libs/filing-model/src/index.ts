@@ -20,21 +20,34 @@ export type {
 export { FilingFilters } from './lib/filing-filters';
 export {
   FILTER_VALUE_LIMITS,
+  filterNumberDescription,
   filterValueDescription,
+  isFilterNumber,
   isFilterValue,
   MAX_FILTER_VALUES,
   normalizeFilterValue,
+  parseFilterNumber,
   parseFilterValue,
+  TRANSACTION_CODES,
 } from './lib/filter-value';
-export type { FilterValueKind, FilterValueResult } from './lib/filter-value';
-export { filtersToJson } from './lib/normalized-filters';
+export type {
+  FilterNumberKind,
+  FilterNumberResult,
+  FilterValueKind,
+  FilterValueResult,
+} from './lib/filter-value';
+export { filtersToJson, needsInsights } from './lib/normalized-filters';
 export type {
   FilingFiltersJson,
   NormalizedFilters,
 } from './lib/normalized-filters';
-export { parseFilingFilters } from './lib/parse-filing-filters';
+export {
+  INSIGHT_FILTER_CODES,
+  parseFilingFilters,
+} from './lib/parse-filing-filters';
 export type {
   FilterErrorCode,
+  InsightFilterErrorCode,
   ParseFilingFiltersResult,
 } from './lib/parse-filing-filters';
 export { matchesFilters } from './lib/matches-filters';

@@ -4,5 +4,11 @@
  * Browser-safe like the library itself, so dashboard specs may use them too.
  */
 export { makeFiling, makeRawFiling } from './lib/make-filing';
-export { FILTER_VALUE_CASES } from './lib/filter-value-cases';
-export type { FilterValueCase } from './lib/filter-value-cases';
+export {
+  FILTER_NUMBER_CASES,
+  FILTER_VALUE_CASES,
+} from './lib/filter-value-cases';
+export type {
+  FilterNumberCase,
+  FilterValueCase,
+} from './lib/filter-value-cases';

@@ -9,10 +9,13 @@ import {
   ValidateBy,
 } from 'class-validator';
 import {
+  filterNumberDescription,
   filterValueDescription,
+  isFilterNumber,
   isFilterValue,
   MAX_FILTER_VALUES,
   normalizeFilterValue,
+  type FilterNumberKind,
   type FilterValueKind,
 } from './filter-value';
 import { compose } from './wire-decorators';
@@ -67,6 +70,21 @@ function FilterList(...entryChecks: PropertyDecorator[]): PropertyDecorator {
   );
 }
 
+/** An optional number that follows the one rule of its kind (null counts as absent). */
+function FilterNumber(kind: FilterNumberKind): PropertyDecorator {
+  return compose(
+    Expose(),
+    IsOptional(),
+    ValidateBy(
+      {
+        name: `is-${kind}`,
+        validator: { validate: (value) => isFilterNumber(kind, value) },
+      },
+      { message: `must be ${filterNumberDescription(kind)}` },
+    ),
+  );
+}
+
 /** Strings first, so that a non-string entry is named as such. */
 const nonEmptyStrings = [
   IsString({ each: true, message: 'each entry must be a string' }),
@@ -80,7 +98,11 @@ const nonEmptyStrings = [
  * @example
  * ```json
  * { "tickers": ["aapl", "MSFT"], "ciks": ["0000320193"], "formTypes": ["10-K"], "includeAmendments": false }
+ * { "formTypes": ["4"], "transactionCodes": ["P"], "minTransactionValue": 100000, "tenb51": false }
  * ```
+ *
+ * The last five fields need a filing's insights (contracts §6): a filing without `insights`
+ * never passes them, so they match the `sec_filing_insights` message only.
  */
 export class FilingFilters {
   /** Tickers, any case; at most 100. */
@@ -103,4 +125,31 @@ export class FilingFilters {
   @IsOptional()
   @IsBoolean({ message: 'must be true or false' })
   includeAmendments?: boolean;
+
+  /** 8-K item codes such as `2.02`; a filing passes when it reports one of them. At most 100. */
+  @FilterList(...nonEmptyStrings, validEntries('item'))
+  @normalizedEntries('item')
+  items?: string[];
+
+  /** Form 4 transaction codes (`P`, `S`, `A`, `M`, `F`, `G`...), any case; at most 100. */
+  @FilterList(...nonEmptyStrings, validEntries('transactionCode'))
+  @normalizedEntries('transactionCode')
+  transactionCodes?: string[];
+
+  /**
+   * Least shares x price (USD) of one ownership transaction; with `transactionCodes`, that
+   * same transaction must have one of the codes.
+   */
+  @FilterNumber('minTransactionValue')
+  minTransactionValue?: number;
+
+  /** Whether the ownership filing was made under a Rule 10b5-1 plan (true) or not (false). */
+  @Expose()
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  tenb51?: boolean;
+
+  /** Least percent of class reported by a Schedule 13D or 13G, 0 to 100. */
+  @FilterNumber('minStakePercent')
+  minStakePercent?: number;
 }

@@ -1,4 +1,4 @@
-import type { FilterValueKind } from './filter-value';
+import type { FilterNumberKind, FilterValueKind } from './filter-value';
 
 /**
  * One filter value and what the one rule makes of it: the normalized value when accepted,
@@ -78,4 +78,56 @@ export const FILTER_VALUE_CASES: readonly FilterValueCase[] = [
   refuse('formType', 'SC\t13D'),
   refuse('formType', '10_K'),
   refuse('formType', '{sec}'),
+  accept('item', '2.02', '2.02'),
+  accept('item', ' 9.01 ', '9.01'),
+  accept('item', '5.02', '5.02'),
+  accept('item', '1.10', '1.10'),
+  refuse('item', '2.2'),
+  refuse('item', '202'),
+  refuse('item', 'Item 2.02'),
+  refuse('item', '0.01'),
+  refuse('item', '2.02a'),
+  refuse('item', '12.02'),
+  accept('transactionCode', 'P', 'P'),
+  accept('transactionCode', 's', 'S'),
+  accept('transactionCode', ' m ', 'M'),
+  accept('transactionCode', 'G', 'G'),
+  accept('transactionCode', 'u', 'U'),
+  refuse('transactionCode', 'B'),
+  refuse('transactionCode', 'PS'),
+  refuse('transactionCode', 'P1'),
+  refuse('transactionCode', '1'),
+  refuse('transactionCode', 'Ö'),
+];
+
+/**
+ * One numeric filter value: the JSON number a WebSocket client sends (a REST query sends its
+ * decimal `String(raw)`), and the accepted value or `null` when refused.
+ */
+export interface FilterNumberCase {
+  readonly kind: FilterNumberKind;
+  readonly raw: number;
+  readonly accepted: number | null;
+}
+
+const number = (kind: FilterNumberKind, raw: number, ok: boolean) => ({
+  kind,
+  raw,
+  accepted: ok ? raw : null,
+});
+
+/** The shared table of numeric filter values, as {@link FILTER_VALUE_CASES} for lists. */
+export const FILTER_NUMBER_CASES: readonly FilterNumberCase[] = [
+  number('minTransactionValue', 0, true),
+  number('minTransactionValue', 100000, true),
+  number('minTransactionValue', 2500.5, true),
+  number('minTransactionValue', 1e12, true),
+  number('minTransactionValue', 1e12 + 1, false),
+  number('minTransactionValue', -1, false),
+  number('minStakePercent', 0, true),
+  number('minStakePercent', 5, true),
+  number('minStakePercent', 9.8, true),
+  number('minStakePercent', 100, true),
+  number('minStakePercent', 100.5, false),
+  number('minStakePercent', -0.5, false),
 ];

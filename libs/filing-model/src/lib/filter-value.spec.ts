@@ -1,23 +1,28 @@
 import {
   FILTER_VALUE_LIMITS,
+  parseFilterNumber,
   parseFilterValue,
   type FilterValueKind,
 } from './filter-value';
-import { FILTER_VALUE_CASES } from './filter-value-cases';
+import {
+  FILTER_NUMBER_CASES,
+  FILTER_VALUE_CASES,
+} from './filter-value-cases';
 import { parseFilingFilters } from './parse-filing-filters';
 
-const LIST: Record<FilterValueKind, 'tickers' | 'ciks' | 'formTypes'> = {
+const LIST = {
   ticker: 'tickers',
   cik: 'ciks',
   formType: 'formTypes',
-};
+  item: 'items',
+  transactionCode: 'transactionCodes',
+} as const satisfies Record<FilterValueKind, string>;
 
 /** What `parseFilingFilters` (the subscription's filters) makes of one value: as the table says. */
 function viaSubscriptionFilters(kind: FilterValueKind, raw: string) {
   const parsed = parseFilingFilters({ [LIST[kind]]: [raw] });
   if (!parsed.ok) return null;
-  const { tickers, ciks, formTypes } = parsed.filters;
-  return [...{ ticker: tickers, cik: ciks, formType: formTypes }[kind]][0];
+  return [...(parsed.filters[LIST[kind]] ?? [])][0];
 }
 
 describe('parseFilterValue: the one rule of filter values', () => {
@@ -55,5 +60,30 @@ describe('parseFilterValue: the one rule of filter values', () => {
         value: accepted,
       });
     }
+  });
+
+  it.each(FILTER_NUMBER_CASES.map((c) => [c.kind, c.raw, c.accepted]))(
+    'number %s %j -> %j as JSON, as a query string and in parseFilingFilters',
+    (kind, raw, accepted) => {
+      const json = parseFilterNumber(kind, raw);
+      const query = parseFilterNumber(kind, String(raw));
+      const parsed = parseFilingFilters({ [kind]: raw });
+      expect([
+        json.ok ? json.value : null,
+        query.ok ? query.value : null,
+        parsed.ok ? parsed.filters[kind] : null,
+      ]).toEqual([accepted, accepted, accepted]);
+    },
+  );
+
+  it.each(['1e5', '-0', '0x10', '1,000', '', ' ', '12.', '.5', 'Infinity', 'NaN'])(
+    'refuses the query-string number %j',
+    (raw) => {
+      expect(parseFilterNumber('minTransactionValue', raw).ok).toBe(false);
+    },
+  );
+
+  it.each([NaN, Infinity, -Infinity])('refuses the number %p', (raw) => {
+    expect(parseFilterNumber('minStakePercent', raw).ok).toBe(false);
   });
 });

@@ -1,8 +1,9 @@
 /**
  * The one rule for the values of subscription and history filters (docs/protocol.md,
- * "Filter values"): the WebSocket's `filters.tickers/ciks/formTypes` and REST's
- * `ticker/cik/formType` accept and refuse exactly the same values, normalized the same way.
- * Browser-safe: no class-validator here.
+ * "Filter values"): the WebSocket's `filters.tickers/ciks/formTypes/items/transactionCodes`
+ * and REST's `ticker/cik/formType/item/transactionCode` accept and refuse exactly the same
+ * values, normalized the same way; so do the numbers `minTransactionValue` and
+ * `minStakePercent`. Browser-safe: no class-validator here.
  */
 
 /**
@@ -13,7 +14,15 @@
 export const MAX_FILTER_VALUES = 100;
 
 /** Which filter a value belongs to. */
-export type FilterValueKind = 'ticker' | 'cik' | 'formType';
+export type FilterValueKind =
+  | 'ticker'
+  | 'cik'
+  | 'formType'
+  | 'item'
+  | 'transactionCode';
+
+/** Which numeric filter a number belongs to (both are lower bounds, inclusive). */
+export type FilterNumberKind = 'minTransactionValue' | 'minStakePercent';
 
 /**
  * The limits of one filter value, in characters, after normalization.
@@ -23,13 +32,26 @@ export type FilterValueKind = 'ticker' | 'cik' | 'formType';
  * | `tickerLength` | 16 | real tickers have at most about 10 (`BRK-A`, `BF.B`, `TRTN-PA`); room for class and suffix notations (`BAC^L`, `XYZ.WS`) |
  * | `formTypeLength` | 32 | the longest EDGAR form types (`SCHEDULE 13D/A`) have about 15 |
  * | `cikDigits` | 10 | EDGAR pads CIKs to ten digits; none has more significant ones |
+ * | `maxTransactionValue` | 1e12 | USD; far above any insider transaction, low enough that shares x price stays exact |
+ * | `maxStakePercent` | 100 | a percent of class |
  */
 export const FILTER_VALUE_LIMITS = Object.freeze({
   values: MAX_FILTER_VALUES,
   tickerLength: 16,
   formTypeLength: 32,
   cikDigits: 10,
+  maxTransactionValue: 1e12,
+  maxStakePercent: 100,
 });
+
+/**
+ * Ownership transaction codes of Forms 3, 4 and 5 (the SEC's Form 4 instructions, General
+ * Instruction 8): `P` open-market purchase, `S` sale, `A` grant, `M` option exercise, `F` tax
+ * withholding, `G` gift, and the rarer ones.
+ */
+export const TRANSACTION_CODES: readonly string[] = Object.freeze(
+  'PSVADFIMCEHOXGLWZJKU'.split(''),
+);
 
 interface FilterValueRule {
   readonly pattern: RegExp;
@@ -60,7 +82,35 @@ const RULES: Readonly<Record<FilterValueKind, FilterValueRule>> = {
     // Runs of spaces collapse, so `SC  13D` is `SC 13D` in matching and in the index key.
     normalize: (value) => value.trim().toUpperCase().replace(/ +/g, ' '),
   },
+  item: {
+    // 8-K items as EDGAR writes them: 1.01 ... 9.01 (section, dot, two digits).
+    pattern: /^[1-9]\.\d{2}$/,
+    description:
+      'an 8-K item code such as 2.02, 5.02 or 9.01 (a digit, a dot, two digits)',
+    normalize: (value) => value.trim(),
+  },
+  transactionCode: {
+    pattern: new RegExp(`^[${TRANSACTION_CODES.join('')}]$`),
+    description: `a Form 4 transaction code: one of ${TRANSACTION_CODES.join(', ')}`,
+    normalize: (value) => value.trim().toUpperCase(),
+  },
 };
+
+const NUMBER_RULES: Readonly<
+  Record<FilterNumberKind, { readonly max: number; readonly description: string }>
+> = {
+  minTransactionValue: {
+    max: FILTER_VALUE_LIMITS.maxTransactionValue,
+    description: `a number of US dollars from 0 to ${FILTER_VALUE_LIMITS.maxTransactionValue}`,
+  },
+  minStakePercent: {
+    max: FILTER_VALUE_LIMITS.maxStakePercent,
+    description: `a percent of class from 0 to ${FILTER_VALUE_LIMITS.maxStakePercent}`,
+  },
+};
+
+// A query-string number: plain decimal, no sign, exponent, hex or thousands separators.
+const DECIMAL = /^\d{1,13}(\.\d{1,6})?$/;
 
 export type FilterValueResult =
   | { readonly ok: true; readonly value: string }
@@ -103,4 +153,49 @@ export function parseFilterValue(
   return isFilterValue(kind, value)
     ? { ok: true, value }
     : { ok: false, reason: `must be ${filterValueDescription(kind)}` };
+}
+
+export type FilterNumberResult =
+  | { readonly ok: true; readonly value: number }
+  | { readonly ok: false; readonly reason: string };
+
+/** What a valid number of `kind` looks like, completing "must be ...". */
+export function filterNumberDescription(kind: FilterNumberKind): string {
+  return NUMBER_RULES[kind].description;
+}
+
+/** Whether `value` is a valid number of `kind`: finite, from 0 to its maximum. */
+export function isFilterNumber(kind: FilterNumberKind, value: unknown): boolean {
+  return (
+    typeof value === 'number' &&
+    Number.isFinite(value) &&
+    value >= 0 &&
+    value <= NUMBER_RULES[kind].max
+  );
+}
+
+/**
+ * Checks one numeric filter: a JSON number on the WebSocket, a plain decimal string
+ * (`100000`, `9.5`) in a REST query. Never throws.
+ *
+ * @example
+ * ```ts
+ * parseFilterNumber('minTransactionValue', '100000'); // { ok: true, value: 100000 }
+ * parseFilterNumber('minStakePercent', 9.8); // { ok: true, value: 9.8 }
+ * parseFilterNumber('minStakePercent', 120); // { ok: false, reason: 'must be a percent of class from 0 to 100' }
+ * ```
+ */
+export function parseFilterNumber(
+  kind: FilterNumberKind,
+  raw: string | number,
+): FilterNumberResult {
+  const value =
+    typeof raw === 'number'
+      ? raw
+      : DECIMAL.test(raw.trim())
+        ? Number(raw.trim())
+        : NaN;
+  return isFilterNumber(kind, value)
+    ? { ok: true, value }
+    : { ok: false, reason: `must be ${filterNumberDescription(kind)}` };
 }

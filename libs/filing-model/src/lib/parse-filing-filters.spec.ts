@@ -1,5 +1,9 @@
 import { MAX_FILTER_VALUES } from './filing-filters';
-import { FILTER_VALUE_LIMITS, filterValueDescription } from './filter-value';
+import {
+  FILTER_VALUE_LIMITS,
+  filterNumberDescription,
+  filterValueDescription,
+} from './filter-value';
 import {
   parseFilingFilters,
   ParseFilingFiltersResult,
@@ -140,7 +144,7 @@ describe('parseFilingFilters', () => {
     [
       { ticker: ['AAPL'] },
       'ticker',
-      'is not a filter; use tickers, ciks, formTypes, includeAmendments',
+      'is not a filter; use tickers, ciks, formTypes, includeAmendments, items, transactionCodes, minTransactionValue, tenb51, minStakePercent',
     ],
   ])('answers INVALID_FILTERS for %j', (raw, field, reason) => {
     expect(refuse(raw)).toEqual({
@@ -166,5 +170,103 @@ describe('parseFilingFilters', () => {
     expect(refuse({ tickers: [deep] }).reasons).toEqual([
       { field: 'tickers', reason: 'each entry must be a string' },
     ]);
+  });
+
+  describe('insight filters', () => {
+    it('normalizes the lists and keeps the numbers and the flag', () => {
+      const filters = accept({
+        items: [' 2.02', '9.01', '2.02'],
+        transactionCodes: ['p', 'S '],
+        minTransactionValue: 100000,
+        tenb51: false,
+        minStakePercent: 9.8,
+      });
+      expect(filters).toMatchObject({
+        items: new Set(['2.02', '9.01']),
+        transactionCodes: new Set(['P', 'S']),
+        minTransactionValue: 100000,
+        tenb51: false,
+        minStakePercent: 9.8,
+      });
+    });
+
+    it.each([{}, { items: [], transactionCodes: null, tenb51: null }])(
+      'leaves them absent for %j, so old filters look as before',
+      (raw) => {
+        const filters = accept(raw);
+        expect(
+          [
+            filters.items,
+            filters.transactionCodes,
+            filters.minTransactionValue,
+            filters.tenb51,
+            filters.minStakePercent,
+          ].every((value) => value === undefined),
+        ).toBe(true);
+      },
+    );
+
+    it.each([
+      [{ items: '2.02' }, 'INVALID_ITEM', 'items', 'must be an array'],
+      [
+        { items: ['2.2'] },
+        'INVALID_ITEM',
+        'items',
+        `each entry must be ${filterValueDescription('item')}`,
+      ],
+      [
+        { transactionCodes: ['B'] },
+        'INVALID_TRANSACTION_CODE',
+        'transactionCodes',
+        `each entry must be ${filterValueDescription('transactionCode')}`,
+      ],
+      [
+        { transactionCodes: [1] },
+        'INVALID_TRANSACTION_CODE',
+        'transactionCodes',
+        'each entry must be a string',
+      ],
+      [
+        { minTransactionValue: '100000' },
+        'INVALID_MIN_TRANSACTION_VALUE',
+        'minTransactionValue',
+        `must be ${filterNumberDescription('minTransactionValue')}`,
+      ],
+      [
+        { minTransactionValue: -1 },
+        'INVALID_MIN_TRANSACTION_VALUE',
+        'minTransactionValue',
+        `must be ${filterNumberDescription('minTransactionValue')}`,
+      ],
+      [{ tenb51: 'yes' }, 'INVALID_TENB51', 'tenb51', 'must be true or false'],
+      [
+        { minStakePercent: 101 },
+        'INVALID_MIN_STAKE_PERCENT',
+        'minStakePercent',
+        'must be a percent of class from 0 to 100',
+      ],
+    ])('answers %j with %s', (raw, code, field, reason) => {
+      expect(refuse(raw)).toEqual({
+        ok: false,
+        code,
+        reasons: [{ field, reason }],
+      });
+    });
+
+    it('answers TOO_MANY_VALUES for 101 item codes', () => {
+      expect(refuse({ items: values(101, () => '2.02') }).code).toBe(
+        'TOO_MANY_VALUES',
+      );
+    });
+
+    it('gives the code of the first field refused, in the documented order', () => {
+      expect(refuse({ tenb51: 1, items: ['x'] }).code).toBe('INVALID_ITEM');
+      expect(refuse({ items: ['x'], ciks: ['x'] }).code).toBe(
+        'INVALID_FILTERS',
+      );
+      expect(refuse({ minStakePercent: -1, tiker: [] }).code).toBe(
+        'INVALID_MIN_STAKE_PERCENT',
+      );
+    });
   });
 });
