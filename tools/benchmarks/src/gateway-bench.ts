@@ -1,30 +1,34 @@
 /**
- * The gateway benchmark (docs/benchmarks.md, "Gateway"): N subscribed WebSocket clients, opened
- * by load-generator child processes (`gateway/load-generator.ts`, IPC), against ONE built
- * gateway (`node dist/apps/gateway/main.js`, a child process) on the local Redis; this process
- * publishes filings through `FilingPublisher` at a set rate, each stamped with its publish time
- * in `description` (`bench:<epoch ms>`), and the clients measure publish-to-receive latency and
- * count what they get (every filing to every client). Gateway RSS per connection = (VmRSS with
- * N idle subscribed clients - VmRSS with none) / N.
+ * The gateway benchmark (docs/benchmarks.md, "Gateway"): for each load profile, three servers
+ * one after another, each on a fresh Redis stream of the same kind and under the same load:
  *
- * Then the same load against the baseline most Node teams would build: Socket.IO 4 with
- * `@socket.io/redis-streams-adapter` on the same Redis (`gateway/socketio-server.ts`), clients
- * with `socket.io-client` (WebSocket transport only), filings emitted to a room all clients
- * joined by a publisher on the same adapter stream (through Redis, like ours).
+ * 1. **secfeed**: the built gateway (`node dist/apps/gateway/main.js`, a child process);
+ * 2. **floor**: a bare `ws` server that reads the same kind of stream with `XREAD BLOCK` and
+ *    writes each batch, framed once, to every client (`gateway/floor-server.ts`): the least any
+ *    Node server can spend per delivered message;
+ * 3. **socketio**: Socket.IO 4 with `@socket.io/redis-streams-adapter` (`gateway/socketio-server.ts`),
+ *    what most Node teams would build.
  *
- * Knobs (environment): BENCH_CLIENTS (10,000), BENCH_RATE (filings/s, 100), BENCH_SECONDS (60),
- * BENCH_QUICK=1 (1,000 clients, 20 s), BENCH_BASELINE_CLIENTS (default BENCH_CLIENTS),
- * BENCH_BASELINE=0 (ours only), BENCH_GENERATORS (load generator processes per scenario, 2),
+ * N subscribed clients are opened by load-generator child processes (`gateway/load-generator.ts`,
+ * IPC); this process publishes filings at a set rate (through `FilingPublisher` for secfeed and
+ * the floor, a room emit on the adapter stream for Socket.IO), each stamped with its publish
+ * time in `description`; the clients measure publish-to-receive latency and count what they get.
+ * Per server: delivered, p50/p99/max, server CPU (user + system, `/proc/<pid>/stat`) per
+ * delivered message, RSS per idle connection; then secfeed / floor and Socket.IO / secfeed.
+ *
+ * Profiles (`BENCH_PROFILES`, or the first argument; default `busy,dense`): `busy` = 10,000
+ * clients x 10 filings/s (a busy 4 pm), `dense` = 1,000 x 100/s, `stress` = 10,000 x 100/s,
+ * `<clients>x<rate>`. Knobs: BENCH_SECONDS (20 per server and profile), BENCH_SERVERS
+ * (`secfeed,floor,socketio`), BENCH_GENERATORS (load generator processes, 2),
  * BENCH_CONNECT_BATCH (500), BENCH_DRAIN_SECONDS (30), BENCH_GATEWAY_CPU_PROF=<dir>
- * (`node --cpu-prof` on the gateway), REDIS_URL.
+ * (`node --cpu-prof` on the gateway; summarize with `cpu-profile-summary.ts`), REDIS_URL.
  *
- * Run: `npm run bench:gateway` (builds the gateway first). Prints figures, then exactly one
- * JSON line as the last line. Every key goes under a prefix of this run and is deleted at the
- * end; every child process is stopped, on failure and on Ctrl-C too.
+ * Run: `npm run bench:gateway` (builds the gateway first). Prints figures and one table per
+ * profile, then exactly one JSON line as the last line. Every key goes under a prefix of this
+ * run and is deleted at the end; every child process is stopped, on failure and on Ctrl-C too.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openFileLimits } from './lib/node-child';
 import {
@@ -32,227 +36,245 @@ import {
   type ScenarioContext,
   type ScenarioResult,
 } from './gateway/scenario';
-import { fmt, intEnv, round, verdict } from './lib/report-format';
+import { SERVER_KINDS, type ServerKind } from './gateway/scenario-server';
+import {
+  DEFAULT_PROFILES,
+  selectProfiles,
+  type BenchProfile,
+} from './gateway/bench-profiles';
+import {
+  compare,
+  comparisonLines,
+  type ServerFigures,
+} from './gateway/comparison';
+import { fmt, intEnv, round } from './lib/report-format';
 import { runBenchmark, startBenchRun } from './lib/bench-run';
-import { machineInfo } from './lib/machine-info';
+import { machineInfo, type MachineInfo } from './lib/machine-info';
+import {
+  describeLoad,
+  readLoadAverage,
+  type LoadAverage,
+} from './lib/load-average';
 
 const ROOT = resolve(__dirname, '../../..');
+const GATEWAY_MAIN = join(ROOT, 'dist/apps/gateway/main.js');
 
-const TARGETS = {
-  clients: 10_000,
-  p99Ms: 100,
-  lost: 0,
-  rssPerConnKB: 10,
-  p99Ratio: 2,
-};
-
-/** KiB (VmRSS unit) to kB (1,000 bytes), the unit of the target. */
+/** KiB (VmRSS unit) to kB (1,000 bytes). */
 const kb = (kib: number): number => (kib * 1024) / 1000;
 
-function describe(name: string, r: ScenarioResult): string[] {
+interface BenchConfig {
+  profiles: BenchProfile[];
+  servers: ServerKind[];
+  generators: number;
+  batch: number;
+  drainSeconds: number;
+  cpuProfDir?: string;
+  redisUrl: string;
+}
+
+interface ProfileRun {
+  profile: BenchProfile;
+  results: ScenarioResult[];
+  load: { start: LoadAverage; end: LoadAverage };
+}
+
+function readServers(list: string): ServerKind[] {
+  const servers = list
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const server of servers) {
+    if (!SERVER_KINDS.includes(server as ServerKind)) {
+      throw new Error(
+        `BENCH_SERVERS: unknown server "${server}" (${SERVER_KINDS.join(', ')})`,
+      );
+    }
+  }
+  if (servers.length === 0) throw new Error('BENCH_SERVERS names no server');
+  return servers as ServerKind[];
+}
+
+function readConfig(argv: string[]): BenchConfig {
+  const seconds = intEnv('BENCH_SECONDS', 20);
+  return {
+    profiles: selectProfiles(
+      argv[0] || process.env['BENCH_PROFILES'] || DEFAULT_PROFILES,
+      seconds,
+    ),
+    servers: readServers(
+      process.env['BENCH_SERVERS'] || SERVER_KINDS.join(','),
+    ),
+    generators: intEnv('BENCH_GENERATORS', 2),
+    batch: intEnv('BENCH_CONNECT_BATCH', 500),
+    drainSeconds: intEnv('BENCH_DRAIN_SECONDS', 30),
+    cpuProfDir: process.env['BENCH_GATEWAY_CPU_PROF'] || undefined,
+    redisUrl: process.env['REDIS_URL'] || 'redis://127.0.0.1:6379',
+  };
+}
+
+function figures(r: ScenarioResult): ServerFigures {
+  return { ...r, rssPerConnKB: kb(r.rssPerConnKiB) };
+}
+
+function describe(r: ScenarioResult): string[] {
+  const l = r.latencyMs;
   return [
-    `${name}: ${fmt(r.open)} of ${fmt(r.clients)} clients subscribed (${fmt(r.connectMs / 1000, 1)} s to connect` +
+    `  ${r.server}: ${fmt(r.open)} of ${fmt(r.clients)} clients subscribed in ${fmt(r.connectMs / 1000, 1)} s` +
       (r.failedConnects
         ? `, ${fmt(r.failedConnects)} failed: ${r.firstConnectError}`
-        : '') +
-      ')',
-    `  latency publish to client: p50 ${fmt(r.latencyMs.p50, 2)} ms, p90 ${fmt(r.latencyMs.p90, 2)} ms, ` +
-      `p99 ${fmt(r.latencyMs.p99, 2)} ms, max ${fmt(r.latencyMs.max, 2)} ms (${fmt(r.latencyMs.samples)} samples)`,
-    `  delivered ${fmt(r.delivered)} of ${fmt(r.expected)} (${fmt(r.published)} filings x ${fmt(r.open)} clients): ` +
-      `lost ${fmt(r.lost)} (${fmt(r.clientsMissingSome)} clients missing some), duplicated ${fmt(r.duplicated)}; ` +
-      `drain after the last publish ${fmt(r.drainMs / 1000, 1)} s${r.drainComplete ? '' : ' (gave up)'}`,
-    `  closes seen by clients: ${JSON.stringify(r.closes)}; client errors ${r.clientErrors}; publish errors ${r.publishErrors}`,
-    `  server RSS: idle ${fmt(r.rssIdleKiB / 1024, 1)} MiB, with clients ${fmt(r.rssConnectedKiB / 1024, 1)} MiB, ` +
-      `peak ${fmt(r.rssPeakKiB / 1024, 1)} MiB; ${fmt(kb(r.rssPerConnKiB), 2)} kB per idle connection`,
-    `  CPU (% of one core) while publishing and draining: server ${fmt(r.serverCpuPercent)}%, ` +
-      `load generators ${fmt(r.generatorsCpuPercent)}%`,
+        : ''),
+    `    latency p50 ${fmt(l.p50, 2)} ms, p90 ${fmt(l.p90, 2)} ms, p99 ${fmt(l.p99, 2)} ms, max ${fmt(l.max, 2)} ms`,
+    `    delivered ${fmt(r.delivered)} of ${fmt(r.expected)}: lost ${fmt(r.lost)} (${fmt(r.clientsMissingSome)} clients ` +
+      `missing some), duplicated ${fmt(r.duplicated)}; drain ${fmt(r.drainMs / 1000, 1)} s${r.drainComplete ? '' : ' (gave up)'}`,
+    `    closes ${JSON.stringify(r.closes)}, client errors ${r.clientErrors}, publish errors ${r.publishErrors}`,
+    `    RSS idle ${fmt(r.rssIdleKiB / 1024, 1)} MiB, with clients ${fmt(r.rssConnectedKiB / 1024, 1)} MiB, ` +
+      `peak ${fmt(r.rssPeakKiB / 1024, 1)} MiB: ${fmt(kb(r.rssPerConnKiB), 2)} kB per idle connection`,
+    `    server CPU ${fmt(r.serverCpuMs)} ms (${fmt(r.serverCpuPercent)} % of one core): ${fmt(r.cpuUsPerMessage, 2)} us ` +
+      `per delivered message; load generators ${fmt(r.generatorsCpuPercent)} % of one core`,
   ];
 }
 
-function json(r: ScenarioResult | undefined) {
-  if (!r) return null;
+async function runProfile(
+  context: ScenarioContext,
+  config: BenchConfig,
+  profile: BenchProfile,
+): Promise<ProfileRun> {
+  const start = readLoadAverage();
+  context.log(
+    `\n== ${profile.title}: ${fmt(profile.clients)} clients, ${profile.rate} filings/s for ${profile.seconds} s ` +
+      `(load average ${describeLoad(start)})`,
+  );
+  const results: ScenarioResult[] = [];
+  for (const [i, server] of config.servers.entries()) {
+    context.log(`[${i + 1}/${config.servers.length}] ${server}`);
+    const profiled = server === 'secfeed' && config.cpuProfDir;
+    const result = await runScenario(context, {
+      ...profile,
+      server,
+      generators: config.generators,
+      batch: config.batch,
+      drainSeconds: config.drainSeconds,
+      serverNodeArgs: profiled
+        ? ['--cpu-prof', `--cpu-prof-dir=${resolve(config.cpuProfDir ?? '')}`]
+        : undefined,
+    });
+    describe(result).forEach((line) => context.log(line));
+    results.push(result);
+  }
+  return { profile, results, load: { start, end: readLoadAverage() } };
+}
+
+function report(run: ProfileRun): string[] {
+  const { profile, load } = run;
+  return [
+    '',
+    `${profile.title} (${profile.name}): ${fmt(profile.clients)} clients x ${profile.rate} filings/s, ${profile.seconds} s; ` +
+      `load average ${describeLoad(load.start)} before, ${describeLoad(load.end)} after`,
+    ...comparisonLines(run.results.map(figures)),
+  ];
+}
+
+function resultJson(r: ScenarioResult) {
+  const { serverOutput, latencyMs, ...rest } = r;
+  void serverOutput;
   return {
-    clients: r.clients,
-    open: r.open,
-    failedConnects: r.failedConnects,
-    connectS: round(r.connectMs / 1000, 1),
-    p50: round(r.latencyMs.p50),
-    p90: round(r.latencyMs.p90),
-    p99: round(r.latencyMs.p99),
-    max: round(r.latencyMs.max),
-    mean: round(r.latencyMs.mean),
-    samples: r.latencyMs.samples,
-    published: r.published,
-    expected: r.expected,
-    delivered: r.delivered,
-    lost: r.lost,
-    duplicated: r.duplicated,
-    clientsMissingSome: r.clientsMissingSome,
-    closes: r.closes,
-    drainS: round(r.drainMs / 1000, 1),
-    rssIdleKiB: r.rssIdleKiB,
-    rssConnectedKiB: r.rssConnectedKiB,
-    rssPeakKiB: r.rssPeakKiB,
+    ...rest,
+    latencyMs: Object.fromEntries(
+      Object.entries(latencyMs).map(([k, v]) => [k, round(v)]),
+    ),
     rssPerConnKB: round(kb(r.rssPerConnKiB), 2),
+    cpuUsPerMessage: round(r.cpuUsPerMessage, 2),
     serverCpuPercent: round(r.serverCpuPercent, 0),
     generatorsCpuPercent: round(r.generatorsCpuPercent, 0),
   };
 }
 
+function summary(
+  machine: MachineInfo,
+  runs: ProfileRun[],
+  at: number,
+  load: LoadAverage[],
+) {
+  return {
+    benchmark: 'gateway',
+    at: new Date(at).toISOString(),
+    machine: { ...machine, ulimitN: openFileLimits().soft },
+    loadAverage: { start: load[0], end: load[1] },
+    profiles: runs.map((run) => ({
+      ...run.profile,
+      loadAverage: run.load,
+      results: run.results.map(resultJson),
+      ratios: Object.fromEntries(
+        Object.entries(compare(run.results.map(figures))).map(([k, v]) => [
+          k,
+          round(v, 2),
+        ]),
+      ),
+    })),
+    totalS: round((Date.now() - at) / 1000, 1),
+  };
+}
+
+function printMachine(machine: MachineInfo, load: LoadAverage): void {
+  const limits = openFileLimits();
+  console.log(
+    `Machine: ${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, ${machine.os}, ` +
+      `Node ${machine.node}, Redis ${machine.redis}`,
+  );
+  console.log(
+    `Load average ${describeLoad(load)} (/proc/loadavg; other work on these ${machine.cores} cores skews ` +
+      `every figure); ulimit -n ${limits.soft} (hard ${limits.hard}): children that need more file ` +
+      `descriptors are started with a raised ulimit -n`,
+  );
+}
+
 async function main(): Promise<number> {
-  const quick = process.env['BENCH_QUICK'] === '1';
-  const clients = intEnv('BENCH_CLIENTS', quick ? 1000 : 10_000);
-  const rate = intEnv('BENCH_RATE', 100);
-  const seconds = intEnv('BENCH_SECONDS', quick ? 20 : 60);
-  const baselineClients = intEnv('BENCH_BASELINE_CLIENTS', clients);
-  const withBaseline = process.env['BENCH_BASELINE'] !== '0';
-  const generators = intEnv('BENCH_GENERATORS', 2);
-  const batch = intEnv('BENCH_CONNECT_BATCH', 500);
-  const drainSeconds = intEnv('BENCH_DRAIN_SECONDS', 30);
-  const cpuProfDir = process.env['BENCH_GATEWAY_CPU_PROF'];
-  const redisUrl = process.env['REDIS_URL'] || 'redis://127.0.0.1:6379';
-  const runPrefix = `bench-${process.pid}-${randomBytes(4).toString('hex')}-`;
-  const startedAt = Date.now();
-  const gatewayMain = join(ROOT, 'dist/apps/gateway/main.js');
-  if (!existsSync(gatewayMain)) {
+  const config = readConfig(process.argv.slice(2));
+  if (config.servers.includes('secfeed') && !existsSync(GATEWAY_MAIN)) {
     throw new Error(
-      `${gatewayMain} not found: build it first (npx nx build gateway), or run npm run bench:gateway`,
+      `${GATEWAY_MAIN} not found: build it first (npx nx build gateway), or run npm run bench:gateway`,
     );
   }
-
-  const { cleanup, redis } = await startBenchRun(redisUrl, runPrefix);
+  const startedAt = Date.now();
+  const runPrefix = `bench-${process.pid}-${randomBytes(4).toString('hex')}-`;
+  const { cleanup, redis } = await startBenchRun(config.redisUrl, runPrefix);
   try {
+    const loadAtStart = readLoadAverage();
     const machine = await machineInfo(redis);
-    const limits = openFileLimits();
-    const loadAtStart = loadavg();
+    printMachine(machine, loadAtStart);
     console.log(
-      `Machine: ${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, ${machine.os}, ` +
-        `Node ${machine.node}, Redis ${machine.redis}`,
-    );
-    console.log(
-      `Load average ${loadAtStart.map((l) => l.toFixed(2)).join(', ')} (other work on these ` +
-        `${machine.cores} cores skews every figure); ulimit -n ${limits.soft} (hard ${limits.hard}): ` +
-        `children that need more file descriptors are started with a raised ulimit -n`,
-    );
-    console.log(
-      `Key prefix of this run: ${runPrefix}*; ${fmt(clients)} clients, ${rate} filings/s for ${seconds} s` +
-        `${quick ? ' (BENCH_QUICK)' : ''}`,
+      `Key prefix of this run: ${runPrefix}*; servers ${config.servers.join(', ')}`,
     );
     const context: ScenarioContext = {
       redis,
-      redisUrl,
+      redisUrl: config.redisUrl,
       root: ROOT,
       runPrefix,
       cleanup,
       log: (line) => console.log(line),
     };
-    const common = { rate, seconds, generators, batch, drainSeconds };
-
-    console.log(`\n[1/2] secfeed gateway (built), ${fmt(clients)} ws clients`);
-    const ours = await runScenario(context, {
-      ...common,
-      server: 'secfeed',
-      clients,
-      serverNodeArgs: cpuProfDir
-        ? ['--cpu-prof', `--cpu-prof-dir=${resolve(cpuProfDir)}`]
-        : undefined,
-    });
-    for (const line of describe('  secfeed', ours)) console.log(line);
-
-    let baseline: ScenarioResult | undefined;
-    if (withBaseline) {
-      console.log(
-        `\n[2/2] baseline: Socket.IO + redis-streams-adapter, ${fmt(baselineClients)} socket.io-client clients`,
-      );
-      baseline = await runScenario(context, {
-        ...common,
-        server: 'socketio',
-        clients: baselineClients,
-      });
-      for (const line of describe('  baseline', baseline)) console.log(line);
-    }
-
-    const p99Ratio = baseline
-      ? baseline.latencyMs.p99 / ours.latencyMs.p99
-      : NaN;
-    const p50Ratio = baseline
-      ? baseline.latencyMs.p50 / ours.latencyMs.p50
-      : NaN;
-    const maxRatio = baseline
-      ? baseline.latencyMs.max / ours.latencyMs.max
-      : NaN;
-    const rssRatio = baseline
-      ? baseline.rssPerConnKiB / ours.rssPerConnKiB
-      : NaN;
-    const sameN = baseline !== undefined && baseline.open === ours.open;
-    const met = {
-      lost: ours.lost === 0 && ours.open === clients,
-      p99: ours.latencyMs.p99 < TARGETS.p99Ms,
-      rssPerConn: kb(ours.rssPerConnKiB) < TARGETS.rssPerConnKB,
-      p99VsBaseline: baseline ? p99Ratio >= TARGETS.p99Ratio : null,
-    };
-    const lines = [
-      '',
-      '=== Gateway benchmark ===',
-      ...describe('secfeed', ours),
-      ...(baseline ? describe('baseline (Socket.IO)', baseline) : []),
-      ...(baseline
-        ? [
-            `Ratios baseline / secfeed (higher = secfeed better): p50 ${fmt(p50Ratio, 2)}x, p99 ${fmt(p99Ratio, 2)}x, ` +
-              `max ${fmt(maxRatio, 2)}x, RSS per connection ${fmt(rssRatio, 2)}x` +
-              (sameN
-                ? ''
-                : ` (NOT the same N: ${fmt(ours.open)} vs ${fmt(baseline.open)} clients)`),
-          ]
-        : []),
-      `Targets (${fmt(TARGETS.clients)} clients, 100 filings/s, 60 s; this run: ${fmt(clients)} clients, ${rate}/s, ${seconds} s):`,
-      `  0 lost: ${verdict(met.lost)} (${fmt(ours.lost)} lost)`,
-      `  p99 < ${TARGETS.p99Ms} ms: ${verdict(met.p99)} (${fmt(ours.latencyMs.p99, 2)} ms)`,
-      `  RSS per idle connection < ${TARGETS.rssPerConnKB} kB: ${verdict(met.rssPerConn)} (${fmt(kb(ours.rssPerConnKiB), 2)} kB)`,
-      ...(baseline
-        ? [
-            `  p99 >= ${TARGETS.p99Ratio}x better than the baseline: ${verdict(p99Ratio >= TARGETS.p99Ratio)} (${fmt(p99Ratio, 2)}x)`,
-          ]
-        : []),
-      `Total time ${fmt((Date.now() - startedAt) / 1000, 1)} s; load average (1 min) ${loadAtStart[0].toFixed(2)} at start, ${loadavg()[0].toFixed(2)} at end`,
-    ];
-    for (const line of lines) console.log(line);
-    if (ours.serverOutput.length > 0) {
-      console.log('Gateway wrote (last lines):');
-      console.log(`  ${ours.serverOutput.join('\n  ')}`);
-    }
-
-    const summary = {
-      benchmark: 'gateway',
-      at: new Date(startedAt).toISOString(),
-      machine: { ...machine, ulimitN: limits.soft },
-      loadAverage: {
-        start: loadAtStart.map((l) => round(l, 2)),
-        end: loadavg().map((l) => round(l, 2)),
-      },
-      clients,
-      baselineClients: withBaseline ? baselineClients : null,
-      rate,
-      durationS: seconds,
-      quick,
-      generators,
-      ours: json(ours),
-      baseline: json(baseline),
-      ratios: baseline
-        ? {
-            p50: round(p50Ratio, 2),
-            p99: round(p99Ratio, 2),
-            max: round(maxRatio, 2),
-            rssPerConn: round(rssRatio, 2),
-            sameN,
-          }
-        : null,
-      targets: { ...TARGETS, met },
-      totalS: round((Date.now() - startedAt) / 1000, 1),
-    };
+    const runs: ProfileRun[] = [];
+    for (const profile of config.profiles)
+      runs.push(await runProfile(context, config, profile));
+    const loadAtEnd = readLoadAverage();
+    console.log(
+      '\n=== Gateway benchmark: secfeed, the bare ws floor and Socket.IO ===',
+    );
+    runs.flatMap(report).forEach((line) => console.log(line));
+    console.log(
+      `\nTotal ${fmt((Date.now() - startedAt) / 1000, 1)} s; load average ${describeLoad(loadAtStart)} at start, ` +
+        `${describeLoad(loadAtEnd)} at end`,
+    );
     await cleanup.runAll();
-    console.log(JSON.stringify(summary));
-    return ours.lost === 0 ? 0 : 1;
+    console.log(
+      JSON.stringify(
+        summary(machine, runs, startedAt, [loadAtStart, loadAtEnd]),
+      ),
+    );
+    const lost = runs
+      .flatMap((run) => run.results)
+      .some((r) => r.server === 'secfeed' && r.lost > 0);
+    return lost ? 1 : 0;
   } finally {
     await cleanup.runAll();
   }
