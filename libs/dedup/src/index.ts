@@ -3,6 +3,10 @@ export { MAX_RETENTION_MS, PUBLISHER_DEFAULTS } from './lib/publisher-options';
 export type { FilingPublisherOptions } from './lib/publisher-options';
 export type { PublishableFiling } from './lib/publishable-filing';
 export type { PublishResult } from './lib/publish-result';
+export type {
+  InsightsPublishResult,
+  PublishableInsights,
+} from './lib/insights-publish-result';
 export type { ScriptCall, ScriptClient } from './lib/script-client';
 export { STREAM_FIELDS, decodeStreamEntry } from './lib/stream-entry';
 export type { DecodedStreamEntry } from './lib/stream-entry';

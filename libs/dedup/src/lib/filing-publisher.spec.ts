@@ -73,6 +73,7 @@ describe('FilingPublisher', () => {
     const [entry] = await client.xRange(keys.stream, position, position);
     expect(decodeStreamEntry(entry.message)).toEqual({
       accessionNo: filing.accessionNo,
+      kind: 'filing',
       filing,
     });
     expect(

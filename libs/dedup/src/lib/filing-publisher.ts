@@ -1,6 +1,18 @@
-import { encodeStreamEntry, STREAM_FIELDS } from '@secfeed/filing-model/stored';
+import {
+  encodeInsightsEntry,
+  encodeStreamEntry,
+  STREAM_FIELDS,
+} from '@secfeed/filing-model/stored';
 import { DedupError } from './dedup-error';
 import { EXPIRE_SCRIPT, EXPIRE_SCRIPT_SHA } from './expire-script';
+import {
+  INSIGHTS_PUBLISH_SCRIPT,
+  INSIGHTS_PUBLISH_SCRIPT_SHA,
+} from './insights-publish-script';
+import type {
+  InsightsPublishResult,
+  PublishableInsights,
+} from './insights-publish-result';
 import { PUBLISH_SCRIPT, PUBLISH_SCRIPT_SHA } from './publish-script';
 import { PublishableFiling } from './publishable-filing';
 import { PublishResult } from './publish-result';
@@ -76,6 +88,82 @@ export class FilingPublisher {
     const calls = filings.map((filing) => this.scriptCall(filing));
     // Issued in the same tick, so node-redis writes them to the socket as one pipeline.
     return Promise.all(calls.map((call) => this.run(call)));
+  }
+
+  /**
+   * Publishes the insights of a published filing (contracts §6) as a stream entry of their own
+   * (`kind=insights`, `data` = the whole filing with its `insights`), exactly once per
+   * publication of the filing, atomically: any number of publishers may race with the same
+   * insights and exactly one gets `published`. The filing's stored document becomes the filing
+   * with its insights, so REST serves them. Nothing is written for a filing that is not in the
+   * stream (`no-filing`).
+   *
+   * @returns the status and the insights entry's position (see {@link InsightsPublishResult}).
+   * @throws DedupError `INVALID_FILING` (nothing written) when the accession number cannot
+   *   name a key or `insights` is not an object; the Redis error itself when Redis fails.
+   */
+  async publishInsights(
+    filing: PublishableInsights,
+  ): Promise<InsightsPublishResult> {
+    const { keys, retentionMs, streamMaxLen } = this.options;
+    const accessionNo = filing?.accessionNo;
+    const insights = filing?.insights;
+    if (
+      typeof insights !== 'object' ||
+      insights === null ||
+      Array.isArray(insights)
+    ) {
+      throw new DedupError(
+        'INVALID_FILING',
+        `insights of ${String(accessionNo)} must be an object`,
+      );
+    }
+    let call: ScriptCall;
+    try {
+      const entry = encodeInsightsEntry(filing);
+      call = {
+        keys: [
+          keys.stream,
+          keys.seen(accessionNo),
+          keys.insightsSeen(accessionNo),
+          keys.filing(accessionNo),
+        ],
+        arguments: [
+          entry[STREAM_FIELDS.accessionNo],
+          entry[STREAM_FIELDS.data],
+          String(retentionMs),
+          String(streamMaxLen),
+        ],
+      };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new DedupError(
+        'INVALID_FILING',
+        `insights of ${String(accessionNo)}: ${reason}`,
+      );
+    }
+    const reply = await this.evalScript(
+      INSIGHTS_PUBLISH_SCRIPT,
+      INSIGHTS_PUBLISH_SCRIPT_SHA,
+      call,
+    );
+    if (
+      Array.isArray(reply) &&
+      reply.length === 2 &&
+      typeof reply[1] === 'string'
+    ) {
+      const [status, position] = reply as [unknown, string];
+      if (
+        status === 'published' ||
+        status === 'duplicate' ||
+        status === 'no-filing'
+      )
+        return { status, position };
+    }
+    throw new DedupError(
+      'UNEXPECTED_REPLY',
+      `insights publish script replied ${JSON.stringify(reply)}`,
+    );
   }
 
   /**

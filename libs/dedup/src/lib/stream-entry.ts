@@ -8,9 +8,14 @@ import { DedupError } from './dedup-error';
 // every reader, the browser included); the publisher writes it with `encodeStreamEntry`.
 export { STREAM_FIELDS };
 
-/** A decoded stream entry. `filing` is the parsed document: validate it before trusting its shape. */
+/**
+ * A decoded stream entry. `filing` is the parsed document (on an insights entry, the filing with
+ * its `insights`): validate it before trusting its shape.
+ */
 export interface DecodedStreamEntry {
   readonly accessionNo: string;
+  /** `filing`, or `insights` for the entry that carries what a filing's documents say. */
+  readonly kind: 'filing' | 'insights';
   readonly filing: unknown;
 }
 
@@ -32,6 +37,6 @@ export function decodeStreamEntry(
   if (!decoded.ok) {
     throw new DedupError('MALFORMED_STREAM_ENTRY', decoded.error.message);
   }
-  const { accessionNo, filing } = decoded.value;
-  return { accessionNo, filing: filing.document };
+  const { accessionNo, kind, filing } = decoded.value;
+  return { accessionNo, kind, filing: filing.document };
 }
