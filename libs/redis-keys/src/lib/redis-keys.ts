@@ -19,6 +19,11 @@ export interface RedisKeys {
   readonly history: string;
   /** STREAM of rejected upstream input, raw and with its reason: `deadletter:{sec}:filings`. */
   readonly deadLetters: string;
+  /**
+   * HASH token bucket of EDGAR's fair-access budget (`tokens`, `at`), shared by every ingest
+   * replica and every EDGAR request they make: `budget:{sec}:edgar`.
+   */
+  readonly edgarBudget: string;
   /** HASH watermark of ingest (`ms`, `filedAt`): every upstream filing older is published: `watermark:{sec}:filings`. */
   readonly watermark: string;
   /** ZSET of one ticker's newest filings: `cache:{sec}:filings:ticker:<TICKER>` (trimmed, upper-cased). */
@@ -66,6 +71,7 @@ export function createRedisKeys(prefix = ''): RedisKeys {
     history: key('index', ':all'),
     deadLetters: key('deadletter', ''),
     watermark: key('watermark', ''),
+    edgarBudget: `${prefix}budget:${hashTag}:edgar`,
     ticker: (ticker: string) => key('cache', `:ticker:${tickerPart(ticker)}`),
     seen: (accessionNo: string) =>
       key('dedup', `:${accessionPart(accessionNo)}`),
