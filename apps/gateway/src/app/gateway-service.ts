@@ -10,7 +10,7 @@ import {
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { checkAccess } from './auth';
+import { checkAccess } from '@secfeed/access-control';
 import type { GatewayConfig } from './config/gateway-config';
 import { createHistoryHandler } from './history';
 import { guardSocket, handleClientError } from './http/client-error';
@@ -28,11 +28,18 @@ import {
   type Realtime,
 } from './realtime';
 import { retryUntilStopped } from './retry-until-stopped';
+import type { WorkerRole } from './workers/worker-role';
 
 export interface GatewayServiceDeps {
   config: GatewayConfig;
   logger: Logger;
   metrics: GatewayMetrics;
+  /**
+   * As one of several workers on one port (`GATEWAY_WORKERS` > 1): its id goes in `/readyz` and
+   * the `x-secfeed-worker` header of every HTTP answer, and `/metrics` serves the totals of
+   * every worker. Absent in a single process.
+   */
+  worker?: WorkerRole;
 }
 
 type HistoryHandler = ReturnType<typeof createHistoryHandler>;
@@ -74,10 +81,14 @@ export class GatewayService {
       reasons.push('REDIS_UNAVAILABLE');
     const realtime = this.realtime?.readiness();
     if (!realtime?.readerRunning) reasons.push('STREAM_READER_STOPPED');
+    const worker = this.deps.worker;
     return {
       ready: reasons.length === 0,
       reasons,
-      details: { connections: realtime?.connections ?? 0 },
+      details: {
+        connections: realtime?.connections ?? 0,
+        ...(worker && { worker: worker.id, pid: process.pid }),
+      },
     };
   }
 
@@ -102,10 +113,10 @@ export class GatewayService {
   }
 
   private async listen(): Promise<number> {
-    const { config, logger, metrics } = this.deps;
+    const { config, logger, metrics, worker } = this.deps;
     const handlers: RequestHandler[] = [
       createHealthHandler({
-        registry: metrics.registry,
+        registry: worker?.metricsRegistry ?? metrics.registry,
         readiness: () => this.readiness(),
       }),
       this.apiHandler(),
@@ -121,7 +132,11 @@ export class GatewayService {
         }),
       );
     const route = routeRequests(handlers, logger);
-    const server = createServer((req, res) => void route(req, res));
+    const workerId = worker && String(worker.id);
+    const server = createServer((req, res) => {
+      if (workerId !== undefined) res.setHeader('x-secfeed-worker', workerId);
+      void route(req, res);
+    });
     this.server = server;
     server.on('upgrade', (req, socket: Duplex, head: Buffer) =>
       this.upgrade(req, socket, head),

@@ -17,7 +17,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebSocket } from 'ws';
-import { signJwt } from '../app/auth';
+import { signJwt } from '@secfeed/access-control';
 
 jest.setTimeout(30_000);
 

@@ -8,7 +8,7 @@ import { WebSocket } from 'ws';
 import { loadGatewayConfig } from '../config/gateway-config';
 import { GatewayService } from '../gateway-service';
 import { createGatewayMetrics } from '../metrics/gateway-metrics';
-import { signJwt } from './sign-jwt';
+import { signJwt } from '@secfeed/access-control';
 
 const SECRET = 'a-secret-of-at-least-thirty-two-characters';
 const ALLOWED = 'https://app.example.com';

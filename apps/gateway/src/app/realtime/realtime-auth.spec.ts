@@ -1,4 +1,4 @@
-import { signJwt } from '../auth';
+import { signJwt } from '@secfeed/access-control';
 import type { GatewayConfig } from '../config/gateway-config';
 import { CLOSE_CODES } from './index';
 import {

@@ -1,4 +1,4 @@
-import { JWT_LEEWAY_SECONDS } from '../auth';
+import { JWT_LEEWAY_SECONDS } from '@secfeed/access-control';
 import type { ClientSession } from './client-session';
 import { CLOSE_CODES } from './protocol-codes';
 

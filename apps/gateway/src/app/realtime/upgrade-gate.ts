@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { checkAccess } from '../auth';
+import { checkAccess } from '@secfeed/access-control';
 import type { GatewayConfig } from '../config/gateway-config';
 import { requestPath } from '../http/request-target';
 import { REFUSAL_CODES } from './protocol-codes';

@@ -1,13 +1,17 @@
 import type { IncomingMessage } from 'node:http';
-import type { GatewayConfig } from '../config/gateway-config';
 import { tokenFromRequest } from './token-from-request';
 import { verifyJwt, type JwtErrorCode } from './verify-jwt';
 
 /** 403: the request's browser `Origin` is not in `allowedOrigins`. */
 export const ORIGIN_FORBIDDEN = 'ORIGIN_FORBIDDEN';
 
-/** What access to `/ws` and `/api` depends on. */
-export type AccessPolicy = Pick<GatewayConfig, 'authSecret' | 'allowedOrigins'>;
+/** What access depends on (the gateway's `/ws` and `/api`, the alerts API). */
+export interface AccessPolicy {
+  /** HS256 secret; when set, a valid JWT is required. */
+  readonly authSecret?: string;
+  /** Browser origins allowed; empty means any. */
+  readonly allowedOrigins: readonly string[];
+}
 
 /**
  * The answer of {@link checkAccess}: allowed (with the token's claims when auth is on), or
@@ -24,9 +28,9 @@ export type AccessVerdict =
     };
 
 /**
- * The one access check of the gateway, in front of the WebSocket upgrade and of every `/api`
- * request, so both refuse the same request with the same status and code (docs/protocol.md,
- * "Authentication and origins").
+ * The one access check of secfeed's HTTP edges: the gateway's WebSocket upgrade and `/api`, and
+ * the alerts service's `/api`, so all refuse the same request with the same status and code
+ * (docs/protocol.md, "Authentication and origins").
  *
  * - Origin first: with `allowedOrigins` set, a request carrying an `Origin` header that is not
  *   listed gets 403 `ORIGIN_FORBIDDEN`. A request without `Origin` is not a browser's and

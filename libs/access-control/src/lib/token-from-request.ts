@@ -1,5 +1,4 @@
 import type { IncomingMessage } from 'node:http';
-import { parseRequestTarget } from '../http/request-target';
 
 const BEARER = /^Bearer[ ]+(\S+)\s*$/i;
 
@@ -20,6 +19,16 @@ export function tokenFromRequest(
   if (header !== undefined) {
     return BEARER.exec(header)?.[1];
   }
-  const token = parseRequestTarget(req.url)?.searchParams.get('token');
+  const token = queryOf(req.url)?.get('token');
   return token ? token : undefined;
+}
+
+/** The query of a request target; never throws, whatever a client sent. */
+function queryOf(target: string | undefined): URLSearchParams | undefined {
+  const start = target?.indexOf('?') ?? -1;
+  if (target === undefined || start < 0) return undefined;
+  const end = target.indexOf('#', start);
+  return new URLSearchParams(
+    target.slice(start + 1, end < 0 ? undefined : end),
+  );
 }
