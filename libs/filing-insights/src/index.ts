@@ -1,0 +1,13 @@
+export { insightsFromSubmission } from './lib/insights-from-submission';
+export { insightsFromOwnershipXml } from './lib/ownership-from-xml';
+export { insightsFromScheduleXml } from './lib/schedule-from-xml';
+export { itemsFromHeader } from './lib/items-from-header';
+export { itemsFromCodes } from './lib/items-from-codes';
+export { acceptanceDateTimeFromHeader } from './lib/acceptance-date-time';
+export { describeInsights } from './lib/describe-insights';
+export type { DescribeContext } from './lib/describe-insights';
+export { EIGHT_K_ITEMS } from './lib/eight-k-items';
+export type { EightKItem } from './lib/eight-k-items';
+export { INSIGHTS_LIMITS } from './lib/insights-limits';
+export { INSIGHTS_PROBLEM_CODES } from './lib/insights-problem';
+export type { InsightsProblemCode } from './lib/insights-problem';
