@@ -6,3 +6,5 @@ export {
   keyPrefixFromEnv,
 } from './lib/key-prefix';
 export { HASH_SLOTS, hashSlot } from './lib/hash-slot';
+export { createAlertKeys } from './lib/alert-keys';
+export type { AlertKeys } from './lib/alert-keys';
