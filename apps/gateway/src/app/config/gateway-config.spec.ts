@@ -29,6 +29,7 @@ describe('loadGatewayConfig', () => {
       messageRate: 10,
       retentionMs: 7 * 86_400_000,
       staticDir: '/srv/none',
+      workers: 1,
     });
   });
 

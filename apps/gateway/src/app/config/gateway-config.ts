@@ -8,6 +8,7 @@ import {
 } from '@secfeed/service-runtime';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { gatewayWorkers } from './gateway-workers';
 
 /** The gateway's whole configuration, built once at start (contracts.md §5, docs/gateway.md). */
 export interface GatewayConfig {
@@ -35,6 +36,8 @@ export interface GatewayConfig {
   retentionMs: number;
   /** The built dashboard, served at `/` when it exists. */
   staticDir?: string;
+  /** Gateway processes on the one port (`GATEWAY_WORKERS`); 1: no cluster primary. */
+  workers: number;
 }
 
 /** The built dashboard beside the gateway (`dist/apps/filings-feed/browser`), if any. */
@@ -114,5 +117,6 @@ export function loadGatewayConfig(
     // Within what dedup accepts, so one setting never starts one service and stops the other.
     retentionMs: env.daysAsMs('SECFEED_RETENTION_DAYS', 7, MAX_RETENTION_MS),
     staticDir,
+    workers: gatewayWorkers(env),
   };
 }

@@ -80,6 +80,8 @@ export function createGatewayMetrics(defaults = true): GatewayMetrics {
     readerLag: new Gauge({
       name: 'secfeed_gateway_reader_lag_seconds',
       help: 'Age of the newest stream entry the reader delivered, when delivered',
+      // With several workers (GATEWAY_WORKERS) the scrape shows the most behind, not a sum.
+      aggregator: 'max',
       registers,
     }),
     filingsBroadcast: new Counter({
