@@ -4,10 +4,7 @@ import {
   parseFilterValue,
   type FilterValueKind,
 } from './filter-value';
-import {
-  FILTER_NUMBER_CASES,
-  FILTER_VALUE_CASES,
-} from './filter-value-cases';
+import { FILTER_NUMBER_CASES, FILTER_VALUE_CASES } from './filter-value-cases';
 import { parseFilingFilters } from './parse-filing-filters';
 
 const LIST = {
@@ -76,12 +73,20 @@ describe('parseFilterValue: the one rule of filter values', () => {
     },
   );
 
-  it.each(['1e5', '-0', '0x10', '1,000', '', ' ', '12.', '.5', 'Infinity', 'NaN'])(
-    'refuses the query-string number %j',
-    (raw) => {
-      expect(parseFilterNumber('minTransactionValue', raw).ok).toBe(false);
-    },
-  );
+  it.each([
+    '1e5',
+    '-0',
+    '0x10',
+    '1,000',
+    '',
+    ' ',
+    '12.',
+    '.5',
+    'Infinity',
+    'NaN',
+  ])('refuses the query-string number %j', (raw) => {
+    expect(parseFilterNumber('minTransactionValue', raw).ok).toBe(false);
+  });
 
   it.each([NaN, Infinity, -Infinity])('refuses the number %p', (raw) => {
     expect(parseFilterNumber('minStakePercent', raw).ok).toBe(false);

@@ -15,11 +15,7 @@ export const MAX_FILTER_VALUES = 100;
 
 /** Which filter a value belongs to. */
 export type FilterValueKind =
-  | 'ticker'
-  | 'cik'
-  | 'formType'
-  | 'item'
-  | 'transactionCode';
+  'ticker' | 'cik' | 'formType' | 'item' | 'transactionCode';
 
 /** Which numeric filter a number belongs to (both are lower bounds, inclusive). */
 export type FilterNumberKind = 'minTransactionValue' | 'minStakePercent';
@@ -97,7 +93,10 @@ const RULES: Readonly<Record<FilterValueKind, FilterValueRule>> = {
 };
 
 const NUMBER_RULES: Readonly<
-  Record<FilterNumberKind, { readonly max: number; readonly description: string }>
+  Record<
+    FilterNumberKind,
+    { readonly max: number; readonly description: string }
+  >
 > = {
   minTransactionValue: {
     max: FILTER_VALUE_LIMITS.maxTransactionValue,
@@ -165,7 +164,10 @@ export function filterNumberDescription(kind: FilterNumberKind): string {
 }
 
 /** Whether `value` is a valid number of `kind`: finite, from 0 to its maximum. */
-export function isFilterNumber(kind: FilterNumberKind, value: unknown): boolean {
+export function isFilterNumber(
+  kind: FilterNumberKind,
+  value: unknown,
+): boolean {
   return (
     typeof value === 'number' &&
     Number.isFinite(value) &&

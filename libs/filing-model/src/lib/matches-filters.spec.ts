@@ -159,7 +159,10 @@ describe('matchesFilters with insight filters', () => {
     formType: '8-K',
     insights: {
       items: [
-        { code: '2.02', title: 'Results of Operations and Financial Condition' },
+        {
+          code: '2.02',
+          title: 'Results of Operations and Financial Condition',
+        },
         { code: '9.01', title: 'Financial Statements and Exhibits' },
       ],
     },
@@ -241,15 +244,13 @@ describe('matchesFilters with insight filters', () => {
   it('compares tenb51 with the ownership flag, both ways', () => {
     const planned = form4([tx('S', 1, 1)], true);
     const open = form4([tx('S', 1, 1)], false);
-    expect(
-      [
-        matchesFilters(planned, filters({ tenb51: true })),
-        matchesFilters(open, filters({ tenb51: true })),
-        matchesFilters(planned, filters({ tenb51: false })),
-        matchesFilters(open, filters({ tenb51: false })),
-        matchesFilters(eightK, filters({ tenb51: false })),
-      ],
-    ).toEqual([true, false, false, true, false]);
+    expect([
+      matchesFilters(planned, filters({ tenb51: true })),
+      matchesFilters(open, filters({ tenb51: true })),
+      matchesFilters(planned, filters({ tenb51: false })),
+      matchesFilters(open, filters({ tenb51: false })),
+      matchesFilters(eightK, filters({ tenb51: false })),
+    ]).toEqual([true, false, false, true, false]);
   });
 
   it('needs a stake of at least minStakePercent', () => {

@@ -27,9 +27,7 @@ export type InsightFilterErrorCode =
  * code ({@link INSIGHT_FILTER_CODES}), or `INVALID_FILTERS` for anything else.
  */
 export type FilterErrorCode =
-  | 'TOO_MANY_VALUES'
-  | 'INVALID_FILTERS'
-  | InsightFilterErrorCode;
+  'TOO_MANY_VALUES' | 'INVALID_FILTERS' | InsightFilterErrorCode;
 
 export type ParseFilingFiltersResult =
   | { readonly ok: true; readonly filters: NormalizedFilters }
