@@ -1,18 +1,20 @@
-import { matchesFilters } from '@secfeed/filing-model';
+import {
+  matchesFilters,
+  type FilingInsights,
+  type MatchableFiling,
+} from '@secfeed/filing-model';
 import { decodeStoredFiling } from '@secfeed/filing-model/stored';
 import { HistoryQuery } from './history-query';
 
-interface Searchable {
-  ticker: string;
-  cik: string;
-  formType: string;
+interface Searchable extends MatchableFiling {
   companyName: string;
 }
 
 /**
  * The test a stored document must pass when the chosen index does not answer the whole query:
- * the filters as the WebSocket applies them (`matchesFilters`, contracts §3) and `q` as a
- * case-insensitive substring of `companyName`. A document that is not a filing object (never
+ * the filters as the WebSocket applies them (`matchesFilters`, contracts §3; the insight
+ * filters read the document's `insights`, so a filing whose insights are not known yet does
+ * not pass them) and `q` as a case-insensitive substring of `companyName`. A document that is not a filing object (never
  * written by dedup) does not match rather than failing the page.
  */
 export function createFilingPredicate(
@@ -32,11 +34,18 @@ export function createFilingPredicate(
 function parseSearchable(document: string): Searchable | undefined {
   const stored = decodeStoredFiling(document);
   if (!stored.ok) return undefined;
-  const { ticker, cik, formType, companyName } = stored.value;
+  const { ticker, cik, formType, companyName, insights } = stored.value;
   return ticker !== undefined &&
     cik !== undefined &&
     formType !== undefined &&
     companyName !== undefined
-    ? { ticker, cik, formType, companyName }
+    ? // matchesFilters checks the shape of what it reads in the insights.
+      {
+        ticker,
+        cik,
+        formType,
+        companyName,
+        insights: insights as FilingInsights,
+      }
     : undefined;
 }

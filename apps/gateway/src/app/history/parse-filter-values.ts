@@ -14,6 +14,11 @@ export const LIST_RULES = {
   ticker: { kind: 'ticker', code: 'INVALID_TICKER' },
   cik: { kind: 'cik', code: 'INVALID_CIK' },
   formType: { kind: 'formType', code: 'INVALID_FORM_TYPE' },
+  item: { kind: 'item', code: 'INVALID_ITEM' },
+  transactionCode: {
+    kind: 'transactionCode',
+    code: 'INVALID_TRANSACTION_CODE',
+  },
 } as const satisfies Record<
   string,
   { kind: FilterValueKind; code: HistoryErrorCode }
@@ -26,7 +31,8 @@ export type ListParameter = keyof typeof LIST_RULES;
  * (`ticker=A,B`) or both; blanks are ignored, so `ticker=` means no ticker filter.
  *
  * @throws HistoryError `TOO_MANY_VALUES` above {@link MAX_FILTER_VALUES} values, or the
- *   parameter's own code (`INVALID_TICKER`, `INVALID_CIK`, `INVALID_FORM_TYPE`).
+ *   parameter's own code (`INVALID_TICKER`, `INVALID_CIK`, `INVALID_FORM_TYPE`,
+ *   `INVALID_ITEM`, `INVALID_TRANSACTION_CODE`).
  */
 export function parseFilterValues(
   name: ListParameter,

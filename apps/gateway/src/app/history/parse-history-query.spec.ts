@@ -38,4 +38,39 @@ describe('parseHistoryQuery', () => {
     );
     expect(query.fromMs).toBe(query.toMs);
   });
+
+  it('reads the insight filters, present only when given', () => {
+    const { filters } = parseHistoryQuery(
+      'item=2.02,9.01&transactionCode=p&transactionCode=S&minTransactionValue=100000&tenb51=false&minStakePercent=9.8',
+    );
+    expect(filters).toEqual({
+      tickers: new Set(),
+      ciks: new Set(),
+      formTypes: new Set(),
+      includeAmendments: true,
+      items: new Set(['2.02', '9.01']),
+      transactionCodes: new Set(['P', 'S']),
+      minTransactionValue: 100000,
+      tenb51: false,
+      minStakePercent: 9.8,
+    });
+    expect(
+      Object.keys(parseHistoryQuery('item=&minStakePercent=').filters),
+    ).toEqual(['tickers', 'ciks', 'formTypes', 'includeAmendments']);
+  });
+
+  it.each([
+    ['item=2.2', 'INVALID_ITEM'],
+    ['transactionCode=B', 'INVALID_TRANSACTION_CODE'],
+    ['minTransactionValue=-5', 'INVALID_MIN_TRANSACTION_VALUE'],
+    ['minTransactionValue=1e5', 'INVALID_MIN_TRANSACTION_VALUE'],
+    ['tenb51=yes', 'INVALID_TENB51'],
+    ['minStakePercent=101', 'INVALID_MIN_STAKE_PERCENT'],
+    ['tenb51=true&tenb51=false', 'DUPLICATE_PARAMETER'],
+    ['items=2.02', 'UNKNOWN_PARAMETER'],
+  ])('refuses %s with %s (400)', (search, code) => {
+    expect(() => parseHistoryQuery(search)).toThrow(
+      expect.objectContaining({ code, status: 400 }),
+    );
+  });
 });

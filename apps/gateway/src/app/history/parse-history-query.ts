@@ -1,3 +1,9 @@
+import {
+  INSIGHT_FILTER_CODES,
+  parseFilterNumber,
+  type FilterNumberKind,
+  type NormalizedFilters,
+} from '@secfeed/filing-model';
 import { decodeHistoryCursor } from './history-cursor';
 import { HistoryError } from './history-error';
 import { DEFAULT_LIMIT, HistoryQuery, MAX_LIMIT } from './history-query';
@@ -13,7 +19,16 @@ export const MAX_QUERY_LENGTH = 4096;
 /** Longest `q`: company names are at most a few dozen characters. */
 export const MAX_Q_LENGTH = 100;
 
-const SCALARS = ['q', 'from', 'to', 'cursor', 'limit', 'includeAmendments'];
+const INSIGHT_SCALARS = ['minTransactionValue', 'tenb51', 'minStakePercent'];
+const SCALARS = [
+  'q',
+  'from',
+  'to',
+  'cursor',
+  'limit',
+  'includeAmendments',
+  ...INSIGHT_SCALARS,
+];
 const KNOWN = new Set([...Object.keys(LIST_RULES), ...SCALARS]);
 
 /**
@@ -50,6 +65,7 @@ export function parseHistoryQuery(
       ciks: list('cik'),
       formTypes: list('formType'),
       includeAmendments: parseAmendments(scalar('includeAmendments')),
+      ...insightFilters(list, scalar),
     },
     q: optional(scalar('q'), parseQ),
     fromMs,
@@ -111,6 +127,54 @@ function parseQ(value: string): string {
     );
   }
   return value.toLowerCase();
+}
+
+/**
+ * The insight filters (docs/rest.md), present only when given so that a query without them is
+ * what it always was; each refusal has the code the WebSocket's filters give it.
+ */
+function insightFilters(
+  list: (name: ListParameter) => Set<string>,
+  scalar: (name: string) => string | undefined,
+): Partial<NormalizedFilters> {
+  const items = list('item');
+  const transactionCodes = list('transactionCode');
+  const tenb51 = scalar('tenb51');
+  const filters: {
+    -readonly [K in keyof NormalizedFilters]?: NormalizedFilters[K];
+  } = {};
+  if (items.size > 0) filters.items = items;
+  if (transactionCodes.size > 0) filters.transactionCodes = transactionCodes;
+  const minTransactionValue = optional(scalar('minTransactionValue'), (v) =>
+    parseNumber('minTransactionValue', v),
+  );
+  if (minTransactionValue !== undefined)
+    filters.minTransactionValue = minTransactionValue;
+  if (tenb51 !== undefined) filters.tenb51 = parseTenb51(tenb51);
+  const minStakePercent = optional(scalar('minStakePercent'), (v) =>
+    parseNumber('minStakePercent', v),
+  );
+  if (minStakePercent !== undefined) filters.minStakePercent = minStakePercent;
+  return filters;
+}
+
+function parseNumber(kind: FilterNumberKind, value: string): number {
+  const parsed = parseFilterNumber(kind, value);
+  if (!parsed.ok) {
+    throw new HistoryError(
+      INSIGHT_FILTER_CODES[kind],
+      `${kind} ${parsed.reason}, not ${JSON.stringify(value.slice(0, 40))}`,
+    );
+  }
+  return parsed.value;
+}
+
+function parseTenb51(value: string): boolean {
+  if (value === 'true' || value === 'false') return value === 'true';
+  throw new HistoryError(
+    INSIGHT_FILTER_CODES.tenb51,
+    'tenb51 must be true or false',
+  );
 }
 
 function parseAmendments(value: string | undefined): boolean {

@@ -43,6 +43,20 @@ describe('planScan', () => {
     });
   });
 
+  it('checks the insight filters on the documents, whichever index is read', () => {
+    expect(plan('transactionCode=P&minTransactionValue=100000')).toMatchObject({
+      keys: [keys.history],
+      exact: false,
+    });
+    expect(
+      plan('formType=8-K&includeAmendments=false&item=2.02'),
+    ).toMatchObject({
+      keys: [keys.formType('8-K')],
+      exact: false,
+    });
+    expect(plan('ticker=A&tenb51=true').exact).toBe(false);
+  });
+
   it('checks documents when q is given, and bounds the scores by from and to', () => {
     expect(plan('q=apple')).toMatchObject({
       keys: [keys.history],

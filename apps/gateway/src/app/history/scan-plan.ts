@@ -1,3 +1,4 @@
+import { needsInsights } from '@secfeed/filing-model';
 import type { RedisKeys } from '@secfeed/redis-keys';
 import { HistoryQuery } from './history-query';
 
@@ -21,8 +22,8 @@ export interface ScanPlan {
  * a company's filings (CIK index or ticker set; whichever list is shorter, the CIK index on a
  * tie because it is never trimmed by count) are far fewer than a form type's, and a form type's
  * far fewer than all. A form type reads its own index and, unless `includeAmendments` is
- * false, the index of `<form>/A` too. Filters the chosen sets do not cover, and `q`, are
- * checked on the documents.
+ * false, the index of `<form>/A` too. Filters the chosen sets do not cover, `q` and the
+ * insight filters are checked on the documents.
  *
  * @param cutoffMs - oldest `filedAtMs` served: now minus the retention.
  */
@@ -39,7 +40,11 @@ export function planScan(
   };
   const plan = (indexKeys: string[], covers: number): ScanPlan => ({
     keys: [...new Set(indexKeys)],
-    exact: covers === given && query.q === undefined,
+    // No index covers insights: their filters are always checked on the documents.
+    exact:
+      covers === given &&
+      query.q === undefined &&
+      !needsInsights(query.filters),
     ...window,
   });
   if (ciks.size > 0 && (tickers.size === 0 || ciks.size <= tickers.size)) {

@@ -13,6 +13,16 @@ export const ERROR_CODES = Object.freeze({
   INVALID_FILTERS: 'INVALID_FILTERS',
   /** A filter list has more than `MAX_FILTER_VALUES` entries. */
   TOO_MANY_VALUES: 'TOO_MANY_VALUES',
+  /** `filters.items` is not a list of 8-K item codes such as `2.02`. */
+  INVALID_ITEM: 'INVALID_ITEM',
+  /** `filters.transactionCodes` is not a list of Form 4 transaction codes (`P`, `S`...). */
+  INVALID_TRANSACTION_CODE: 'INVALID_TRANSACTION_CODE',
+  /** `filters.minTransactionValue` is not a number of dollars from 0 to 1e12. */
+  INVALID_MIN_TRANSACTION_VALUE: 'INVALID_MIN_TRANSACTION_VALUE',
+  /** `filters.tenb51` is not true or false. */
+  INVALID_TENB51: 'INVALID_TENB51',
+  /** `filters.minStakePercent` is not a number from 0 to 100. */
+  INVALID_MIN_STAKE_PERCENT: 'INVALID_MIN_STAKE_PERCENT',
   /** `since` is not a position (`<ms>-<seq>`). */
   INVALID_SINCE: 'INVALID_SINCE',
   /** `snapshot` is not an integer from 0 to 500. */

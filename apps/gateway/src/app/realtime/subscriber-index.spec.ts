@@ -117,4 +117,99 @@ describe('SubscriberIndex', () => {
     expect(index.has('a')).toBe(false);
     expect(matches(index, MSFT_8K)).toEqual([]);
   });
+
+  describe('with insight filters', () => {
+    const insider = (code: string, shares: number, price: number) => ({
+      security: 'Common Stock',
+      date: '2025-03-03',
+      code,
+      acquired: code === 'P',
+      shares,
+      price,
+      sharesAfter: null,
+      derivative: false,
+      direct: true,
+    });
+    const form4 = (
+      ticker: string,
+      transactions: ReturnType<typeof insider>[],
+    ): MatchableFiling => ({
+      ticker,
+      cik: '1999999',
+      formType: '4',
+      insights: {
+        ownership: {
+          issuer: { cik: '1999999', name: 'Issuer', ticker },
+          owners: [],
+          transactions,
+          tenb51: false,
+        },
+      },
+    });
+    const BIG_BUY = form4('ACME', [insider('P', 10_000, 20)]);
+    const SMALL_BUY = form4('ACME', [insider('P', 10, 20)]);
+    const RESULTS_8K: MatchableFiling = {
+      ...MSFT_8K,
+      insights: { items: [{ code: '2.02', title: 'Results' }] },
+    };
+
+    const lists = [
+      undefined,
+      { transactionCodes: ['P'], minTransactionValue: 100_000 },
+      { items: ['2.02'] },
+      { tickers: ['ACME'], transactionCodes: ['p'] },
+      { formTypes: ['4'], tenb51: false },
+      { ciks: ['789019'], items: ['5.02'] },
+      { formTypes: ['4'] },
+    ];
+
+    function indexOfLists(): SubscriberIndex<string> {
+      const index = new SubscriberIndex<string>();
+      lists.forEach((raw, i) => index.set(String(i), filters(raw)));
+      return index;
+    }
+
+    it('finds insight-only subscribers for filings with insights, not for those without', () => {
+      const index = indexOfLists();
+      expect(matches(index, BIG_BUY)).toEqual(['0', '1', '3', '4', '6']);
+      expect(matches(index, SMALL_BUY)).toEqual(['0', '3', '4', '6']);
+      expect(matches(index, RESULTS_8K)).toEqual(['0', '2']);
+      expect(matches(index, { ...BIG_BUY, insights: undefined })).toEqual([
+        '0',
+        '6',
+      ]);
+      expect(matches(index, MSFT_8K)).toEqual(['0']);
+    });
+
+    it('agrees with matchesFilters on every filing, with insights or not', () => {
+      const index = indexOfLists();
+      for (const filing of [
+        BIG_BUY,
+        SMALL_BUY,
+        RESULTS_8K,
+        MSFT_8K,
+        NO_TICKER_4,
+        AAPL_10K,
+      ]) {
+        const expected = lists
+          .map((raw, i) =>
+            matchesFilters(filing, filters(raw)) ? String(i) : undefined,
+          )
+          .filter((s): s is string => s !== undefined)
+          .sort();
+        expect(matches(index, filing)).toEqual(expected);
+      }
+    });
+
+    it('forgets an insight-only subscriber when its filters change or it leaves', () => {
+      const index = new SubscriberIndex<string>();
+      index.set('a', filters({ items: ['2.02'] }));
+      index.set('a', filters({ tickers: ['ZZZ'] }));
+      expect(matches(index, RESULTS_8K)).toEqual([]);
+      index.set('b', filters({ items: ['2.02'] }));
+      index.delete('b');
+      expect(matches(index, RESULTS_8K)).toEqual([]);
+      expect(index.size).toBe(1);
+    });
+  });
 });

@@ -1,10 +1,11 @@
 import {
   matchesFilters,
+  needsInsights,
   type MatchableFiling,
   type NormalizedFilters,
 } from '@secfeed/filing-model';
 
-type Bucket = 'ticker' | 'cik' | 'form';
+type Bucket = 'ticker' | 'cik' | 'form' | 'insights';
 
 interface Placement {
   readonly filters: NormalizedFilters;
@@ -13,13 +14,16 @@ interface Placement {
 }
 
 const AMENDMENT = '/A';
+const INSIGHTS = 'insights';
 
 /**
  * Subscribers indexed by their filters, so that a filing is checked only against candidates
  * that could match it, then confirmed with `matchesFilters` (the dashboard's own function).
  *
  * Each subscriber sits in one place, chosen by its most selective list: the ticker buckets when
- * it lists tickers, else the CIK buckets, else the form-type buckets, else the no-filter set. A
+ * it lists tickers, else the CIK buckets, else the form-type buckets, else, when it has only
+ * insight filters (items, transaction codes...), the insights set, visited only for a filing
+ * that carries insights (contracts §6), else the no-filter set. A
  * filing looks up its ticker, its CIK, its form type and, for an amendment, its base form
  * (`10-K` subscribers are candidates for `10-K/A`). With 10,000 subscribers watching a few
  * tickers each, a filing costs a handful of Map lookups, not 10,000 comparisons.
@@ -38,6 +42,8 @@ export class SubscriberIndex<T> {
     ticker: new Map(),
     cik: new Map(),
     form: new Map(),
+    // One key: insight-only subscribers are candidates for every filing with insights.
+    insights: new Map(),
   };
 
   /** Subscribers indexed. */
@@ -97,6 +103,9 @@ export class SubscriberIndex<T> {
       filing,
       visit,
     );
+    if (filing.insights) {
+      this.visitBucket(this.buckets.insights.get(INSIGHTS), filing, visit);
+    }
     const form = filing.formType.trim().toUpperCase();
     const exact = this.buckets.form.get(form);
     this.visitBucket(exact, filing, visit);
@@ -130,5 +139,7 @@ function place(filters: NormalizedFilters): Placement {
     return { filters, bucket: 'cik', values: filters.ciks };
   if (filters.formTypes.size > 0)
     return { filters, bucket: 'form', values: filters.formTypes };
+  if (needsInsights(filters))
+    return { filters, bucket: 'insights', values: new Set([INSIGHTS]) };
   return { filters, values: new Set() };
 }
