@@ -127,7 +127,8 @@ function coverIssuerName(text: string): string {
     /(?:Act of 1934|\(Amendment No\.?[^)]{0,20}\)\*?)\s*(.{1,200}?)\s*\(Name of Issuer\)/i.exec(
       text.slice(0, 20_000),
     );
-  return found ? found[1].trim() : '';
+  if (!found) return '';
+  return found[1].replace(/^\(Amendment No\.?[^)]{0,20}\)\*?\s*/i, '').trim();
 }
 
 function coverCusip(text: string): string {
