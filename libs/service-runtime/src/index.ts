@@ -22,3 +22,4 @@ export {
   type SecfeedRedis,
 } from './lib/secfeed-redis';
 export { findDataFile } from './lib/find-data-file';
+export { closeRedis, CLOSE_REDIS_GRACE_MS } from './lib/close-redis';

@@ -12,6 +12,13 @@ export interface RedisProcess {
   start(): Promise<void>;
   /** SIGKILL: no shutdown, no final AOF rewrite; what is in the AOF file survives. */
   kill(): Promise<void>;
+  /**
+   * SIGSTOP: the server hangs. Its connections stay open and accept bytes, and nothing answers
+   * (a server swapping, stuck, or cut off without a FIN), until {@link resume}.
+   */
+  pause(): void;
+  /** SIGCONT after {@link pause}. */
+  resume(): void;
   /** Deletes the data (the server must be down): the next start is an empty Redis. */
   wipe(): void;
   /** Kills the server and removes its data directory. */
@@ -41,6 +48,8 @@ export async function createRedisProcess(): Promise<RedisProcess> {
       ]);
     },
     kill,
+    pause: () => signal(child, 'SIGSTOP'),
+    resume: () => signal(child, 'SIGCONT'),
     wipe: () => {
       if (child) throw new Error('wipe() needs the server down');
       for (const name of readdirSync(dir))
@@ -51,4 +60,9 @@ export async function createRedisProcess(): Promise<RedisProcess> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+function signal(child: ChildProcess | undefined, name: NodeJS.Signals): void {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  child.kill(name);
 }

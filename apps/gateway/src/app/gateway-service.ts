@@ -1,5 +1,6 @@
 import { createRedisKeys } from '@secfeed/redis-keys';
 import {
+  closeRedis,
   connectRedis,
   createHealthHandler,
   isRedisReady,
@@ -108,8 +109,7 @@ export class GatewayService {
     await this.realtime?.close(graceMs);
     await closed;
     clearTimeout(overdue);
-    if (this.redis?.isOpen)
-      await this.redis.quit().catch(() => this.redis?.destroy());
+    if (this.redis) await closeRedis(this.redis);
   }
 
   private async listen(): Promise<number> {

@@ -1,6 +1,7 @@
 import { FilingPublisher } from '@secfeed/dedup';
 import { createRedisKeys, type RedisKeys } from '@secfeed/redis-keys';
 import {
+  closeRedis,
   connectRedis,
   isRedisReady,
   type Logger,
@@ -199,9 +200,7 @@ export class IngestService {
       }
       this.pipeline.close();
     }
-    if (this.redis?.isOpen) {
-      await this.redis.quit().catch(() => this.redis?.destroy());
-    }
+    if (this.redis) await closeRedis(this.redis);
   }
 
   private onEvent(event: SourceEvent): void {

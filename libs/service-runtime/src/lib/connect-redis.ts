@@ -29,11 +29,25 @@ export interface ConnectRedisOptions {
 /** A client or cluster being connected, for an abort to destroy. */
 type Closable = Pick<SecfeedRedis, 'isOpen' | 'destroy'>;
 
+/** How often an idle connection says PING, so silence means a dead link, in ms. */
+export const PING_INTERVAL_MS = 1000;
+
+/**
+ * How long a connection may hear nothing before it is destroyed, in ms. With a PING every
+ * {@link PING_INTERVAL_MS}, five seconds of silence is a server that hangs (stopped, swapping)
+ * or a link that went away without a FIN: destroying the socket fails every command waiting on
+ * it and starts a reconnect, instead of leaving them pending for ever (node-redis's per-command
+ * `timeout` covers only the time before a command is written, not its reply).
+ */
+export const SOCKET_TIMEOUT_MS = 5000;
+
 /** Options every connection shares, standalone or to a cluster node. */
 const CONNECTION = {
   disableOfflineQueue: true,
+  pingInterval: PING_INTERVAL_MS,
   socket: {
     connectTimeout: 5000,
+    socketTimeout: SOCKET_TIMEOUT_MS,
     reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2000),
   },
 };
@@ -44,7 +58,8 @@ const CONNECTION = {
  * command fails at once, so each service decides what to do (ingest buffers within its own
  * bound; the gateway answers 503) instead of node-redis queueing without bound. Every
  * connection reconnects by itself with backoff, and one line is logged per outage, not one per
- * attempt.
+ * attempt. A connection that hears nothing for {@link SOCKET_TIMEOUT_MS} (it says PING every
+ * second) is cut and reconnected, so no command waits for ever on a hung server or a dead link.
  *
  * While Redis is down the call waits, retrying, until it answers or `signal` aborts.
  *
