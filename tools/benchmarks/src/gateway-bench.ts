@@ -21,15 +21,15 @@
  * `<clients>x<rate>`. Knobs: BENCH_SECONDS (20 per server and profile), BENCH_SERVERS
  * (`secfeed,floor,socketio`), BENCH_GENERATORS (load generator processes, 2),
  * BENCH_CONNECT_BATCH (500), BENCH_DRAIN_SECONDS (30), BENCH_GATEWAY_CPU_PROF=<dir>
- * (`node --cpu-prof` on the gateway; summarize with `cpu-profile-summary.ts`), REDIS_URL.
+ * (`node --cpu-prof` on the gateway; summarize with `cpu-profile-summary.ts`), BENCH_CPU_PROF_SERVERS
+ * (which servers that profiles, `secfeed`; `secfeed,floor` to compare), REDIS_URL.
  *
  * Run: `npm run bench:gateway` (builds the gateway first). Prints figures and one table per
  * profile, then exactly one JSON line as the last line. Every key goes under a prefix of this
  * run and is deleted at the end; every child process is stopped, on failure and on Ctrl-C too.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { openFileLimits } from './lib/node-child';
 import {
   runScenario,
@@ -49,6 +49,7 @@ import {
 } from './gateway/comparison';
 import { fmt, intEnv, round } from './lib/report-format';
 import { runBenchmark, startBenchRun } from './lib/bench-run';
+import { snapshotGatewayBuild } from './lib/gateway-build';
 import { machineInfo, type MachineInfo } from './lib/machine-info';
 import {
   describeLoad,
@@ -57,7 +58,6 @@ import {
 } from './lib/load-average';
 
 const ROOT = resolve(__dirname, '../../..');
-const GATEWAY_MAIN = join(ROOT, 'dist/apps/gateway/main.js');
 
 /** KiB (VmRSS unit) to kB (1,000 bytes). */
 const kb = (kib: number): number => (kib * 1024) / 1000;
@@ -69,6 +69,7 @@ interface BenchConfig {
   batch: number;
   drainSeconds: number;
   cpuProfDir?: string;
+  cpuProfServers: ServerKind[];
   redisUrl: string;
 }
 
@@ -108,6 +109,9 @@ function readConfig(argv: string[]): BenchConfig {
     batch: intEnv('BENCH_CONNECT_BATCH', 500),
     drainSeconds: intEnv('BENCH_DRAIN_SECONDS', 30),
     cpuProfDir: process.env['BENCH_GATEWAY_CPU_PROF'] || undefined,
+    cpuProfServers: readServers(
+      process.env['BENCH_CPU_PROF_SERVERS'] || 'secfeed',
+    ),
     redisUrl: process.env['REDIS_URL'] || 'redis://127.0.0.1:6379',
   };
 }
@@ -147,7 +151,8 @@ async function runProfile(
   const results: ScenarioResult[] = [];
   for (const [i, server] of config.servers.entries()) {
     context.log(`[${i + 1}/${config.servers.length}] ${server}`);
-    const profiled = server === 'secfeed' && config.cpuProfDir;
+    const profiled =
+      config.cpuProfDir && config.cpuProfServers.includes(server);
     const result = await runScenario(context, {
       ...profile,
       server,
@@ -159,6 +164,11 @@ async function runProfile(
         : undefined,
     });
     describe(result).forEach((line) => context.log(line));
+    if (profiled) {
+      context.log(
+        `    CPU profile of pid ${result.serverPid} in ${config.cpuProfDir}; window ${result.windowUs.from}-${result.windowUs.to}`,
+      );
+    }
     results.push(result);
   }
   return { profile, results, load: { start, end: readLoadAverage() } };
@@ -230,11 +240,6 @@ function printMachine(machine: MachineInfo, load: LoadAverage): void {
 
 async function main(): Promise<number> {
   const config = readConfig(process.argv.slice(2));
-  if (config.servers.includes('secfeed') && !existsSync(GATEWAY_MAIN)) {
-    throw new Error(
-      `${GATEWAY_MAIN} not found: build it first (npx nx build gateway), or run npm run bench:gateway`,
-    );
-  }
   const startedAt = Date.now();
   const runPrefix = `bench-${process.pid}-${randomBytes(4).toString('hex')}-`;
   const { cleanup, redis } = await startBenchRun(config.redisUrl, runPrefix);
@@ -242,6 +247,13 @@ async function main(): Promise<number> {
     const loadAtStart = readLoadAverage();
     const machine = await machineInfo(redis);
     printMachine(machine, loadAtStart);
+    const build = snapshotGatewayBuild(ROOT, cleanup);
+    console.log(
+      `Gateway: dist/apps/gateway/main.js (copied for the run) built at commit ${build.commit}` +
+        (build.uncommitted
+          ? ` with ${build.uncommitted} uncommitted files of apps/gateway and libs`
+          : ''),
+    );
     console.log(
       `Key prefix of this run: ${runPrefix}*; servers ${config.servers.join(', ')}`,
     );
@@ -250,6 +262,7 @@ async function main(): Promise<number> {
       redisUrl: config.redisUrl,
       root: ROOT,
       runPrefix,
+      gatewayMain: build.main,
       cleanup,
       log: (line) => console.log(line),
     };

@@ -83,7 +83,7 @@ export function formatTable(
   ];
 }
 
-/** The three-way table of one profile, then the ratios in words. */
+/** The three-way table of one profile, then the ratios in words (of the servers that ran). */
 export function comparisonLines(figures: readonly ServerFigures[]): string[] {
   const rows = figures.map((f) => [
     f.server,
@@ -97,11 +97,20 @@ export function comparisonLines(figures: readonly ServerFigures[]): string[] {
     fmt(f.rssPerConnKB, 2),
   ]);
   const r = compare(figures);
+  const ran = (server: ServerKind) => figures.some((f) => f.server === server);
   return [
     ...formatTable(HEADERS, rows),
-    `secfeed / floor: CPU per message ${fmt(r.cpuSecfeedToFloor, 2)}x, p99 ${fmt(r.p99SecfeedToFloor, 2)}x` +
-      ` (1 = at the floor)`,
-    `Socket.IO / secfeed: CPU per message ${fmt(r.cpuSocketioToSecfeed, 2)}x, p99 ${fmt(r.p99SocketioToSecfeed, 2)}x` +
-      ` (above 1 = secfeed better)`,
+    ...(ran('secfeed') && ran('floor')
+      ? [
+          `secfeed / floor: CPU per message ${fmt(r.cpuSecfeedToFloor, 2)}x, p99 ${fmt(r.p99SecfeedToFloor, 2)}x` +
+            ` (1 = at the floor)`,
+        ]
+      : []),
+    ...(ran('secfeed') && ran('socketio')
+      ? [
+          `Socket.IO / secfeed: CPU per message ${fmt(r.cpuSocketioToSecfeed, 2)}x, p99 ${fmt(r.p99SocketioToSecfeed, 2)}x` +
+            ` (above 1 = secfeed better)`,
+        ]
+      : []),
   ];
 }

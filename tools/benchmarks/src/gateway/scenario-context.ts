@@ -8,6 +8,8 @@ export interface ScenarioContext {
   /** Workspace root: the servers run from here. */
   root: string;
   runPrefix: string;
+  /** The built gateway to start (a private copy: `lib/gateway-build.ts`). */
+  gatewayMain: string;
   cleanup: CleanupStack;
   log(line: string): void;
 }

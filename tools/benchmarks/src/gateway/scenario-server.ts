@@ -55,10 +55,7 @@ async function startGateway(
   port: number,
 ): Promise<NodeChild> {
   const server = startNodeChild({
-    args: [
-      ...(start.nodeArgs ?? []),
-      join(context.root, 'dist/apps/gateway/main.js'),
-    ],
+    args: [...(start.nodeArgs ?? []), context.gatewayMain],
     env: {
       GATEWAY_PORT: String(port),
       SECFEED_KEY_PREFIX: start.keyPrefix,
@@ -67,6 +64,8 @@ async function startGateway(
       GATEWAY_MAX_CONNECTIONS: String(start.clients + 1000),
       // Every benchmark client connects from this machine's one address.
       GATEWAY_MAX_CONNECTIONS_PER_IP: '0',
+      // One process: the pid whose CPU and RSS are read is the one that serves.
+      GATEWAY_WORKERS: '1',
     },
     cwd: context.root,
     fdLimit: start.clients + 1024,

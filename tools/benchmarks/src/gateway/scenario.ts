@@ -65,12 +65,15 @@ interface Counts {
 export interface ScenarioResult
   extends Connection, Omit<Load, 'rssPeakKiB'>, Drain, Counts {
   server: ServerKind;
+  serverPid: number;
   clients: number;
   rssIdleKiB: number;
   rssConnectedKiB: number;
   rssPerConnKiB: number;
   /** User + system CPU of the server process while publishing and draining. */
   serverCpuMs: number;
+  /** The publish-and-drain window, CLOCK_MONOTONIC microseconds (a `--cpu-prof` profile's clock). */
+  windowUs: { from: number; to: number };
   /** `serverCpuMs` per delivered message, in microseconds. */
   cpuUsPerMessage: number;
   serverCpuPercent: number;
@@ -272,6 +275,11 @@ async function collectReports(
   };
 }
 
+/** `process.hrtime` in microseconds: CLOCK_MONOTONIC on Linux, as V8's profiler stamps samples. */
+function monotonicUs(): number {
+  return Number(process.hrtime.bigint() / 1000n);
+}
+
 /** CPU of the server and of the generators over the publish and drain window. */
 function cpuSampler(server: NodeChild, generators: LoadGenerator[]) {
   const pids = () => generators.map((g) => g.proc.pid);
@@ -335,6 +343,7 @@ export async function runScenario(
         `with ${connection.open} idle subscribed clients: ${rssPerConnKiB.toFixed(2)} KiB per connection`,
     );
     const cpu = cpuSampler(server, generators);
+    const from = monotonicUs();
     const { rssPeakKiB: loadPeak, ...load } = await publishLoad(
       context,
       options,
@@ -350,9 +359,11 @@ export async function runScenario(
       server,
     );
     const cpuFigures = cpu(load.publishSpanMs + drain.drainMs);
+    const windowUs = { from, to: monotonicUs() };
     const counts = await collectReports(generators, load.published);
     return {
       server: options.server,
+      serverPid: server.pid,
       clients: options.clients,
       ...connection,
       ...load,
@@ -362,6 +373,7 @@ export async function runScenario(
       rssIdleKiB,
       rssConnectedKiB,
       rssPerConnKiB,
+      windowUs,
       rssPeakKiB: Math.max(loadPeak, drain.rssPeakKiB, rssConnectedKiB),
       cpuUsPerMessage: (cpuFigures.serverCpuMs * 1000) / counts.delivered,
       serverOutput: server.output().slice(-5),
