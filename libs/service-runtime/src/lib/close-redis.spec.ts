@@ -31,7 +31,7 @@ async function within<T>(promise: Promise<T>, ms: number) {
 
 describe('a service Redis connection never leaves a caller waiting for ever', () => {
   let server: RedisProcess;
-  let redis: SecfeedRedis | undefined;
+  let redis: SecfeedRedis;
   beforeEach(async () => {
     server = await createRedisProcess();
     await server.start();
@@ -39,27 +39,27 @@ describe('a service Redis connection never leaves a caller waiting for ever', ()
   });
   afterEach(async () => {
     server.resume();
-    if (redis?.isOpen) redis.destroy();
+    if (redis.isOpen) redis.destroy();
     await server.dispose();
   });
 
   it('fails a command in flight on a server that hangs, within the socket timeout', async () => {
     server.pause();
     const started = Date.now();
-    const reply = await within(redis!.get('k'), SOCKET_TIMEOUT_MS + 5000);
+    const reply = await within(redis.get('k'), SOCKET_TIMEOUT_MS + 5000);
     expect(reply.settled).toBe('rejected');
     expect(Date.now() - started).toBeGreaterThanOrEqual(SOCKET_TIMEOUT_MS - 100);
   }, 20_000);
 
   it('reconnects after a hang: commands run again once the server answers', async () => {
     server.pause();
-    await within(redis!.get('k'), SOCKET_TIMEOUT_MS + 5000);
+    await within(redis.get('k'), SOCKET_TIMEOUT_MS + 5000);
     server.resume();
     const deadline = Date.now() + 10_000;
     let answer: string | null | undefined;
     while (answer === undefined && Date.now() < deadline) {
-      answer = await redis!.set('k', 'v').then(
-        () => redis!.get('k') as Promise<string | null>,
+      answer = await redis.set('k', 'v').then(
+        () => redis.get('k') as Promise<string | null>,
         () => new Promise<undefined>((r) => setTimeout(r, 100)),
       );
     }
@@ -68,26 +68,26 @@ describe('a service Redis connection never leaves a caller waiting for ever', ()
 
   it('closes at once while the server is down (where quit() waits for ever)', async () => {
     await server.kill();
-    const closing = await within(closeRedis(redis!), 1000);
+    const closing = await within(closeRedis(redis), 1000);
     expect(closing.settled).toBe('resolved');
-    expect(redis!.isOpen).toBe(false);
+    expect(redis.isOpen).toBe(false);
   });
 
   it('closes within its grace on a server that hangs, failing the command in flight', async () => {
-    const pending = redis!.get('k');
+    const pending = redis.get('k');
     server.pause();
     // Sent before the pause? Either way it is in flight and will never be answered.
-    const closing = await within(closeRedis(redis!, 300), 2000);
+    const closing = await within(closeRedis(redis, 300), 2000);
     expect(closing.settled).toBe('resolved');
-    expect(redis!.isOpen).toBe(false);
+    expect(redis.isOpen).toBe(false);
     expect((await within(pending, 1000)).settled).not.toBe('pending');
   });
 
   it('lets a command in flight finish on a server that answers', async () => {
-    await redis!.set('k', 'kept');
-    const pending = redis!.get('k');
-    await closeRedis(redis!);
+    await redis.set('k', 'kept');
+    const pending = redis.get('k');
+    await closeRedis(redis);
     await expect(pending).resolves.toBe('kept');
-    expect(redis!.isOpen).toBe(false);
+    expect(redis.isOpen).toBe(false);
   });
 });
