@@ -117,7 +117,12 @@ function readConfig(argv: string[]): BenchConfig {
 }
 
 function figures(r: ScenarioResult): ServerFigures {
-  return { ...r, rssPerConnKB: kb(r.rssPerConnKiB) };
+  return {
+    ...r,
+    systemUsPerMessage: (r.serverSystemMs * 1000) / r.delivered,
+    messagesPerWrite: r.delivered / r.serverWriteCalls,
+    rssPerConnKB: kb(r.rssPerConnKiB),
+  };
 }
 
 function describe(r: ScenarioResult): string[] {
@@ -134,7 +139,9 @@ function describe(r: ScenarioResult): string[] {
     `    RSS idle ${fmt(r.rssIdleKiB / 1024, 1)} MiB, with clients ${fmt(r.rssConnectedKiB / 1024, 1)} MiB, ` +
       `peak ${fmt(r.rssPeakKiB / 1024, 1)} MiB: ${fmt(kb(r.rssPerConnKiB), 2)} kB per idle connection`,
     `    server CPU ${fmt(r.serverCpuMs)} ms (${fmt(r.serverCpuPercent)} % of one core): ${fmt(r.cpuUsPerMessage, 2)} us ` +
-      `per delivered message; load generators ${fmt(r.generatorsCpuPercent)} % of one core`,
+      `per delivered message (user ${fmt((r.serverUserMs * 1000) / r.delivered, 2)}, system ` +
+      `${fmt((r.serverSystemMs * 1000) / r.delivered, 2)}); ${fmt(r.serverWriteCalls)} write calls, ` +
+      `${fmt(r.delivered / r.serverWriteCalls, 2)} messages per call; load generators ${fmt(r.generatorsCpuPercent)} % of one core`,
   ];
 }
 

@@ -18,6 +18,8 @@ function run(
     expected: 2_000_000,
     latencyMs: { p50: 12.25, p99, max: p99 * 2 },
     cpuUsPerMessage: cpu,
+    systemUsPerMessage: cpu / 2,
+    messagesPerWrite: 1.5,
     rssPerConnKB: 6.012,
   };
 }
@@ -77,13 +79,13 @@ describe('comparisonLines', () => {
   it('prints one row per server, then the ratios', () => {
     const lines = comparisonLines(three);
     expect(lines[2]).toBe(
-      'secfeed    10,000  2,000,000  2,000,000    12.3    246.0    492.0        8.10         6.01',
+      'secfeed    10,000  2,000,000  2,000,000    12.3    246.0    492.0        8.10       4.05        1.50         6.01',
     );
     expect(lines[0]).toBe(
-      'server    clients  delivered         of  p50 ms   p99 ms   max ms  CPU us/msg  RSS kB/conn',
+      'server    clients  delivered         of  p50 ms   p99 ms   max ms  CPU us/msg  of it sys  msgs/write  RSS kB/conn',
     );
     expect(lines[4]).toBe(
-      'socketio   10,000  2,000,000  2,000,000    12.3  1,265.0  2,530.0        9.72         6.01',
+      'socketio   10,000  2,000,000  2,000,000    12.3  1,265.0  2,530.0        9.72       4.86        1.50         6.01',
     );
     expect(lines[5]).toBe(
       'secfeed / floor: CPU per message 1.20x, p99 1.37x (1 = at the floor)',

@@ -9,6 +9,10 @@ export interface ServerFigures {
   expected: number;
   latencyMs: { p50: number; p99: number; max: number };
   cpuUsPerMessage: number;
+  /** Of `cpuUsPerMessage`, the kernel's part (system calls). */
+  systemUsPerMessage: number;
+  /** Delivered messages per write system call: how much each batch coalesced. */
+  messagesPerWrite: number;
   /** RSS per idle subscribed connection, kB (1,000 bytes). */
   rssPerConnKB: number;
 }
@@ -56,6 +60,8 @@ const HEADERS = [
   'p99 ms',
   'max ms',
   'CPU us/msg',
+  'of it sys',
+  'msgs/write',
   'RSS kB/conn',
 ];
 
@@ -94,6 +100,8 @@ export function comparisonLines(figures: readonly ServerFigures[]): string[] {
     fmt(f.latencyMs.p99, 1),
     fmt(f.latencyMs.max, 1),
     fmt(f.cpuUsPerMessage, 2),
+    fmt(f.systemUsPerMessage, 2),
+    fmt(f.messagesPerWrite, 2),
     fmt(f.rssPerConnKB, 2),
   ]);
   const r = compare(figures);

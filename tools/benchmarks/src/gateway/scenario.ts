@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { makeFiling } from '@secfeed/filing-model/testing';
-import { cpuMs, rssKiB } from '../lib/proc-stats';
+import { cpuMs, processCounters, rssKiB } from '../lib/proc-stats';
 import type { NodeChild } from '../lib/node-child';
 import { nowMs, STAMP_PREFIX, type ClientKind } from './generator-protocol';
 import { LatencyHistogram } from './latency-histogram';
@@ -72,6 +72,12 @@ export interface ScenarioResult
   rssPerConnKiB: number;
   /** User + system CPU of the server process while publishing and draining. */
   serverCpuMs: number;
+  /** Of it in user mode (JavaScript, V8, garbage collection). */
+  serverUserMs: number;
+  /** Of it in the kernel (system calls, loopback TCP). */
+  serverSystemMs: number;
+  /** Write system calls of the server in the same window (`syscw`): one per client per batch at best. */
+  serverWriteCalls: number;
   /** The publish-and-drain window, CLOCK_MONOTONIC microseconds (a `--cpu-prof` profile's clock). */
   windowUs: { from: number; to: number };
   /** `serverCpuMs` per delivered message, in microseconds. */
@@ -280,17 +286,23 @@ function monotonicUs(): number {
   return Number(process.hrtime.bigint() / 1000n);
 }
 
-/** CPU of the server and of the generators over the publish and drain window. */
+/** CPU of the server (by mode) and of the generators, and the server's write calls. */
 function cpuSampler(server: NodeChild, generators: LoadGenerator[]) {
   const pids = () => generators.map((g) => g.proc.pid);
   const sumCpu = (list: number[]) =>
     list.reduce((sum, pid) => sum + cpuMs(pid), 0);
-  const serverStart = cpuMs(server.pid);
+  const serverStart = processCounters(server.pid);
   const generatorsStart = sumCpu(pids());
   return (windowMs: number) => {
-    const serverCpuMs = cpuMs(server.pid) - serverStart;
+    const end = processCounters(server.pid);
+    const serverUserMs = end.userMs - serverStart.userMs;
+    const serverSystemMs = end.systemMs - serverStart.systemMs;
+    const serverCpuMs = serverUserMs + serverSystemMs;
     return {
       serverCpuMs,
+      serverUserMs,
+      serverSystemMs,
+      serverWriteCalls: end.writeCalls - serverStart.writeCalls,
       serverCpuPercent: (serverCpuMs / windowMs) * 100,
       generatorsCpuPercent:
         ((sumCpu(pids()) - generatorsStart) / windowMs) * 100,

@@ -24,3 +24,42 @@ export function cpuMs(pid: number): number {
     return Number.NaN;
   }
 }
+
+/** What a process has used so far: CPU split by mode, and its write system calls. */
+export interface ProcessCounters {
+  /** CPU in user mode (JavaScript, V8, the garbage collector), ms. */
+  userMs: number;
+  /** CPU in the kernel (system calls: for a server on loopback, mostly TCP), ms. */
+  systemMs: number;
+  /** `syscw` of `/proc/<pid>/io`: write system calls of every kind (write, writev, send...). */
+  writeCalls: number;
+}
+
+/** Parses `/proc/<pid>/stat` and `/proc/<pid>/io` texts; `ticksPerSecond` is `CLK_TCK`. */
+export function parseProcessCounters(
+  stat: string,
+  io: string,
+  ticksPerSecond: number,
+): ProcessCounters {
+  // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const match = /^syscw:\s+(\d+)/m.exec(io);
+  return {
+    userMs: (Number(fields[11]) * 1000) / ticksPerSecond,
+    systemMs: (Number(fields[12]) * 1000) / ticksPerSecond,
+    writeCalls: match ? Number(match[1]) : Number.NaN,
+  };
+}
+
+/** {@link ProcessCounters} of a live process; NaN figures if it is gone. */
+export function processCounters(pid: number): ProcessCounters {
+  try {
+    return parseProcessCounters(
+      readFileSync(`/proc/${pid}/stat`, 'utf8'),
+      readFileSync(`/proc/${pid}/io`, 'utf8'),
+      clockTicksPerSecond(),
+    );
+  } catch {
+    return { userMs: Number.NaN, systemMs: Number.NaN, writeCalls: Number.NaN };
+  }
+}
