@@ -17,7 +17,7 @@ import {
 import { edgarDocument, FIXTURES } from '../test-support/edgar-documents';
 
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20200103);
-const RUNS = Number(process.env['FUZZ_RUNS'] ?? 300);
+const RUNS = Number(process.env['FUZZ_RUNS'] ?? 200);
 /** Per call; generous for a loaded two-core machine, far below what a hang or blow-up takes. */
 const MAX_MS = 1500;
 jest.setTimeout(Math.max(60_000, RUNS * 200));
