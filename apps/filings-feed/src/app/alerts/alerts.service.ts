@@ -5,6 +5,8 @@ import {
   readJson,
   writeJson,
 } from '../shared/browser-storage';
+import { insightsOf } from '../shared/filing-insights-of';
+import { filingSummary } from '../shared/filing-summary';
 import { DESKTOP_ALERTS } from './desktop-alerts';
 import { Watchlist } from './watchlist.service';
 
@@ -43,11 +45,15 @@ export class Alerts {
   /** Whether the user turned desktop alerts (notification and sound) on. */
   readonly desktopEnabled = this.desktopState.asReadonly();
 
-  /** Raises the alerts for a live filing when it is on the watchlist. */
+  /**
+   * Raises the alerts for a live filing when it is on the watchlist. Called again when its
+   * insights arrive: the toast (same id) then says what the filing says.
+   */
   consider(filing: Filing): void {
     if (!this.watchlist.matches(filing)) return;
     const who = filing.ticker || `CIK ${filing.cik}`;
-    const text = `${filing.formType} from ${who}: ${filing.companyName}`;
+    const said = insightsOf(filing) ? filingSummary(filing) : '';
+    const text = `${filing.formType} from ${who}: ${said || filing.companyName}`;
     const toast: Toast = { id: filing.accessionNo, filing, text };
     const shown = this.toastsState().filter((t) => t.id !== toast.id);
     const kept = [...shown, toast].slice(-MAX_TOASTS);

@@ -5,7 +5,10 @@ import {
   FakeWebSocket,
   provideFakeWebSockets,
 } from '../test-support/fake-web-socket';
-import { filingMessage } from '../test-support/wire';
+import { insightsOf } from '../shared/filing-insights-of';
+import { CFO_SALE, RESULTS_8K } from '../test-support/insights';
+import { filingMessage, insightsMessage } from '../test-support/wire';
+import type { InsightsUpdate } from './feed-session';
 import { FeedConnection } from './feed-connection.service';
 
 describe('FeedConnection', () => {
@@ -306,5 +309,57 @@ describe('FeedConnection', () => {
     expect(sockets[0].closedWith).toBe(1000);
     window.dispatchEvent(new Event('online'));
     expect(sockets).toHaveLength(2);
+  });
+
+  it('passes insights messages on with the filing they carry, and resumes after them', () => {
+    const updates: InsightsUpdate[] = [];
+    connection.insights.subscribe((update) => updates.push(update));
+    connection.connect({ transactionCodes: ['S'] });
+    goLive(last());
+    const filing = makeFiling({ formType: '4' });
+    last().receive(insightsMessage(filing, '102-0', CFO_SALE));
+    last().receive(insightsMessage(filing, '103-0', RESULTS_8K, false));
+    expect(updates.map((u) => [u.accessionNo, u.insights])).toEqual([
+      [filing.accessionNo, CFO_SALE],
+      [filing.accessionNo, RESULTS_8K],
+    ]);
+    expect(updates[0].filing?.filedAtMs).toBe(filing.filedAtMs);
+    const carried = updates[0].filing;
+    expect(carried && insightsOf(carried)).toEqual(CFO_SALE);
+    expect(updates[1].filing).toBeNull();
+    expect(received).toEqual([]);
+
+    last().serverClose(1006);
+    jest.advanceTimersByTime(30_000);
+    last().open();
+    expect(last().sent[0]).toMatchObject({ since: '103-0' });
+  });
+
+  it('ignores malformed insights messages', () => {
+    const updates: InsightsUpdate[] = [];
+    connection.insights.subscribe((update) => updates.push(update));
+    connection.connect({});
+    goLive(last());
+    const filing = makeFiling();
+    last().receive({
+      type: 'sec_filing_insights',
+      position: '1-0',
+      insights: {},
+    });
+    last().receive({
+      ...insightsMessage(filing, '2-0', CFO_SALE),
+      insights: [1],
+    });
+    last().receive({
+      ...insightsMessage(filing, '3-0', CFO_SALE),
+      position: 3,
+    });
+    expect(updates).toEqual([]);
+    // A carried filing of another accession number is not taken for this one.
+    last().receive({
+      ...insightsMessage(filing, '4-0', CFO_SALE),
+      accessionNo: '0000000001-25-000001',
+    });
+    expect(updates.map((u) => u.filing)).toEqual([null]);
   });
 });

@@ -15,6 +15,7 @@ import { feedReconnectLoop } from './feed-reconnect-loop';
 import {
   SessionClosedError,
   feedSession,
+  type InsightsUpdate,
   type SessionEvent,
 } from './feed-session';
 import type { SubscriptionFilters } from './subscription-filters';
@@ -44,6 +45,7 @@ export class FeedConnection {
   private readonly lastFilingState = signal<number | null>(null);
   private readonly errorState = signal<UserError | null>(null);
   private readonly filingSubject = new Subject<Filing>();
+  private readonly insightsSubject = new Subject<InsightsUpdate>();
   private readonly recoveryLostSubject = new Subject<void>();
   private readonly subscribedFreshSubject = new Subject<void>();
 
@@ -57,6 +59,8 @@ export class FeedConnection {
   readonly error = this.errorState.asReadonly();
   /** Every live filing, in stream order. */
   readonly filings = this.filingSubject.asObservable();
+  /** Every `sec_filing_insights` message, in stream order with {@link filings}. */
+  readonly insights = this.insightsSubject.asObservable();
   /** The gateway could not resume from our last position: history must be reloaded. */
   readonly recoveryLost = this.recoveryLostSubject.asObservable();
   /**
@@ -181,6 +185,14 @@ export class FeedConnection {
         this.lastFilingState.set(Date.now());
         this.filingSubject.next(event.filing);
         return;
+      case 'insights': {
+        // A stream entry of its own: resuming after it must not send it again.
+        this.lastPosition = event.position;
+        this.lastFilingState.set(Date.now());
+        const { accessionNo, insights, filing } = event;
+        this.insightsSubject.next({ accessionNo, insights, filing });
+        return;
+      }
       case 'error':
         this.errorState.set(event.error);
         return;

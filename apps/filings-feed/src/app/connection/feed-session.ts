@@ -1,5 +1,6 @@
-import type { Filing } from '@secfeed/filing-model';
+import type { Filing, FilingInsights } from '@secfeed/filing-model';
 import { Observable } from 'rxjs';
+import { isInsights, withInsights } from '../shared/filing-insights-of';
 import { closeError, gatewayError, type UserError } from '../shared/user-error';
 import { toWireFiling } from '../shared/wire-filing';
 import type { WebSocketLike } from './websocket-factory';
@@ -16,7 +17,20 @@ export type SessionEvent =
       readonly position: string;
       readonly filing: Filing;
     }
+  | ({ readonly type: 'insights'; readonly position: string } & InsightsUpdate)
   | { readonly type: 'error'; readonly error: UserError };
+
+/**
+ * What a `sec_filing_insights` message says (contracts §6): the insights of one filing and,
+ * when the message carries it, the filing itself with them attached (a subscription with
+ * insight filters gets no `sec_filing` for it, only this).
+ */
+export interface InsightsUpdate {
+  readonly accessionNo: string;
+  readonly insights: FilingInsights;
+  /** The filing with `insights` attached, or `null` when the message did not carry a usable one. */
+  readonly filing: Filing | null;
+}
 
 /** The error code after which the gateway has dropped the subscription (docs/protocol.md). */
 const DROPPED = 'HISTORY_UNAVAILABLE';
@@ -133,6 +147,8 @@ function toSessionEvent(message: Record<string, unknown>): SessionEvent | null {
         ? { type: 'filing', position, filing }
         : null;
     }
+    case 'sec_filing_insights':
+      return toInsightsEvent(message);
     case 'error':
       return {
         type: 'error',
@@ -146,4 +162,24 @@ function toSessionEvent(message: Record<string, unknown>): SessionEvent | null {
     default:
       return null;
   }
+}
+
+function toInsightsEvent(
+  message: Record<string, unknown>,
+): SessionEvent | null {
+  const { position, accessionNo, insights } = message;
+  if (
+    typeof position !== 'string' ||
+    typeof accessionNo !== 'string' ||
+    !isInsights(insights)
+  ) {
+    return null;
+  }
+  const carried =
+    message['filing'] === undefined ? null : toWireFiling(message['filing']);
+  const filing =
+    carried?.accessionNo === accessionNo
+      ? withInsights(carried, insights)
+      : null;
+  return { type: 'insights', position, accessionNo, insights, filing };
 }

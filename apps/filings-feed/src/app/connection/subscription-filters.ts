@@ -7,4 +7,10 @@ export interface SubscriptionFilters {
   ciks?: string[];
   formTypes?: string[];
   includeAmendments?: false;
+  /** The insight filters (docs/protocol.md, "Insight filters"), only when set. */
+  items?: string[];
+  transactionCodes?: string[];
+  minTransactionValue?: number;
+  tenb51?: boolean;
+  minStakePercent?: number;
 }

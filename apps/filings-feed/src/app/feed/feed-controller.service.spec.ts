@@ -16,7 +16,9 @@ import {
   FakeWebSocket,
   provideFakeWebSockets,
 } from '../test-support/fake-web-socket';
-import { filingMessage, wire } from '../test-support/wire';
+import { insightsOf } from '../shared/filing-insights-of';
+import { CFO_SALE, DIRECTOR_BUY } from '../test-support/insights';
+import { filingMessage, insightsMessage, wire } from '../test-support/wire';
 import { FILTER_SETTLE_MS, FeedController } from './feed-controller.service';
 import { FEED_LIMITS } from './feed-limits';
 import { FeedStore } from './feed-store.service';
@@ -246,5 +248,29 @@ describe('FeedController', () => {
     flushPage(historyRequest(), [hour(9), eight]);
     expect(controller.rows()).toHaveLength(2);
     expect(socket().sentActions('subscribe_sec_filings')).toHaveLength(1);
+  });
+
+  it('fills a row in when its insights arrive, and shows a filing only an insights message brought', () => {
+    const form4 = hour(10);
+    startFeed([form4]);
+    socket().receive(insightsMessage(form4, '6-0', CFO_SALE, false));
+    expect(insightsOf(controller.rows()[0].filing)).toEqual(CFO_SALE);
+    const buy = hour(11);
+    socket().receive(insightsMessage(buy, '7-0', DIRECTOR_BUY));
+    expect(rowIds()).toEqual([buy.accessionNo, form4.accessionNo]);
+    expect(controller.announcement()).toBe('1 new filing');
+  });
+
+  it('tells what a watched filing says when its insights arrive', () => {
+    startFeed([]);
+    TestBed.inject(Watchlist).toggleTicker('nvda');
+    const filing = hour(11, 'NVDA');
+    socket().receive(filingMessage(filing, '3-0'));
+    socket().receive(insightsMessage(filing, '4-0', CFO_SALE));
+    const toasts = TestBed.inject(Alerts).toasts();
+    expect(toasts).toHaveLength(1);
+    expect(toasts[0].text).toBe(
+      '8-K from NVDA: CFO sold 12,000 sh at $31.20 ($374k), 10b5-1',
+    );
   });
 });

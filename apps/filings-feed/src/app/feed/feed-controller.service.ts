@@ -106,6 +106,16 @@ export class FeedController {
           this.announce();
         }
       });
+    // What a filing says fills its row in when it arrives; a filing only an insights message
+    // brought (insight filters) joins the list like a live one.
+    this.connection.insights
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe(({ accessionNo, insights, filing }) => {
+        const applied = this.store.applyInsights(accessionNo, insights, filing);
+        if (!applied) return;
+        this.alerts.consider(applied.filing);
+        if (applied.added) this.announce();
+      });
     // The seam: the subscription starts from the history page's stream position
     // (reloadThenSubscribe), so the two meet exactly. When history could not be read the feed
     // subscribes without it, at the gateway's newest position; once that is placed, the newest

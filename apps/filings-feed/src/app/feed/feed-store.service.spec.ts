@@ -1,6 +1,8 @@
 import { TestBed } from '@angular/core/testing';
 import type { Filing } from '@secfeed/filing-model';
 import { makeFiling } from '@secfeed/filing-model/testing';
+import { insightsOf } from '../shared/filing-insights-of';
+import { CFO_SALE, DIRECTOR_BUY, RESULTS_8K } from '../test-support/insights';
 import { FEED_LIMITS } from './feed-limits';
 import { FeedStore } from './feed-store.service';
 
@@ -119,6 +121,58 @@ describe('FeedStore', () => {
       expect(store.truncated()).toBe(true);
       store.replaceHistory(day.slice(-10).reverse());
       expect(store.truncated()).toBe(false);
+    });
+  });
+
+  describe('applyInsights', () => {
+    it('fills a row in where it is, keeping its place and its live mark', () => {
+      const [older, newer] = [1, 2].map((hour) =>
+        makeFiling({ filedAt: `2025-01-02T1${hour}:00:00-05:00` }),
+      );
+      store.replaceHistory([older]);
+      store.addLive(newer, 500);
+      const result = store.applyInsights(newer.accessionNo, CFO_SALE, null);
+      expect(result?.added).toBe(false);
+      expect(result && insightsOf(result.filing)).toEqual(CFO_SALE);
+      expect(ids()).toEqual([newer.accessionNo, older.accessionNo]);
+      expect(store.entries()[0].liveAt).toBe(500);
+      expect(insightsOf(store.entries()[0].filing)).toEqual(CFO_SALE);
+      expect(insightsOf(store.entries()[1].filing)).toBeNull();
+    });
+
+    it('adds a filing only an insights message brought, once', () => {
+      const filing = makeFiling();
+      const first = store.applyInsights(
+        filing.accessionNo,
+        DIRECTOR_BUY,
+        filing,
+        700,
+      );
+      expect(first?.added).toBe(true);
+      expect(ids()).toEqual([filing.accessionNo]);
+      expect(store.entries()[0].liveAt).toBe(700);
+      expect(insightsOf(store.entries()[0].filing)).toEqual(DIRECTOR_BUY);
+      expect(
+        store.applyInsights(filing.accessionNo, CFO_SALE, filing)?.added,
+      ).toBe(false);
+      expect(ids()).toHaveLength(1);
+      expect(insightsOf(store.entries()[0].filing)).toEqual(CFO_SALE);
+    });
+
+    it('ignores insights of a filing it neither shows nor was given', () => {
+      expect(
+        store.applyInsights(makeFiling().accessionNo, CFO_SALE, null),
+      ).toBeNull();
+      expect(ids()).toEqual([]);
+    });
+
+    it('fills in a filing queued while paused', () => {
+      store.pause();
+      const filing = makeFiling();
+      store.addLive(filing);
+      store.applyInsights(filing.accessionNo, RESULTS_8K, null);
+      store.resume();
+      expect(insightsOf(store.entries()[0].filing)).toEqual(RESULTS_8K);
     });
   });
 });

@@ -1,5 +1,6 @@
 import { Injectable, inject, signal } from '@angular/core';
-import type { Filing } from '@secfeed/filing-model';
+import type { Filing, FilingInsights } from '@secfeed/filing-model';
+import { withInsights } from '../shared/filing-insights-of';
 import type { FeedEntry } from './feed-entry';
 import { FEED_LIMITS } from './feed-limits';
 import { insertEntry, mergeEntries } from './merge-entries';
@@ -89,6 +90,40 @@ export class FeedStore {
       );
     }
     return true;
+  }
+
+  /**
+   * Attaches the insights of a `sec_filing_insights` message to its row (or queued filing),
+   * in place: the row keeps its position and its "new" mark. A filing not in the list is added
+   * as a live one when the message carries it (a subscription with insight filters gets no
+   * `sec_filing` for it). Returns the filing as the list now holds it and whether it is new
+   * to the list; `null` when there is nothing to show.
+   */
+  applyInsights(
+    accessionNo: string,
+    insights: FilingInsights,
+    carried: Filing | null,
+    now = Date.now(),
+  ): { readonly filing: Filing; readonly added: boolean } | null {
+    if (!this.known.has(accessionNo)) {
+      if (carried === null) return null;
+      const filing = withInsights(carried, insights);
+      return this.addLive(filing, now) ? { filing, added: true } : null;
+    }
+    let updated: Filing | null = null;
+    const attach = (entries: readonly FeedEntry[]) => {
+      const i = entries.findIndex(
+        (entry) => entry.filing.accessionNo === accessionNo,
+      );
+      if (i < 0) return entries;
+      updated = withInsights(entries[i].filing, insights);
+      const next = [...entries];
+      next[i] = { ...entries[i], filing: updated };
+      return next;
+    };
+    this.entriesState.update(attach);
+    this.pendingState.update(attach);
+    return updated === null ? null : { filing: updated, added: false };
   }
 
   pause(): void {

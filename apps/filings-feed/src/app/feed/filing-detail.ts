@@ -7,10 +7,17 @@ import {
 } from '@angular/core';
 import type { Filing } from '@secfeed/filing-model';
 import { formatEastern } from '../shared/eastern-time';
+import { insightsOf } from '../shared/filing-insights-of';
+import { filingSummary } from '../shared/filing-summary';
+import { FilingInsightsDetail } from './filing-insights-detail';
 
-/** The detail panel of one filing: entities, documents, data files, period of report. */
+/**
+ * The detail panel of one filing: what it says (insights, once known), entities, documents,
+ * data files, period of report.
+ */
 @Component({
   selector: 'sf-filing-detail',
+  imports: [FilingInsightsDetail],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: {
     class: 'detail',
@@ -83,7 +90,12 @@ import { formatEastern } from '../shared/eastern-time';
         >
       }
     </div>
-    @if (filing().items?.length) {
+    @if (insights(); as insights) {
+      <p class="detail__summary" data-testid="detail-summary">
+        {{ summary() }}
+      </p>
+      <sf-filing-insights [insights]="insights" />
+    } @else if (filing().items?.length) {
       <h3>Items</h3>
       <ul>
         @for (item of filing().items; track item) {
@@ -149,4 +161,6 @@ export class FilingDetail {
   protected readonly accepted = computed(() =>
     formatEastern(this.filing().filedAtMs),
   );
+  protected readonly insights = computed(() => insightsOf(this.filing()));
+  protected readonly summary = computed(() => filingSummary(this.filing()));
 }

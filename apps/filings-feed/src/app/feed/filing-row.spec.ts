@@ -1,5 +1,7 @@
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { makeFiling } from '@secfeed/filing-model/testing';
+import { withInsights } from '../shared/filing-insights-of';
+import { CFO_SALE, RESULTS_8K, STAKE_13G } from '../test-support/insights';
 import { NEW_MARK_MS, type FeedEntry } from './feed-entry';
 import { FilingRow } from './filing-row';
 
@@ -53,5 +55,40 @@ describe('FilingRow', () => {
     fixture.componentRef.setInput('now', 1_000 + NEW_MARK_MS);
     await fixture.whenStable();
     expect(q('new-mark')).toBeNull();
+  });
+
+  it.each([
+    ['4', CFO_SALE, 'ACME', 'CFO sold 12,000 sh at $31.20 ($374k), 10b5-1'],
+    ['8-K', RESULTS_8K, 'ACME', 'Items 2.02, 9.01: results'],
+    ['SC 13G', STAKE_13G, 'AN2', 'Commodore Capital 9.8% of AN2'],
+  ])(
+    'says what a %s says once its insights are known',
+    async (formType, insights, ticker, summary) => {
+      const filing = makeFiling({
+        formType,
+        ticker,
+        items: undefined,
+        description: 'Statement of changes',
+      });
+      await render({ filing, liveAt: null }, filing.filedAtMs);
+      expect(q('row-summary')?.textContent?.trim()).toBe(
+        'Statement of changes',
+      );
+      fixture.componentRef.setInput('entry', {
+        filing: withInsights(filing, insights),
+        liveAt: null,
+      });
+      await fixture.whenStable();
+      expect(q('row-summary')?.textContent?.trim()).toBe(summary);
+    },
+  );
+
+  it('keeps the description when the insights say nothing (only problems)', async () => {
+    const filing = withInsights(
+      makeFiling({ items: undefined, description: 'Annual report' }),
+      { problems: [{ code: 'DOCUMENT_MISSING', message: 'not there' }] },
+    );
+    await render({ filing, liveAt: null }, filing.filedAtMs);
+    expect(q('row-summary')?.textContent?.trim()).toBe('Annual report');
   });
 });

@@ -5,6 +5,7 @@ import {
   input,
 } from '@angular/core';
 import { formatEastern, relativeAge } from '../shared/eastern-time';
+import { filingSummary } from '../shared/filing-summary';
 import { NEW_MARK_MS, type FeedEntry } from './feed-entry';
 import { formGroupOf } from './form-group-of';
 
@@ -42,7 +43,9 @@ export const ROW_HEIGHT = 56;
     }}</span>
     <span class="filing-row__main">
       <span class="filing-row__company">{{ filing().companyName }}</span>
-      <span class="filing-row__desc">{{ summary() }}</span>
+      <span class="filing-row__desc" data-testid="row-summary">{{
+        summary()
+      }}</span>
     </span>
     @if (isNew()) {
       <span class="filing-row__new" data-testid="new-mark">new</span>
@@ -92,9 +95,6 @@ export class FilingRow {
     const liveAt = this.entry().liveAt;
     return liveAt !== null && this.now() - liveAt < NEW_MARK_MS;
   });
-  /** 8-K items when present (the news), else the description. */
-  protected readonly summary = computed(() => {
-    const { items, description } = this.filing();
-    return items?.length ? items.join(' · ') : (description ?? '');
-  });
+  /** What the filing says once its insights arrive, else its 8-K items, else the description. */
+  protected readonly summary = computed(() => filingSummary(this.filing()));
 }

@@ -1,4 +1,10 @@
-import type { NormalizedFilters } from '@secfeed/filing-model';
+import {
+  parseFilterNumber,
+  parseFilterValue,
+  type FilterNumberKind,
+  type FilterValueKind,
+  type NormalizedFilters,
+} from '@secfeed/filing-model/filters';
 import type { SubscriptionFilters } from '../connection/subscription-filters';
 
 /** Everything the user can filter on; the URL query and localStorage hold exactly this. */
@@ -17,6 +23,16 @@ export interface FeedFilters {
   readonly to: string;
   /** Whether `10-K` also shows `10-K/A`. */
   readonly includeAmendments: boolean;
+  /** 8-K item codes, e.g. `2.02` (insight filter, contracts §6). */
+  readonly items: readonly string[];
+  /** Form 4 transaction codes, upper case, e.g. `P`, `S`. */
+  readonly transactionCodes: readonly string[];
+  /** Least shares x price of one transaction, USD, or `null`. */
+  readonly minTransactionValue: number | null;
+  /** Only filings under a 10b5-1 plan (`true`), only others (`false`), or either (`null`). */
+  readonly tenb51: boolean | null;
+  /** Least percent of class of a 13D/13G, or `null`. */
+  readonly minStakePercent: number | null;
 }
 
 export const EMPTY_FILTERS: FeedFilters = {
@@ -27,6 +43,11 @@ export const EMPTY_FILTERS: FeedFilters = {
   from: '',
   to: '',
   includeAmendments: true,
+  items: [],
+  transactionCodes: [],
+  minTransactionValue: null,
+  tenb51: null,
+  minStakePercent: null,
 };
 
 /** Whether two filter states mean the same thing (order of lists included). */
@@ -46,6 +67,7 @@ export function toNormalizedFilters(filters: FeedFilters): NormalizedFilters {
     ciks: new Set(filters.ciks),
     formTypes: new Set(filters.formTypes),
     includeAmendments: filters.includeAmendments,
+    ...toSubscriptionInsightFilters(filters, (values) => new Set(values)),
   };
 }
 
@@ -58,7 +80,57 @@ export function toSubscriptionFilters(
     ...(filters.ciks.length ? { ciks: [...filters.ciks] } : {}),
     ...(filters.formTypes.length ? { formTypes: [...filters.formTypes] } : {}),
     ...(filters.includeAmendments ? {} : { includeAmendments: false as const }),
+    ...toSubscriptionInsightFilters(filters, (values) => [...values]),
   };
+}
+
+/** The insight filters that are set, each list made by `list`; unset ones are left out. */
+function toSubscriptionInsightFilters<L>(
+  filters: FeedFilters,
+  list: (values: readonly string[]) => L,
+): {
+  items?: L;
+  transactionCodes?: L;
+  minTransactionValue?: number;
+  tenb51?: boolean;
+  minStakePercent?: number;
+} {
+  const { items, transactionCodes, minTransactionValue, tenb51 } = filters;
+  return {
+    ...(items.length ? { items: list(items) } : {}),
+    ...(transactionCodes.length
+      ? { transactionCodes: list(transactionCodes) }
+      : {}),
+    ...(minTransactionValue !== null ? { minTransactionValue } : {}),
+    ...(tenb51 !== null ? { tenb51 } : {}),
+    ...(filters.minStakePercent !== null
+      ? { minStakePercent: filters.minStakePercent }
+      : {}),
+  };
+}
+
+/**
+ * The valid values of `kind` among `values` (the gateway's own rule, `parseFilterValue`),
+ * normalized, without repeats; the others are dropped so a typo never breaks the feed.
+ */
+export function validValues(
+  kind: FilterValueKind,
+  values: readonly string[],
+): string[] {
+  const valid = values.flatMap((value) => {
+    const parsed = parseFilterValue(kind, value);
+    return parsed.ok ? [parsed.value] : [];
+  });
+  return [...new Set(valid)];
+}
+
+/** `text` as a valid number of `kind` (`parseFilterNumber`), or `null` when blank or invalid. */
+export function validNumber(
+  kind: FilterNumberKind,
+  text: string,
+): number | null {
+  const parsed = text.trim() ? parseFilterNumber(kind, text) : null;
+  return parsed?.ok ? parsed.value : null;
 }
 
 /** Upper-case, trimmed, without blanks or repeats. */

@@ -62,4 +62,40 @@ describe('FilterBar', () => {
     q<HTMLElement>('filter-clear').click();
     expect(emitted.at(-1)).toEqual(EMPTY_FILTERS);
   });
+
+  it('sets the insight filters, keeping only values the gateway takes', async () => {
+    await render();
+    const set = (id: string, value: string) => {
+      const input = q<HTMLInputElement | HTMLSelectElement>(id);
+      input.value = value;
+      input.dispatchEvent(new Event('change'));
+    };
+    set('filter-items', '2.02, 2.2 9.01');
+    expect(emitted.at(-1)?.items).toEqual(['2.02', '9.01']);
+    set('filter-codes', 'p,s b');
+    expect(emitted.at(-1)?.transactionCodes).toEqual(['P', 'S']);
+    set('filter-min-value', '100000');
+    expect(emitted.at(-1)?.minTransactionValue).toBe(100_000);
+    set('filter-min-value', '-3');
+    expect(emitted.at(-1)?.minTransactionValue).toBeNull();
+    set('filter-tenb51', '0');
+    expect(emitted.at(-1)?.tenb51).toBe(false);
+    set('filter-tenb51', '');
+    expect(emitted.at(-1)?.tenb51).toBeNull();
+    set('filter-min-stake', '9.8');
+    expect(emitted.at(-1)?.minStakePercent).toBe(9.8);
+  });
+
+  it('shows the insight filters it is given', async () => {
+    await render({
+      ...EMPTY_FILTERS,
+      transactionCodes: ['P'],
+      minTransactionValue: 100_000,
+      tenb51: true,
+    });
+    expect(q<HTMLInputElement>('filter-codes').value).toBe('P');
+    expect(q<HTMLInputElement>('filter-min-value').value).toBe('100000');
+    expect(q<HTMLSelectElement>('filter-tenb51').value).toBe('1');
+    expect(q('filter-clear')).not.toBeNull();
+  });
 });

@@ -10,6 +10,8 @@ import {
   EMPTY_FILTERS,
   cleanCik,
   hasFilters,
+  validNumber,
+  validValues,
   type FeedFilters,
 } from './feed-filters';
 import { FormTypePicker } from './form-type-picker';
@@ -85,6 +87,66 @@ import { TickerChips } from './ticker-chips';
       />
       Amendments
     </label>
+    <label class="field">
+      <span class="field__label">8-K items</span>
+      <input
+        data-testid="filter-items"
+        placeholder="2.02, 5.02"
+        size="10"
+        [value]="filters().items.join(', ')"
+        (change)="setItems($any($event.target).value)"
+      />
+    </label>
+    <label class="field">
+      <span class="field__label">Insider codes</span>
+      <input
+        data-testid="filter-codes"
+        placeholder="P, S"
+        size="6"
+        title="Form 4 transaction codes: P purchase, S sale, A grant, M exercise, F tax, G gift"
+        [value]="filters().transactionCodes.join(', ')"
+        (change)="setCodes($any($event.target).value)"
+      />
+    </label>
+    <label class="field">
+      <span class="field__label">Min $ value</span>
+      <input
+        type="number"
+        min="0"
+        step="any"
+        data-testid="filter-min-value"
+        placeholder="100000"
+        size="9"
+        [value]="filters().minTransactionValue ?? ''"
+        (change)="setMinValue($any($event.target).value)"
+      />
+    </label>
+    <label class="field">
+      <span class="field__label">10b5-1</span>
+      <select
+        data-testid="filter-tenb51"
+        [value]="tenb51Choice()"
+        (change)="setTenb51($any($event.target).value)"
+      >
+        <option value="">Any</option>
+        <option value="1">Plan only</option>
+        <option value="0">No plan</option>
+      </select>
+    </label>
+    <label class="field">
+      <span class="field__label">Min stake %</span>
+      <input
+        type="number"
+        min="0"
+        max="100"
+        step="any"
+        data-testid="filter-min-stake"
+        placeholder="5"
+        size="5"
+        [value]="filters().minStakePercent ?? ''"
+        (change)="setMinStake($any($event.target).value)"
+      />
+    </label>
     @if (active()) {
       <button
         type="button"
@@ -123,6 +185,35 @@ export class FilterBar {
       ),
     ];
     this.patch({ ciks });
+  }
+
+  protected tenb51Choice(): string {
+    const tenb51 = this.filters().tenb51;
+    return tenb51 === null ? '' : tenb51 ? '1' : '0';
+  }
+
+  protected setItems(text: string): void {
+    this.patch({ items: validValues('item', text.split(/[\s,]+/)) });
+  }
+
+  protected setCodes(text: string): void {
+    this.patch({
+      transactionCodes: validValues('transactionCode', text.split(/[\s,]+/)),
+    });
+  }
+
+  protected setMinValue(text: string): void {
+    this.patch({
+      minTransactionValue: validNumber('minTransactionValue', text),
+    });
+  }
+
+  protected setTenb51(choice: string): void {
+    this.patch({ tenb51: choice === '' ? null : choice === '1' });
+  }
+
+  protected setMinStake(text: string): void {
+    this.patch({ minStakePercent: validNumber('minStakePercent', text) });
   }
 
   /** Puts the cursor in the company search (the `/` shortcut). */

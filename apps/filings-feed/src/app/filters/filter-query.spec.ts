@@ -14,6 +14,11 @@ describe('filter query', () => {
     from: '2025-01-02',
     to: '2025-01-31',
     includeAmendments: false,
+    items: ['2.02', '9.01'],
+    transactionCodes: ['P', 'S'],
+    minTransactionValue: 100000,
+    tenb51: false,
+    minStakePercent: 9.8,
   };
 
   it('round-trips every filter through the URL query', () => {
@@ -26,8 +31,16 @@ describe('filter query', () => {
       from: '2025-01-02',
       to: '2025-01-31',
       amendments: '0',
+      items: '2.02,9.01',
+      codes: 'P,S',
+      minvalue: '100000',
+      tenb51: '0',
+      minstake: '9.8',
     });
     expect(filtersFromQuery(query)).toEqual(full);
+    expect(
+      filtersFromQuery(filtersToQuery({ ...full, tenb51: true })).tenb51,
+    ).toBe(true);
   });
 
   it('leaves defaults out of the URL', () => {
@@ -53,5 +66,22 @@ describe('filter query', () => {
       ciks: ['320193'],
       formTypes: ['10-K'],
     });
+  });
+
+  it('keeps only insight values the gateway would take', () => {
+    expect(
+      filtersFromQuery({
+        items: '2.02, 2.2,item 5',
+        codes: 'p,B,s,P',
+        minvalue: '-5',
+        tenb51: 'yes',
+        minstake: '101',
+      }),
+    ).toEqual({
+      ...EMPTY_FILTERS,
+      items: ['2.02'],
+      transactionCodes: ['P', 'S'],
+    });
+    expect(queryHasFilters({ codes: 'P' })).toBe(true);
   });
 });

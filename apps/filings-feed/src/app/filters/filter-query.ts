@@ -3,10 +3,15 @@ import {
   EMPTY_FILTERS,
   cleanCik,
   cleanList,
+  validNumber,
+  validValues,
   type FeedFilters,
 } from './feed-filters';
 
-/** The query parameters filters use in the URL, e.g. `?tickers=AAPL,MSFT&forms=8-K&amendments=0`. */
+/**
+ * The query parameters filters use in the URL, e.g. `?tickers=AAPL,MSFT&forms=8-K&amendments=0`
+ * or, for insights, `?codes=P&minvalue=100000&tenb51=0&items=2.02&minstake=5`.
+ */
 export const FILTER_QUERY_KEYS = [
   'tickers',
   'ciks',
@@ -15,6 +20,11 @@ export const FILTER_QUERY_KEYS = [
   'from',
   'to',
   'amendments',
+  'items',
+  'codes',
+  'minvalue',
+  'tenb51',
+  'minstake',
 ] as const;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -31,7 +41,16 @@ export function filtersToQuery(filters: FeedFilters): Params {
     from: filters.from || null,
     to: filters.to || null,
     amendments: filters.includeAmendments ? null : '0',
+    items: list(filters.items),
+    codes: list(filters.transactionCodes),
+    minvalue: numberText(filters.minTransactionValue),
+    tenb51: filters.tenb51 === null ? null : filters.tenb51 ? '1' : '0',
+    minstake: numberText(filters.minStakePercent),
   };
+}
+
+function numberText(value: number | null): string | null {
+  return value === null ? null : String(value);
 }
 
 /** Whether the URL carries any filter at all (otherwise the remembered filters apply). */
@@ -56,5 +75,11 @@ export function filtersFromQuery(params: Params): FeedFilters {
     from: day('from'),
     to: day('to'),
     includeAmendments: text('amendments') !== '0',
+    items: validValues('item', split('items')),
+    transactionCodes: validValues('transactionCode', split('codes')),
+    minTransactionValue: validNumber('minTransactionValue', text('minvalue')),
+    tenb51:
+      text('tenb51') === '1' ? true : text('tenb51') === '0' ? false : null,
+    minStakePercent: validNumber('minStakePercent', text('minstake')),
   };
 }

@@ -1,4 +1,6 @@
 import { makeFiling } from '@secfeed/filing-model/testing';
+import { withInsights } from '../shared/filing-insights-of';
+import { CFO_SALE, DIRECTOR_BUY } from '../test-support/insights';
 import { EMPTY_FILTERS, type FeedFilters } from './feed-filters';
 import { feedFilterPredicate } from './match-feed-filters';
 
@@ -44,5 +46,20 @@ describe('feedFilterPredicate', () => {
     expect(matches({ from: '2025-01-02', to: '2025-01-02' }, late)).toBe(true);
     expect(matches({ from: '2025-01-03' }, late)).toBe(false);
     expect(matches({ to: '2025-01-01' }, late)).toBe(false);
+  });
+
+  it('applies the insight filters on the insights a row carries, like the gateway', () => {
+    const sale = withInsights(makeFiling({ formType: '4' }), CFO_SALE);
+    const buy = withInsights(makeFiling({ formType: '4' }), DIRECTOR_BUY);
+    const bare = makeFiling({ formType: '4' });
+    const bigBuys = { transactionCodes: ['P'], minTransactionValue: 100_000 };
+    expect([sale, buy, bare].map((f) => matches(bigBuys, f))).toEqual([
+      false,
+      true,
+      false,
+    ]);
+    expect(matches({ tenb51: true }, sale)).toBe(true);
+    expect(matches({ tenb51: true }, buy)).toBe(false);
+    expect(matches({ items: ['2.02'] }, sale)).toBe(false);
   });
 });

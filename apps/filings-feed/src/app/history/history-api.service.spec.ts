@@ -41,6 +41,11 @@ describe('HistoryApi', () => {
           from: '2025-01-02',
           to: '2025-01-03',
           includeAmendments: false,
+          items: ['2.02'],
+          transactionCodes: ['P', 'S'],
+          minTransactionValue: 100000,
+          tenb51: false,
+          minStakePercent: 5,
         },
         null,
       )
@@ -56,8 +61,18 @@ describe('HistoryApi', () => {
         'q',
         'ticker',
         'to',
+        'item',
+        'transactionCode',
+        'minTransactionValue',
+        'tenb51',
+        'minStakePercent',
       ].sort(),
     );
+    expect(request.request.params.get('item')).toBe('2.02');
+    expect(request.request.params.get('transactionCode')).toBe('P,S');
+    expect(request.request.params.get('minTransactionValue')).toBe('100000');
+    expect(request.request.params.get('tenb51')).toBe('false');
+    expect(request.request.params.get('minStakePercent')).toBe('5');
     expect(request.request.params.get('ticker')).toBe('AAPL,MSFT');
     expect(request.request.params.get('formType')).toBe('10-K,SC 13D');
     expect(request.request.params.get('q')).toBe('apple');

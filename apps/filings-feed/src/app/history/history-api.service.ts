@@ -81,8 +81,17 @@ export function historyParams(
   add('from', filters.from);
   add('to', filters.to);
   if (!filters.includeAmendments) add('includeAmendments', 'false');
+  add('item', filters.items.join(','));
+  add('transactionCode', filters.transactionCodes.join(','));
+  add('minTransactionValue', numberText(filters.minTransactionValue));
+  add('tenb51', filters.tenb51 === null ? '' : String(filters.tenb51));
+  add('minStakePercent', numberText(filters.minStakePercent));
   add('cursor', cursor ?? '');
   return params;
+}
+
+function numberText(value: number | null): string {
+  return value === null ? '' : String(value);
 }
 
 function toUserError(error: unknown): UserError {
