@@ -91,8 +91,9 @@ export class LoadGenerator {
     return reply;
   }
 
+  /** Counts so far; a generous timeout: on a loaded machine a generator may wait long for a core. */
   progress() {
-    const reply = this.next('progress', 30_000);
+    const reply = this.next('progress', 120_000);
     this.send({ cmd: 'progress' });
     return reply;
   }
