@@ -186,83 +186,70 @@ describe('ingest upstream fault matrix (sec-api)', () => {
     expect(s.upstream.queries[asked].query).toBe(`filedAt:["${from}" TO *]`);
   });
 
-  // About one full `npm test` in four, a Redis killed under a publish leaves that publish
-  // waiting for ever (no failure, so no buffering), and the scenario's dispose then hangs in
-  // the client's quit: an open defect in ingest's Redis client handling. Until it is fixed these
-  // cases run only with SECFEED_SOAK=1 (`npm run soak`), where a hang shows and is looked at,
-  // not in `npm test`. `src/integration/redis-outage.spec.ts` and `edgar-redis-outage.spec.ts`
-  // still cover outages with overflow in `npm test`.
-  const describeOutages = process.env['SECFEED_SOAK']
-    ? describe
-    : describe.skip;
-  describeOutages(
-    'with Redis outages (a private redis-server, stopped and started)',
-    () => {
-      let redis: RedisProcess;
-      beforeAll(async () => {
-        redis = await createRedisProcess();
+  describe('with Redis outages (a private redis-server, stopped and started)', () => {
+    let redis: RedisProcess;
+    beforeAll(async () => {
+      redis = await createRedisProcess();
+      await redis.start();
+    });
+    afterAll(() => redis.dispose());
+
+    it('buffer overflow during an outage, a socket drop during it, and a failing Query API after it', async () => {
+      const s = (scenario = await UpstreamScenario.start(redis.url, {
+        env: { INGEST_BUFFER_SIZE: '5' },
+        secApi: FAST,
+      }));
+      const running = s.running;
+      s.live(4);
+      await s.settle();
+      await redis.kill();
+      try {
+        s.live(1);
+        await waitUntil(
+          () => running.service.readiness().reasons.includes('PUBLISH_FAILING'),
+          'publishing to fail',
+        );
+        s.live(30); // 4 more fit in the buffer, the rest are dropped
+        await s.gap(5);
+        s.live(10);
+        await waitUntil(
+          async () =>
+            (await metric(
+              running.metrics,
+              'secfeed_ingest_buffer_overflow_total',
+            )) >= 30,
+          'the buffer to drop',
+        );
+        s.upstream.queryFault = (_r, i) =>
+          i % 2 === 0 ? { status: 503 } : undefined;
+      } finally {
         await redis.start();
-      });
-      afterAll(() => redis.dispose());
+      }
+      s.live(3);
+      await s.expectEveryFilingOnce();
+    });
 
-      it('buffer overflow during an outage, a socket drop during it, and a failing Query API after it', async () => {
-        const s = (scenario = await UpstreamScenario.start(redis.url, {
-          env: { INGEST_BUFFER_SIZE: '5' },
-          secApi: FAST,
-        }));
-        const running = s.running;
-        s.live(4);
-        await s.settle();
+    it('Redis restarted twice while a backfill pages through a large gap', async () => {
+      const s = (scenario = await UpstreamScenario.start(redis.url, {
+        env: { INGEST_BUFFER_SIZE: '20' },
+        secApi: FAST,
+      }));
+      s.live(3);
+      await s.settle();
+      s.upstream.queryFault = () => ({ delayMs: 40 });
+      await s.gap(400);
+      for (let outage = 0; outage < 2; outage++) {
+        await waitUntil(
+          () => s.upstream.queries.length >= 2 + outage * 3,
+          'the backfill to page',
+        );
         await redis.kill();
-        try {
-          s.live(1);
-          await waitUntil(
-            () =>
-              running.service.readiness().reasons.includes('PUBLISH_FAILING'),
-            'publishing to fail',
-          );
-          s.live(30); // 4 more fit in the buffer, the rest are dropped
-          await s.gap(5);
-          s.live(10);
-          await waitUntil(
-            async () =>
-              (await metric(
-                running.metrics,
-                'secfeed_ingest_buffer_overflow_total',
-              )) >= 30,
-            'the buffer to drop',
-          );
-          s.upstream.queryFault = (_r, i) =>
-            i % 2 === 0 ? { status: 503 } : undefined;
-        } finally {
-          await redis.start();
-        }
-        s.live(3);
-        await s.expectEveryFilingOnce();
-      });
-
-      it('Redis restarted twice while a backfill pages through a large gap', async () => {
-        const s = (scenario = await UpstreamScenario.start(redis.url, {
-          env: { INGEST_BUFFER_SIZE: '20' },
-          secApi: FAST,
-        }));
-        s.live(3);
-        await s.settle();
-        s.upstream.queryFault = () => ({ delayMs: 40 });
-        await s.gap(400);
-        for (let outage = 0; outage < 2; outage++) {
-          await waitUntil(
-            () => s.upstream.queries.length >= 2 + outage * 3,
-            'the backfill to page',
-          );
-          await redis.kill();
-          s.live(30);
-          await redis.start();
-        }
-        s.upstream.queryFault = undefined;
-        s.live(2);
-        await s.expectEveryFilingOnce(30_000);
-      });
-    },
-  );
+        s.live(30);
+        await redis.start();
+      }
+      s.upstream.queryFault = undefined;
+      s.live(2);
+      await s.expectEveryFilingOnce(30_000);
+    });
+  });
 });
