@@ -1,7 +1,8 @@
 // Documents per second, one core, of each kind of document this library reads, over the real
 // fixtures of ../shared/fixtures/edgar/documents. A script, not a test: timings belong here.
 //
-//   TS_NODE_PROJECT=libs/filing-insights/tsconfig.spec.json TS_NODE_BASEURL=. \
+//   NX_DAEMON=false npx nx run filing-insights:bench   (or, with a number of rounds:)
+//   TS_NODE_PROJECT=libs/filing-insights/tsconfig.bench.json \
 //     node -r ts-node/register/transpile-only -r tsconfig-paths/register \
 //     libs/filing-insights/src/bench/parse-throughput.bench.ts [rounds]
 //
