@@ -337,6 +337,14 @@ describe('insightsFromSubmission', () => {
     ).toBe('DOCUMENT_MISSING');
   });
 
+  it('gives DOCUMENT_MISSING for pages that are not submissions (index page, xslF345 rendering)', () => {
+    for (const name of [FIXTURES.form4IndexPage, FIXTURES.form4RenderedMsft]) {
+      expect(
+        insightsFromSubmission('4', edgarDocument(name)).problems?.[0].code,
+      ).toBe('DOCUMENT_MISSING');
+    }
+  });
+
   it('gives a problem for a truncated Form 4 submission, never a throw', () => {
     const whole = edgarDocument(FIXTURES.form4SubDraftKings);
     const truncated = whole.slice(0, whole.indexOf('</nonDerivativeTable>'));

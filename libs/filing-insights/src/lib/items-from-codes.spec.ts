@@ -54,6 +54,19 @@ describe('itemsFromCodes', () => {
     ).toEqual(['1.01', '2.03', '8.01', '9.01']);
   });
 
+  it('reads the Items block of filing index pages (NVIDIA, Adobe)', () => {
+    expect(itemsFromCodes([edgarDocument(FIXTURES.eightKIndexNvidia)])).toEqual(
+      [
+        { code: '5.02', title: T502 },
+        { code: '9.01', title: 'Financial Statements and Exhibits' },
+      ],
+    );
+    expect(itemsFromCodes([edgarDocument(FIXTURES.eightKIndexAdobe)])).toEqual([
+      { code: '2.02', title: 'Results of Operations and Financial Condition' },
+      { code: '9.01', title: 'Financial Statements and Exhibits' },
+    ]);
+  });
+
   it('reads an Atom summary still HTML-escaped', () => {
     expect(
       itemsFromCodes([

@@ -454,6 +454,14 @@ describe('insightsFromOwnershipXml', () => {
     });
   });
 
+  it('gives a problem for the HTML rendering of a Form 4 (xslF345), not the raw XML', () => {
+    const code = insightsFromOwnershipXml(
+      edgarDocument(FIXTURES.form4RenderedMsft),
+    ).problems?.[0].code;
+    // Its HTML 4.01 DOCTYPE is refused before any parsing.
+    expect(code).toBe('XML_DOCTYPE');
+  });
+
   it('gives a problem, not a throw, for XML of another root and for non-text input', () => {
     expect(
       insightsFromOwnershipXml('<edgarSubmission><a>1</a></edgarSubmission>'),

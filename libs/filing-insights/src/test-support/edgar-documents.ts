@@ -33,6 +33,9 @@ export const FIXTURES = {
     'form4_fullsub_DraftKings_0001104659-25-025206_10b5-1_S.txt',
   form4SubZip: 'form4_fullsub_ZipRecruiter_0001617553-25-000024_RSU_M_F.txt',
   form4HeaderUfp: 'form4_index-headers_UFPTech_0001062993-24-012217.html',
+  form4IndexPage: 'form4_index_html_0000950142-22-003095-index.html',
+  eightKIndexNvidia: '8k_index_html_NVIDIA_0001045810-26-000024-index.html',
+  eightKIndexAdobe: '8k_index_html_Adobe_0000796343-23-000044-index.html',
   form4RenderedMsft:
     'form4_rendered_html_MSFT_ListTeri_2016-06-03_xslF345.html',
   eightKSub1895: '8k_fullsub_1895Bancorp_0000943374-24-000509_item_5.02.txt',
