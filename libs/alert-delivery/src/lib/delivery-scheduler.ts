@@ -6,11 +6,7 @@ import { ruleRate, type AlertRule } from './alert-rule';
 import { channelRequest } from './channel-request';
 import { deliveryId } from './delivery-id';
 import type { DeliveryOptions } from './delivery-options';
-import type {
-  DeliveryRecord,
-  DeliveryStore,
-  QueueHead,
-} from './delivery-store';
+import type { DeliveryStore, QueueHead } from './delivery-store';
 import { sendRequest, type SendResult } from './send-request';
 import { sleep } from './sleep';
 import { TokenBucket } from './token-bucket';

@@ -34,7 +34,7 @@ describe('TokenBucket', () => {
   });
 
   it('follows a new rate without minting tokens', () => {
-    let now = 0;
+    const now = 0;
     const bucket = new TokenBucket(10, 10, () => now);
     bucket.setRate(1, 1);
     bucket.take();
