@@ -124,6 +124,31 @@ describe('FeedPage', () => {
     ).toEqual([expect.stringContaining('ACME')]);
   });
 
+  it('sends the insight filters of the URL to the gateway and to REST', async () => {
+    await render({
+      codes: 'P',
+      minvalue: '100000',
+      tenb51: '0',
+      items: '2.02',
+      minstake: '5',
+    });
+    expect(socket().sent[0]).toEqual({
+      action: 'subscribe_sec_filings',
+      filters: {
+        items: ['2.02'],
+        transactionCodes: ['P'],
+        minTransactionValue: 100000,
+        tenb51: false,
+        minStakePercent: 5,
+      },
+    });
+    expect(historyQuery.get('transactionCode')).toBe('P');
+    expect(historyQuery.get('minTransactionValue')).toBe('100000');
+    expect(historyQuery.get('tenb51')).toBe('false');
+    expect(historyQuery.get('item')).toBe('2.02');
+    expect(historyQuery.get('minStakePercent')).toBe('5');
+  });
+
   it('moves the selection with j/k and arrows, opens details with Enter, closes with Esc', async () => {
     await render();
     await press('j');

@@ -58,6 +58,11 @@ export class FeedPage implements OnInit {
   readonly from = input<string>();
   readonly to = input<string>();
   readonly amendments = input<string>();
+  readonly items = input<string>();
+  readonly codes = input<string>();
+  readonly minvalue = input<string>();
+  readonly tenb51 = input<string>();
+  readonly minstake = input<string>();
 
   protected readonly controller = inject(FeedController);
   protected readonly store = inject(FeedStore);
@@ -95,6 +100,11 @@ export class FeedPage implements OnInit {
     from: this.from(),
     to: this.to(),
     amendments: this.amendments(),
+    items: this.items(),
+    codes: this.codes(),
+    minvalue: this.minvalue(),
+    tenb51: this.tenb51(),
+    minstake: this.minstake(),
   }));
 
   constructor() {
