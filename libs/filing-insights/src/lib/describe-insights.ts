@@ -2,12 +2,13 @@ import type {
   FilingInsights,
   FilingItem,
   OwnershipInsights,
-  OwnershipOwner,
   OwnershipTransaction,
   StakeInsights,
 } from '@secfeed/filing-model';
 import { eightKItemByCode } from './eight-k-items';
 import { normalizeFormType } from './form-kind';
+import { roleOf, shortName } from './owner-role';
+import { TRANSACTION_CODE_NAMES } from './transaction-code-names';
 import {
   formatPercent,
   formatPrice,
@@ -116,53 +117,8 @@ function describeOther(rows: OwnershipTransaction[]): string {
   );
   const { code, acquired } = largest[0];
   const verb = acquired ? 'acquired' : 'disposed of';
-  const kind = CODE_NAMES[code];
+  const kind = TRANSACTION_CODE_NAMES[code];
   return `${verb} ${formatShares(total(largest))} sh${kind ? ` (${kind})` : ` (code ${code})`}`;
-}
-
-/** Transaction codes of the ownership forms (Form 4 General Instruction 8), in a word or two. */
-const CODE_NAMES: Record<string, string> = {
-  A: 'grant',
-  C: 'conversion',
-  D: 'to issuer',
-  E: 'expiration',
-  F: 'tax withholding',
-  G: 'gift',
-  H: 'expiration',
-  I: 'discretionary',
-  J: 'other',
-  K: 'swap',
-  L: 'small acquisition',
-  M: 'option exercise',
-  O: 'option exercise',
-  U: 'tender',
-  V: 'voluntary report',
-  W: 'inheritance',
-  X: 'option exercise',
-  Z: 'voting trust',
-};
-
-const TITLES: [RegExp, string][] = [
-  [/\bchief executive officer\b|\bCEO\b/i, 'CEO'],
-  [/\bchief financial officer\b|\bCFO\b/i, 'CFO'],
-  [/\bchief operating officer\b|\bCOO\b/i, 'COO'],
-  [/\bchief technology officer\b|\bCTO\b/i, 'CTO'],
-  [/\bchief legal officer\b|\bCLO\b/i, 'CLO'],
-  [/\bgeneral counsel\b|\bGC\b/i, 'GC'],
-  [/\bchief accounting officer\b|\bCAO\b/i, 'CAO'],
-];
-
-/** `CFO`, a title as written (30 characters at most), `Director`, or the owner's name. */
-function roleOf(owner: OwnershipOwner): string {
-  const title = owner.officerTitle ?? '';
-  if (owner.officer && title) {
-    const known = TITLES.find(([pattern]) => pattern.test(title));
-    if (known) return known[1];
-    return title.length <= 30 ? title : `${title.slice(0, 29)}…`;
-  }
-  if (owner.officer) return 'Officer';
-  if (owner.director) return 'Director';
-  return shortName(owner.name) || 'Insider';
 }
 
 function describeStake(stake: StakeInsights, context: DescribeContext): string {
@@ -173,15 +129,4 @@ function describeStake(stake: StakeInsights, context: DescribeContext): string {
     return filer ? `${filer} stake in ${issuer}` : `Stake in ${issuer}`;
   }
   return `${filer || 'Filers'} ${formatPercent(stake.percent)} of ${issuer}`;
-}
-
-const SUFFIX =
-  /,?\s+(?:L\.?P\.?|LLC|L\.L\.C\.|LLP|Inc\.?|Incorporated|Ltd\.?|Limited|Corp\.?|Corporation|Co\.?|PLC|N\.V\.|S\.A\.|AG|GmbH)$/i;
-
-/** A name without its legal form: `Commodore Capital LP` → `Commodore Capital`. */
-function shortName(name: string): string {
-  let short = name.trim();
-  for (let i = 0; i < 2 && SUFFIX.test(short); i++)
-    short = short.replace(SUFFIX, '');
-  return short.length <= 40 ? short : `${short.slice(0, 39)}…`;
 }

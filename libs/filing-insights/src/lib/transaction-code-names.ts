@@ -1,0 +1,21 @@
+/** Transaction codes of the ownership forms (Form 4 General Instruction 8), in a word or two. */
+export const TRANSACTION_CODE_NAMES: Record<string, string> = {
+  A: 'grant',
+  C: 'conversion',
+  D: 'to issuer',
+  E: 'expiration',
+  F: 'tax withholding',
+  G: 'gift',
+  H: 'expiration',
+  I: 'discretionary',
+  J: 'other',
+  K: 'swap',
+  L: 'small acquisition',
+  M: 'option exercise',
+  O: 'option exercise',
+  U: 'tender',
+  V: 'voluntary report',
+  W: 'inheritance',
+  X: 'option exercise',
+  Z: 'voting trust',
+};
