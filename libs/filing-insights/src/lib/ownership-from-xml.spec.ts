@@ -454,6 +454,34 @@ describe('insightsFromOwnershipXml', () => {
     });
   });
 
+  it('reads a 3 MB document of 1,820 rows (the Dutch Bros rows 130 times) within the size cap', () => {
+    const xml = edgarDocument(FIXTURES.form4DutchBros);
+    const first = xml.indexOf('<nonDerivativeTransaction>');
+    const end =
+      xml.lastIndexOf('</nonDerivativeTransaction>') +
+      '</nonDerivativeTransaction>'.length;
+    const big =
+      xml.slice(0, first) + xml.slice(first, end).repeat(130) + xml.slice(end);
+    expect(big.length).toBeGreaterThan(2_900_000);
+    const started = Date.now();
+    const insights = insightsFromOwnershipXml(big);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(insights.problems).toBeUndefined();
+    expect(insights.ownership?.transactions).toHaveLength(1820);
+    expect(insights.ownership?.transactions[1819]).toEqual(
+      row({
+        security: 'Class A Common Stock',
+        date: '2025-02-26',
+        code: 'S',
+        acquired: false,
+        shares: 77857,
+        price: 76.6714,
+        sharesAfter: 2310834,
+        direct: false,
+      }),
+    );
+  });
+
   it('gives a problem for the HTML rendering of a Form 4 (xslF345), not the raw XML', () => {
     const code = insightsFromOwnershipXml(
       edgarDocument(FIXTURES.form4RenderedMsft),
