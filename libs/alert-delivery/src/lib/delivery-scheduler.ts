@@ -29,6 +29,8 @@ export class DeliveryScheduler {
   private readonly buckets = new Map<string, TokenBucket>();
   private readonly stopping = new AbortController();
   private wakeUp?: () => void;
+  /** A wake that came while the loop was not waiting: the next wait is skipped. */
+  private woken = false;
   private loop?: Promise<void>;
   private drives = new Set<Promise<void>>();
 
@@ -45,6 +47,7 @@ export class DeliveryScheduler {
 
   /** Looks at the queued rules now (new deliveries were queued). */
   wake(): void {
+    this.woken = true;
     this.wakeUp?.();
   }
 
@@ -60,6 +63,7 @@ export class DeliveryScheduler {
     const { signal } = this.stopping;
     let failures = 0;
     while (!signal.aborted) {
+      this.woken = false;
       try {
         const now = Date.now();
         const ids = await this.store.activeRules();
@@ -79,10 +83,12 @@ export class DeliveryScheduler {
       } catch (err) {
         if (failures++ === 0) this.redisFailed(err, 'listing queued rules');
       }
+      if (this.woken) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, this.options.pollMs);
         this.wakeUp = () => {
           clearTimeout(timer);
+          this.wakeUp = undefined;
           resolve();
         };
       });
