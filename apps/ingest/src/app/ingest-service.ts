@@ -9,9 +9,16 @@ import {
   type SecfeedRedis,
 } from '@secfeed/service-runtime';
 import type { Filing } from '@secfeed/filing-model';
+import { insightsFromSubmission } from '@secfeed/filing-insights';
 import { Subject, type Observable, type Subscription } from 'rxjs';
 import type { IngestConfig } from './config/ingest-config';
 import type { IngestMetrics } from './metrics/ingest-metrics';
+import { EdgarBudget } from './insights/edgar-budget';
+import { InsightsStage } from './insights/insights-stage';
+import type {
+  InsightsStageOptions,
+  SubmissionParser,
+} from './insights/insights-stage-options';
 import { writeDeadLetters } from './pipeline/dead-letter-writer';
 import { LostWriteRecovery } from './failover/lost-write-recovery';
 import { PublishPipeline } from './pipeline/publish-pipeline';
@@ -40,6 +47,11 @@ export interface SourceContext {
   settled(): Promise<boolean>;
   /** Filings the publish buffer dropped, as it drops them (to be asked for again). */
   dropped: Observable<readonly Filing[]>;
+  /**
+   * Takes one request of EDGAR's fair-access budget, shared by every replica (resolves when the
+   * request may go); rejects when Redis cannot be asked.
+   */
+  edgarBudget: () => Promise<void>;
 }
 
 export interface IngestServiceDeps {
@@ -48,6 +60,10 @@ export interface IngestServiceDeps {
   metrics: IngestMetrics;
   /** Builds the configured upstream (see source-factory.ts). */
   createSource: (context: SourceContext) => Observable<SourceEvent>;
+  /** Reads insights from a full submission. Default `insightsFromSubmission` (`@secfeed/filing-insights`). */
+  parseSubmission?: SubmissionParser;
+  /** Options of the insights stage the environment does not set (short retries in tests). */
+  insights?: Partial<InsightsStageOptions>;
 }
 
 /** Upstream states in which the service is doing its job. */
@@ -71,6 +87,7 @@ export class IngestService {
   private keys?: RedisKeys;
   private pipeline?: PublishPipeline;
   private lostWrites?: LostWriteRecovery;
+  private insights?: InsightsStage;
   private subscription?: Subscription;
   private trims?: Subscription;
   private readonly dropped = new Subject<readonly Filing[]>();
@@ -117,11 +134,39 @@ export class IngestService {
         logger.warn({ err: trim.error.message }, 'Retention trim failed');
       }
     });
+    const budget = new EdgarBudget(this.redis, {
+      key: keys.edgarBudget,
+      requestsPerSecond: config.edgarRequestsPerSecond,
+    });
+    const insights = (this.insights = config.insightsEnabled
+      ? new InsightsStage({
+          archivesUrl: config.edgarArchivesUrl,
+          userAgent: config.archivesUserAgent,
+          budget,
+          publisher: filingPublisher,
+          parse: this.deps.parseSubmission ?? insightsFromSubmission,
+          metrics: metrics.insights,
+          logger,
+          ...this.deps.insights,
+        })
+      : undefined);
+    if (insights)
+      logger.info(
+        {
+          archivesUrl: config.edgarArchivesUrl,
+          requestsPerSecond: config.edgarRequestsPerSecond,
+        },
+        "Insights from EDGAR's archive",
+      );
     this.pipeline = new PublishPipeline({
       publisher,
       metrics,
       logger,
       bufferSize: config.bufferSize,
+      // Queued only: the next filing is never kept waiting by a document.
+      onPublished: insights
+        ? (filing, _position, at) => insights.enqueue(filing, at)
+        : undefined,
       onDropped: (filings) => this.dropped.next(filings),
       // Valid to the model, yet no Redis key can name it: a coded reject, not a stuck queue.
       onUnstorable: (filing, reason) =>
@@ -150,6 +195,7 @@ export class IngestService {
       watermark: new Watermark(redis, keys, config.retentionMs),
       settled: () => pipeline.settled(),
       dropped: this.dropped.asObservable(),
+      edgarBudget: () => budget.take(),
     });
     this.subscription = source.subscribe({
       next: (event) => this.onEvent(event),
@@ -191,6 +237,7 @@ export class IngestService {
     this.subscription?.unsubscribe();
     this.trims?.unsubscribe();
     this.lostWrites?.stop();
+    await this.insights?.stop();
     if (this.pipeline) {
       if (!(await this.pipeline.flush(STOP_FLUSH_MS))) {
         logger.error(

@@ -35,6 +35,7 @@ export function sourceFactory(
           pollIntervalMs: config.edgarPollMs,
           settled: () => context.settled(),
           dropped: context.dropped,
+          takeToken: () => context.edgarBudget(),
           tickers: JSON.parse(
             readFileSync(config.tickerFile, 'utf8'),
           ) as Record<string, string>,

@@ -13,7 +13,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { loadIngestConfig } from '../app/config/ingest-config';
-import { IngestService } from '../app/ingest-service';
+import { IngestService, type IngestServiceDeps } from '../app/ingest-service';
 import {
   createIngestMetrics,
   type IngestMetrics,
@@ -30,12 +30,14 @@ export interface RunningIngest {
 
 /**
  * Starts an IngestService configured only through its environment, as in production; `REDIS_URL`
- * defaults to the tests' Redis (`testRedisUrl()`), which may be a cluster. `secApi` shortens the
- * sec-api source's timers for fault specs.
+ * defaults to the tests' Redis (`testRedisUrl()`), which may be a cluster, and `INSIGHTS_ENABLED`
+ * to false (a spec that sets `SEC_USER_AGENT` must never reach sec.gov's archive). `secApi`
+ * shortens the sec-api source's timers for fault specs; `deps` the insights stage's.
  */
 export async function startIngest(
   env: NodeJS.ProcessEnv,
   secApi: Partial<SecApiSourceOptions> = {},
+  deps: Pick<IngestServiceDeps, 'insights' | 'parseSubmission'> = {},
 ): Promise<RunningIngest> {
   const logs: Array<Record<string, unknown>> = [];
   const sink = new Writable({
@@ -45,13 +47,18 @@ export async function startIngest(
       done();
     },
   });
-  const config = loadIngestConfig({ REDIS_URL: testRedisUrl(), ...env });
+  const config = loadIngestConfig({
+    REDIS_URL: testRedisUrl(),
+    INSIGHTS_ENABLED: 'false',
+    ...env,
+  });
   const metrics = createIngestMetrics(false);
   const service = new IngestService({
     config,
     logger: createLogger('ingest', 'info', sink),
     metrics,
     createSource: sourceFactory(config, secApi),
+    ...deps,
   });
   await service.start();
   return { service, metrics, logs, stop: () => service.stop() };
@@ -102,10 +109,13 @@ export class StreamProbe {
     return new StreamProbe(await connectTestRedis(url), prefix);
   }
 
-  /** Accession numbers in the stream, in stream order. */
+  /** Accession numbers of the filings in the stream, in stream order (insights entries left out). */
   async accessions(): Promise<string[]> {
     const entries = await this.client.xRange(this.keys.stream, '-', '+');
-    return entries.map((e) => decodeStreamEntry(e.message).accessionNo);
+    return entries
+      .map((e) => decodeStreamEntry(e.message))
+      .filter((e) => e.kind === 'filing')
+      .map((e) => e.accessionNo);
   }
 
   async deadLetterCodes(): Promise<string[]> {

@@ -93,4 +93,69 @@ describe('loadIngestConfig', () => {
         .streamEnabled,
     ).toBe(false);
   });
+
+  describe('insights', () => {
+    const UA = 'Secfeed Ops ops@secfeed.example';
+
+    it('are off with no configuration: nothing goes to sec.gov undeclared', () => {
+      expect(loadIngestConfig({})).toMatchObject({
+        insightsEnabled: false,
+        edgarArchivesUrl: 'https://www.sec.gov',
+        edgarRequestsPerSecond: 8,
+      });
+    });
+
+    it('are on by default once a user agent is declared, sent on every archive request', () => {
+      expect(loadIngestConfig({ SEC_USER_AGENT: UA })).toMatchObject({
+        insightsEnabled: true,
+        archivesUserAgent: UA,
+      });
+    });
+
+    it('are on by default for a local archive, with a local user agent when none is set', () => {
+      for (const url of ['http://127.0.0.1:9010', 'http://localhost:1/x']) {
+        const config = loadIngestConfig({ EDGAR_ARCHIVES_URL: url });
+        expect(config.insightsEnabled).toBe(true);
+        expect(config.archivesUserAgent).toMatch(/@/);
+      }
+    });
+
+    it('may be switched off or on, and need a declared user agent for a remote archive', () => {
+      expect(
+        loadIngestConfig({ SEC_USER_AGENT: UA, INSIGHTS_ENABLED: 'false' })
+          .insightsEnabled,
+      ).toBe(false);
+      expect(configError({ INSIGHTS_ENABLED: 'true' }).variable).toBe(
+        'SEC_USER_AGENT',
+      );
+      expect(configError({ SEC_USER_AGENT: 'curl/8' }).variable).toBe(
+        'SEC_USER_AGENT',
+      );
+      expect(configError({ INSIGHTS_ENABLED: 'maybe' }).variable).toBe(
+        'INSIGHTS_ENABLED',
+      );
+      expect(
+        loadIngestConfig({
+          INSIGHTS_ENABLED: 'true',
+          EDGAR_ARCHIVES_URL: 'http://127.0.0.1:1',
+        }).insightsEnabled,
+      ).toBe(true);
+    });
+
+    it.each([
+      [{ EDGAR_ARCHIVES_URL: 'ftp://x' }, 'EDGAR_ARCHIVES_URL'],
+      [{ EDGAR_REQUESTS_PER_SECOND: '0' }, 'EDGAR_REQUESTS_PER_SECOND'],
+      [{ EDGAR_REQUESTS_PER_SECOND: '11' }, 'EDGAR_REQUESTS_PER_SECOND'],
+      [{ EDGAR_REQUESTS_PER_SECOND: 'fast' }, 'EDGAR_REQUESTS_PER_SECOND'],
+    ])('refuses %j naming %s', (env, variable) => {
+      expect(configError(env).variable).toBe(variable);
+    });
+
+    it('takes a fractional budget', () => {
+      expect(
+        loadIngestConfig({ EDGAR_REQUESTS_PER_SECOND: '2.5' })
+          .edgarRequestsPerSecond,
+      ).toBe(2.5);
+    });
+  });
 });

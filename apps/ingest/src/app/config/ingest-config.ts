@@ -7,6 +7,10 @@ import {
   LOG_LEVELS,
   LogLevel,
 } from '@secfeed/service-runtime';
+import {
+  DEFAULT_EDGAR_REQUESTS_PER_SECOND,
+  MAX_EDGAR_REQUESTS_PER_SECOND,
+} from '../insights/edgar-budget';
 import { validateUserAgent } from '../sources/edgar';
 
 export const INGEST_SOURCES = ['sec-api', 'edgar', 'replay'] as const;
@@ -32,11 +36,37 @@ export interface IngestConfig {
   logLevel: LogLevel;
   /** Filings kept in memory while Redis is unavailable (`INGEST_BUFFER_SIZE`). */
   bufferSize: number;
+  /** EDGAR's archive, where insights read a filing's documents (`EDGAR_ARCHIVES_URL`). */
+  edgarArchivesUrl: string;
+  /** Whether the insights stage runs (`INSIGHTS_ENABLED`). */
+  insightsEnabled: boolean;
+  /**
+   * `User-Agent` of the archive requests: `SEC_USER_AGENT`, or, for a local archive only (a
+   * stand-in), {@link LOCAL_ARCHIVE_USER_AGENT} when none is set.
+   */
+  archivesUserAgent: string;
+  /** EDGAR's fair-access budget of every replica together (`EDGAR_REQUESTS_PER_SECOND`). */
+  edgarRequestsPerSecond: number;
   /**
    * How long a filing stays in Redis: stream entry, seen-mark, document and index entries
    * (`SECFEED_RETENTION_DAYS`, whole milliseconds).
    */
   retentionMs: number;
+}
+
+/** Sent to a local archive stand-in when `SEC_USER_AGENT` is not set (never to the SEC). */
+export const LOCAL_ARCHIVE_USER_AGENT =
+  'secfeed local-demo@localhost.localdomain';
+
+/** Whether `url` names this machine: a stand-in of EDGAR's archive, never the internet. */
+export function isLocalUrl(url: string): boolean {
+  const host = new URL(url).hostname.toLowerCase();
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    host === '[::1]' ||
+    /^127(\.\d{1,3}){3}$/.test(host)
+  );
 }
 
 const dataFile = (relative: string): string =>
@@ -73,6 +103,7 @@ export function loadIngestConfig(environment: NodeJS.ProcessEnv): IngestConfig {
       );
     }
   }
+  const insights = loadInsightsConfig(env, userAgent);
   let keyPrefix: string;
   try {
     keyPrefix = keyPrefixFromEnv(environment);
@@ -120,5 +151,61 @@ export function loadIngestConfig(environment: NodeJS.ProcessEnv): IngestConfig {
     }),
     // Within what dedup accepts, so one setting never starts one service and stops the other.
     retentionMs: env.daysAsMs('SECFEED_RETENTION_DAYS', 7, MAX_RETENTION_MS),
+    ...insights,
+  };
+}
+
+/**
+ * The insights part: on by default when `SEC_USER_AGENT` is set or the archive is local (so
+ * that nothing reaches the internet undeclared, in tests or the demo), and then a valid
+ * `SEC_USER_AGENT` is required for any archive that is not local.
+ */
+function loadInsightsConfig(
+  env: EnvReader,
+  userAgent: string | undefined,
+): Pick<
+  IngestConfig,
+  | 'edgarArchivesUrl'
+  | 'insightsEnabled'
+  | 'archivesUserAgent'
+  | 'edgarRequestsPerSecond'
+> {
+  const edgarArchivesUrl = env.url(
+    'EDGAR_ARCHIVES_URL',
+    'https://www.sec.gov',
+    ['http:', 'https:'],
+  );
+  const local = isLocalUrl(edgarArchivesUrl);
+  const insightsEnabled = env.bool(
+    'INSIGHTS_ENABLED',
+    Boolean(userAgent) || local,
+  );
+  let archivesUserAgent = userAgent?.trim() || LOCAL_ARCHIVE_USER_AGENT;
+  if (insightsEnabled && (userAgent !== undefined || !local)) {
+    try {
+      archivesUserAgent = validateUserAgent(userAgent);
+    } catch (err) {
+      const problem = (err as Error).message.replace(/^SEC_USER_AGENT\s*/, '');
+      throw new ConfigError(
+        'SEC_USER_AGENT',
+        `${problem}; required for insights from EDGAR's archive (or set INSIGHTS_ENABLED=false)`,
+      );
+    }
+  }
+  const edgarRequestsPerSecond = env.positive(
+    'EDGAR_REQUESTS_PER_SECOND',
+    DEFAULT_EDGAR_REQUESTS_PER_SECOND,
+  );
+  if (edgarRequestsPerSecond > MAX_EDGAR_REQUESTS_PER_SECOND) {
+    throw new ConfigError(
+      'EDGAR_REQUESTS_PER_SECOND',
+      `must be at most ${MAX_EDGAR_REQUESTS_PER_SECOND} (the SEC blocks faster callers), got "${edgarRequestsPerSecond}"`,
+    );
+  }
+  return {
+    edgarArchivesUrl,
+    insightsEnabled,
+    archivesUserAgent,
+    edgarRequestsPerSecond,
   };
 }

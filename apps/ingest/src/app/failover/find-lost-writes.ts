@@ -1,4 +1,4 @@
-import { STREAM_FIELDS } from '@secfeed/filing-model/stored';
+import { STREAM_FIELDS, streamEntryKind } from '@secfeed/filing-model/stored';
 import type { RoutedCommands } from '@secfeed/service-runtime';
 import type { Publication } from './recent-publications';
 
@@ -21,19 +21,25 @@ export async function findLostWrites(
       commands.sendCommand(['XRANGE', streamKey, p.position, p.position]),
     ),
   );
+  // Only the filing's own entry counts: a new master may give the position to an insights
+  // entry of the same accession number, which is not the filing.
   const present = publications.map(
-    (p, i) => entries(found[i])[0]?.accessionNo === p.filing.accessionNo,
+    (p, i) => filingAccessions(found[i])[0] === p.filing.accessionNo,
   );
   const oldestPresent = present.indexOf(true);
   if (oldestPresent < 0) return [];
   return publications.filter((_, i) => i > oldestPresent && !present[i]);
 }
 
-function entries(reply: unknown): Array<{ id: string; accessionNo?: string }> {
+/** The accession number of each filing entry of an `XRANGE` reply (other kinds: undefined). */
+function filingAccessions(reply: unknown): Array<string | undefined> {
   if (!Array.isArray(reply)) return [];
-  return reply.map(([id, fields]: [unknown, unknown]) => {
+  return reply.map(([, fields]: [unknown, unknown]) => {
     const flat = Array.isArray(fields) ? fields.map(String) : [];
-    const at = flat.indexOf(STREAM_FIELDS.accessionNo);
-    return { id: String(id), accessionNo: at >= 0 ? flat[at + 1] : undefined };
+    const record: Record<string, string> = {};
+    for (let i = 0; i + 1 < flat.length; i += 2) record[flat[i]] = flat[i + 1];
+    return streamEntryKind(record) === 'filing'
+      ? record[STREAM_FIELDS.accessionNo]
+      : undefined;
   });
 }

@@ -140,6 +140,26 @@ describe('LostWriteRecovery', () => {
     expect(result.position > maxDeleted).toBe(true);
   });
 
+  it('does not take an insights entry of the same accession number at a lost position for the filing', async () => {
+    const s = await setUp();
+    s.recovery.redisUp(false);
+    await s.loseNewest(2);
+    // A new master with a slower clock hands the lost filing's position to its insights entry.
+    const keys = createRedisKeys(prefixes[prefixes.length - 1]);
+    await routedCommands(redis, keys.stream).sendCommand([
+      'XSETID',
+      keys.stream,
+      s.positions[7],
+    ]);
+    await redis.xAdd(keys.stream, s.positions[8], {
+      accessionNo: s.filings[8].accessionNo,
+      kind: 'insights',
+      data: JSON.stringify({ ...s.filings[8], insights: {} }),
+    });
+    await s.recovery.redisUp(true);
+    expect(s.republished).toEqual([s.filings.slice(8)]);
+  });
+
   it('hands back nothing when every acknowledged filing survived, or when none did (a Redis replaced empty is not a rollback)', async () => {
     const survived = await setUp();
     survived.recovery.redisUp(false);

@@ -5,6 +5,10 @@ import {
   Registry,
   collectDefaultMetrics,
 } from 'prom-client';
+import {
+  createInsightsMetrics,
+  type InsightsMetrics,
+} from '../insights/insights-metrics';
 
 /** Every metric the ingest service exports at `/metrics`, on its own registry. */
 export interface IngestMetrics {
@@ -27,6 +31,8 @@ export interface IngestMetrics {
   watermarkAge: Gauge;
   /** Epoch ms of the watermark as last read or moved (undefined: none known yet). */
   watermarkMs?: number;
+  /** The insights stage's (`secfeed_ingest_insights_*`). */
+  insights: InsightsMetrics;
 }
 
 /** Creates the ingest metrics; `defaults` adds the process metrics (off in tests). */
@@ -37,6 +43,7 @@ export function createIngestMetrics(defaults = true): IngestMetrics {
   const registers = [registry];
   const metrics: IngestMetrics = {
     registry,
+    insights: createInsightsMetrics(registry),
     received: new Counter({
       name: 'secfeed_ingest_filings_received_total',
       help: 'Valid filings received from the upstream (duplicates included)',

@@ -40,6 +40,16 @@ export interface PublishPipelineOptions {
    * (the sec-api gap backfill) schedules a backfill from them.
    */
   onDropped?: (filings: readonly Filing[]) => void;
+  /**
+   * Called with each filing this pipeline published for the first time (not for duplicates),
+   * right after Redis acknowledged it: where later stages (insights) start. Must not block;
+   * an exception it throws is logged and ignored.
+   */
+  onPublished?: (
+    filing: Filing,
+    position: string,
+    publishedAtMs: number,
+  ) => void;
   /** Filings per Redis round trip. Default 500. */
   batchSize?: number;
   /** Backoff between failed publish attempts. Default: 100 ms doubling to 5 s. */
@@ -237,10 +247,22 @@ export class PublishPipeline {
       if (result.status === 'published') {
         metrics.published.inc({ source: filing.source });
         metrics.lag.observe(Math.max(0, done - filing.filedAtMs) / 1000);
+        this.afterPublish(filing, result.position, done);
       } else {
         metrics.duplicates.inc({ source: filing.source });
       }
     });
+  }
+
+  private afterPublish(filing: Filing, position: string, at: number): void {
+    try {
+      this.options.onPublished?.(filing, position, at);
+    } catch (err) {
+      this.options.logger.error(
+        { accessionNo: filing.accessionNo, err: (err as Error).message },
+        'After-publish step failed',
+      );
+    }
   }
 
   private backoff(): Promise<void> {

@@ -53,6 +53,12 @@ export interface EdgarSourceOptions {
   /** Resolves true once everything handed on so far is stored (false: never). Default: at once. */
   readonly settled?: () => Promise<boolean>;
   /**
+   * Takes one request of EDGAR's fair-access budget shared with every other EDGAR request of
+   * every replica (ingest's `EdgarBudget`), before each page, after the source's own gate. A
+   * rejection lets the request go (the gate still bounds it). Default: none.
+   */
+  readonly takeToken?: () => Promise<void>;
+  /**
    * Pages one recovery poll may fetch looking for the oldest dropped filing, 1 to 100.
    * Default `20` (2,000 entries at the default page size).
    */
@@ -60,7 +66,10 @@ export interface EdgarSourceOptions {
 }
 
 /** {@link EdgarSourceOptions} with defaults applied and validated. */
-export type ResolvedEdgarSourceOptions = Required<EdgarSourceOptions>;
+export type ResolvedEdgarSourceOptions = Required<
+  Omit<EdgarSourceOptions, 'takeToken'>
+> &
+  Pick<EdgarSourceOptions, 'takeToken'>;
 
 /**
  * Applies defaults and validates. Bad options are programmer or deployment mistakes, so this
@@ -84,6 +93,7 @@ export function resolveEdgarSourceOptions(
     dropped: options.dropped ?? NEVER,
     settled: options.settled ?? (() => Promise.resolve(true)),
     maxRecoveryPages: options.maxRecoveryPages ?? 20,
+    takeToken: options.takeToken,
   };
   checkFeedUrl(resolved.feedUrl);
   checkInteger(

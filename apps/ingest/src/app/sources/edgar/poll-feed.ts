@@ -1,4 +1,15 @@
-import { EMPTY, expand, map, toArray, type Observable } from 'rxjs';
+import {
+  catchError,
+  defer,
+  EMPTY,
+  expand,
+  from,
+  map,
+  of,
+  switchMap,
+  toArray,
+  type Observable,
+} from 'rxjs';
 import type { IngestReject, SourceEvent } from '../source-event';
 import type { BoundedSet } from './bounded-set';
 import { EDGAR_ERROR_CODES } from './edgar-error-codes';
@@ -64,13 +75,16 @@ export function pollFeed(
 ): Observable<PollResult> {
   const fetchPage = (index: number): Observable<Page> =>
     gate(
-      fetchFeedPage(
-        feedPageUrl(
-          options.feedUrl,
-          index * options.pageSize,
-          options.pageSize,
+      withSharedBudget(
+        options.takeToken,
+        fetchFeedPage(
+          feedPageUrl(
+            options.feedUrl,
+            index * options.pageSize,
+            options.pageSize,
+          ),
+          options,
         ),
-        options,
       ),
     ).pipe(
       map((response) => ({
@@ -199,4 +213,20 @@ function pollResult(
 /** An unreadable entry has no trustworthy accession number; its content identifies it. */
 function rejectKey(reject: IngestReject): string {
   return `unreadable:${JSON.stringify(reject.raw)}`;
+}
+
+/**
+ * `request`, sent once the shared fair-access budget (every replica's EDGAR requests) grants a
+ * token. A budget that cannot be read (Redis unavailable) does not stop the poll: the source's
+ * own rate gate still holds it under the SEC's limit, and new filings keep coming.
+ */
+function withSharedBudget<T>(
+  takeToken: (() => Promise<void>) | undefined,
+  request: Observable<T>,
+): Observable<T> {
+  if (takeToken === undefined) return request;
+  return defer(() => from(takeToken())).pipe(
+    catchError(() => of(undefined)),
+    switchMap(() => request),
+  );
 }
