@@ -1,3 +1,5 @@
+import { accessionFromLinks } from './accession-from-links';
+import { edgarFilingDate } from './edgar-filing-date';
 import { ACCESSION_NO, Filing, FILING_SOURCES } from './filing';
 import { FilingDocumentFile } from './filing-document-file';
 import { FilingEntity } from './filing-entity';
@@ -95,7 +97,8 @@ function buildFiling(raw: WireObject, meta: FilingMeta): Filing {
     groupMembers,
     periodOfReport,
     effectivenessDate: unknown;
-  // `source`, `receivedAt` and `filedAtMs` on the wire are ignored, like every unknown key.
+  // `source`, `receivedAt`, `filedAtMs` and `filingDate` on the wire are ignored, like every
+  // unknown key: they are derived here.
   for (const key of Object.keys(raw)) {
     switch (key) {
       case 'id':
@@ -167,7 +170,7 @@ function buildFiling(raw: WireObject, meta: FilingMeta): Filing {
   // Assigned in the declaration order of Filing, as class-transformer does, so that key order
   // (and so JSON.stringify output) is identical. Absent optional keys are never assigned.
   setIfDefined(filing, 'id', optionalString(id, shortString));
-  filing.accessionNo = accessionNo(accession);
+  filing.accessionNo = accessionNo(accession ?? accessionFromLinks(raw));
   filing.cik = requiredCik(cik);
   filing.ticker = ticker(tickerValue);
   filing.companyName = nonEmptyString(companyName, name);
@@ -180,6 +183,7 @@ function buildFiling(raw: WireObject, meta: FilingMeta): Filing {
   setIfDefined(filing, 'description', optionalString(description, text));
   filing.filedAt = requiredString(filedAt, shortString);
   filing.filedAtMs = parseIsoDateTime(filing.filedAt) ?? decline();
+  filing.filingDate = edgarFilingDate(filing.filedAtMs, filing.formType);
   setIfDefined(filing, 'linkToTxt', optionalString(linkToTxt, url));
   setIfDefined(filing, 'linkToHtml', optionalString(linkToHtml, url));
   setIfDefined(filing, 'linkToXbrl', optionalString(linkToXbrl, url));

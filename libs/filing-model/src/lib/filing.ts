@@ -5,6 +5,7 @@ import { FilingDocumentFile } from './filing-document-file';
 import { FilingEntity } from './filing-entity';
 import { FILING_LIMITS } from './filing-limits';
 import { FilingSeries } from './filing-series';
+import { edgarFilingDate } from './edgar-filing-date';
 import { IsIsoDateTime, parseIsoDateTime } from './iso-date-time';
 import {
   WireObjectArray,
@@ -95,6 +96,14 @@ export class Filing {
   )
   filedAtMs!: number;
 
+  /**
+   * The filing date EDGAR assigns (`YYYY-MM-DD`), derived from `filedAt` and the form: a filing
+   * accepted after the day's cut-off or on a holiday is filed the next business day.
+   */
+  @Expose()
+  @Transform(({ obj }) => filingDateOf(obj))
+  filingDate!: string;
+
   @WireString(url, { optional: true })
   linkToTxt?: string;
 
@@ -149,4 +158,14 @@ export class Filing {
 }
 
 /** The wire shape of a filing object as sec-api.io sends it. */
-export type RawFiling = Omit<Filing, 'source' | 'receivedAt' | 'filedAtMs'>;
+export type RawFiling = Omit<
+  Filing,
+  'source' | 'receivedAt' | 'filedAtMs' | 'filingDate'
+>;
+
+function filingDateOf(obj: { filedAt?: unknown; formType?: unknown }) {
+  const ms = parseIsoDateTime(obj.filedAt);
+  return ms === undefined
+    ? undefined
+    : edgarFilingDate(ms, typeof obj.formType === 'string' ? obj.formType : '');
+}

@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
+import { accessionFromLinks } from './accession-from-links';
 import { boundedCopy } from './bounded-copy';
 import { toFieldErrors } from './field-error';
 import { Filing } from './filing';
@@ -27,6 +28,8 @@ export function toFilingByClassValidator(
     return { ok: false, reasons: [{ field: '', reason: 'must be an object' }] };
   }
   const plain = boundedCopy(raw, COPY_LIMITS) as Record<string, unknown>;
+  // Old sec-api.io objects have no `accessionNo`: their links name it.
+  plain['accessionNo'] ??= accessionFromLinks(plain);
   plain['source'] = meta.source;
   plain['receivedAt'] = meta.receivedAt;
   const filing = plainToInstance(Filing, plain, {

@@ -22,7 +22,8 @@ export type ToFilingResult =
  * Never throws on bad input: every problem comes back as a {@link FieldError} with a dotted
  * path, all of them at once. Synchronous, browser-safe, and safe on hostile input (deep
  * nesting, huge arrays). `meta` wins over any `source` or `receivedAt` found in `raw`, and
- * `filedAtMs` is always recomputed, so a stored filing can go through again unchanged.
+ * `filedAtMs` and `filingDate` are always recomputed, so a stored filing can go through again
+ * unchanged. An object without `accessionNo` (old sec-api.io objects) takes it from its links.
  *
  * Two paths, one behaviour: plain checks ({@link fastFiling}) take every plainly valid filing
  * in a few microseconds; anything they decline goes to the class-validator model
