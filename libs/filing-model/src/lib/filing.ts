@@ -15,8 +15,11 @@ import {
 
 const { shortString, name, text, url, arrayItems, items } = FILING_LIMITS;
 
-/** Where a filing came from: the sec-api.io stream, EDGAR's feed, or a recorded replay. */
-export type FilingSource = 'sec-api' | 'edgar' | 'replay';
+/**
+ * Where a filing came from: the sec-api.io stream, EDGAR's feed, a recorded replay, or the
+ * reconciliation with EDGAR's daily index (contracts §7).
+ */
+export type FilingSource = 'sec-api' | 'edgar' | 'replay' | 'edgar-index';
 
 /** The shape of an accession number, e.g. `0000320193-25-000079` (internal: the fast path shares it). */
 export const ACCESSION_NO = /^\d{10}-\d{2}-\d{6}$/;
@@ -26,6 +29,7 @@ export const FILING_SOURCES: readonly FilingSource[] = [
   'sec-api',
   'edgar',
   'replay',
+  'edgar-index',
 ];
 
 /**
