@@ -177,6 +177,17 @@ describe('describeInsights', () => {
     ).toBe('Director bought 2,500,000 sh at $0.3325 ($831k)');
   });
 
+  it('says Officer when the title only points to the remarks', () => {
+    expect(
+      describeInsights(
+        '4',
+        ownership({ officer: true, officerTitle: 'See Remarks' }, [
+          tx({ shares: 10, price: 5 }),
+        ]),
+      ),
+    ).toBe('Officer sold 10 sh at $5.00 ($50)');
+  });
+
   it('names a 10% owner by its name and a stake without percent by its filer', () => {
     expect(
       describeInsights(

@@ -13,7 +13,9 @@ const TITLES: [RegExp, string][] = [
 
 /** `CFO`, a title as written (30 characters at most), `Director`, or the owner's name. */
 export function roleOf(owner: OwnershipOwner): string {
-  const title = owner.officerTitle ?? '';
+  // "See Remarks" (or "See remarks below") sends the reader elsewhere: no title to show.
+  const written = owner.officerTitle ?? '';
+  const title = /^see remarks?\b/i.test(written) ? '' : written;
   if (owner.officer && title) {
     const known = TITLES.find(([pattern]) => pattern.test(title));
     if (known) return known[1];
