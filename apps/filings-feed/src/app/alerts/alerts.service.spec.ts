@@ -3,7 +3,14 @@ import { makeFiling } from '@secfeed/filing-model/testing';
 import { BROWSER_STORAGE } from '../shared/browser-storage';
 import { Alerts, MAX_TOASTS, TOAST_MS } from './alerts.service';
 import { DESKTOP_ALERTS, type DesktopAlerts } from './desktop-alerts';
-import { WATCHLIST_STORAGE_KEY, Watchlist } from './watchlist.service';
+import {
+  WATCHLIST_STORAGE_KEY,
+  Watchlist,
+  describeAlertFilters,
+} from './watchlist.service';
+import { EMPTY_FILTERS } from '../filters/feed-filters';
+import { withInsights } from '../shared/filing-insights-of';
+import { CFO_SALE, DIRECTOR_BUY } from '../test-support/insights';
 
 describe('Alerts and Watchlist', () => {
   let memory: Map<string, string>;
@@ -120,5 +127,49 @@ describe('Alerts and Watchlist', () => {
     alerts.consider(makeFiling());
     expect(desktop.beep).not.toHaveBeenCalled();
     expect(alerts.toasts()).toHaveLength(1);
+  });
+
+  it('narrows alerts to watched filings whose insights pass the alert filters, remembered', () => {
+    const { alerts, watchlist } = setup();
+    watchlist.toggleTicker('ACME');
+    watchlist.setAlertFilters({
+      ...EMPTY_FILTERS,
+      tickers: ['IGNORED'],
+      transactionCodes: ['P'],
+      minTransactionValue: 100_000,
+    });
+    const filing = makeFiling({ ticker: 'ACME', formType: '4' });
+    alerts.consider(filing);
+    alerts.consider(withInsights(filing, CFO_SALE));
+    expect(alerts.toasts()).toEqual([]);
+    const buy = withInsights(
+      makeFiling({ ticker: 'ACME', formType: '4' }),
+      DIRECTOR_BUY,
+    );
+    alerts.consider(buy);
+    expect(alerts.toasts().map((t) => t.text)).toEqual([
+      '4 from ACME: Director bought 5,000 sh at $25.00 ($125k)',
+    ]);
+    const alert = watchlist.alertFilters();
+    expect(alert && describeAlertFilters(alert)).toBe('codes P · ≥ $100,000');
+    expect(JSON.parse(memory.get(WATCHLIST_STORAGE_KEY) ?? '')).toEqual({
+      tickers: ['ACME'],
+      ciks: [],
+      alertFilters: { codes: 'P', minvalue: '100000' },
+    });
+
+    // A new page reads them back; clearing them alerts on every watched filing again.
+    TestBed.resetTestingModule();
+    const again = setup();
+    expect(again.watchlist.alertFilters()?.transactionCodes).toEqual(['P']);
+    again.watchlist.setAlertFilters(null);
+    again.alerts.consider(filing);
+    expect(again.alerts.toasts()).toHaveLength(1);
+  });
+
+  it('sets no alert filters from filters without insight filters', () => {
+    const { watchlist } = setup();
+    watchlist.setAlertFilters({ ...EMPTY_FILTERS, tickers: ['ACME'] });
+    expect(watchlist.alertFilters()).toBeNull();
   });
 });

@@ -46,11 +46,12 @@ export class Alerts {
   readonly desktopEnabled = this.desktopState.asReadonly();
 
   /**
-   * Raises the alerts for a live filing when it is on the watchlist. Called again when its
-   * insights arrive: the toast (same id) then says what the filing says.
+   * Raises the alerts for a live filing when it is on the watchlist (and passes its alert
+   * filters, if any). Called again when its insights arrive: the toast (same id) then says what
+   * the filing says.
    */
   consider(filing: Filing): void {
-    if (!this.watchlist.matches(filing)) return;
+    if (!this.watchlist.alerts(filing)) return;
     const who = filing.ticker || `CIK ${filing.cik}`;
     const said = insightsOf(filing) ? filingSummary(filing) : '';
     const text = `${filing.formType} from ${who}: ${said || filing.companyName}`;

@@ -149,6 +149,26 @@ describe('FeedPage', () => {
     expect(historyQuery.get('minStakePercent')).toBe('5');
   });
 
+  it('narrows watchlist alerts to the insight filters shown, and back', async () => {
+    await render({ codes: 'P', minvalue: '100000' });
+    const watchlist = TestBed.inject(Watchlist);
+    watchlist.toggleTicker('ACME');
+    await fixture.whenStable();
+    (byTestId('alert-on-filters') as HTMLElement).click();
+    await fixture.whenStable();
+    expect(watchlist.alertFilters()).toMatchObject({
+      transactionCodes: ['P'],
+      minTransactionValue: 100000,
+    });
+    expect(byTestId('alert-filters')?.textContent).toContain(
+      'Alerts only: codes P · ≥ $100,000',
+    );
+    (byTestId('alert-filters') as HTMLElement).click();
+    await fixture.whenStable();
+    expect(watchlist.alertFilters()).toBeNull();
+    expect(byTestId('alert-on-filters')).not.toBeNull();
+  });
+
   it('moves the selection with j/k and arrows, opens details with Enter, closes with Esc', async () => {
     await render();
     await press('j');

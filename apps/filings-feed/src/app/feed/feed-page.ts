@@ -13,7 +13,11 @@ import {
 import type { Params } from '@angular/router';
 import { Alerts } from '../alerts/alerts.service';
 import { ToastStack } from '../alerts/toast-stack';
-import { Watchlist } from '../alerts/watchlist.service';
+import {
+  Watchlist,
+  alertFiltersOf,
+  describeAlertFilters,
+} from '../alerts/watchlist.service';
 import { ConnectionStatus } from '../connection/connection-status';
 import { FeedConnection } from '../connection/feed-connection.service';
 import { FilterBar } from '../filters/filter-bar';
@@ -89,6 +93,12 @@ export class FeedPage implements OnInit {
     this.watchlist.ciks();
     return (entry: FeedEntry) => this.watchlist.matches(entry.filing);
   });
+
+  /** Whether the filters hold insight filters a watchlist alert could be narrowed by. */
+  protected readonly insightFiltersSet = computed(
+    () => alertFiltersOf(this.filterState.filters()) !== null,
+  );
+  protected readonly describeAlert = describeAlertFilters;
 
   private readonly list = viewChild.required(FilingList);
   private readonly filterBar = viewChild.required(FilterBar);
