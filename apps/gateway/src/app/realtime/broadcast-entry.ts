@@ -3,18 +3,24 @@ import {
   STREAM_FIELDS,
   type StoredFormatErrorCode,
 } from '@secfeed/filing-model/stored';
-import type { MatchableFiling } from '@secfeed/filing-model';
+import type { FilingInsights, MatchableFiling } from '@secfeed/filing-model';
+import { insightsFrame } from './insights-frame';
 
 /**
  * One stream entry prepared for fan-out: parsed once for matching, serialized once for every
  * subscriber. `frame` is a Buffer so that `ws` does not encode the string again per client.
  */
 export interface BroadcastEntry {
-  /** The stream entry ID: the filing's `position`. */
+  /** The stream entry ID: the filing's (or its insights') `position`. */
   readonly id: string;
-  /** The fields matching reads. */
-  readonly filing: MatchableFiling;
-  /** The whole `sec_filing` message, UTF-8. */
+  /** The message type of `frame`. */
+  readonly type: 'sec_filing' | 'sec_filing_insights';
+  /**
+   * The fields matching reads; on an insights entry, with the filing's `insights`, so that an
+   * insights filter matches the insights message.
+   */
+  readonly filing: MatchableFiling & { readonly insights?: FilingInsights };
+  /** The whole `sec_filing` (or `sec_filing_insights`) message, UTF-8. */
   readonly frame: Buffer;
 }
 
@@ -23,12 +29,15 @@ export type ToBroadcastEntryResult =
   | { readonly ok: false; readonly reason: string };
 
 /**
- * Builds the `sec_filing` message of a stream entry written by `@secfeed/dedup`:
- * `{"type":"sec_filing","position":"<id>","data":<stored JSON>}`, decoded with the stored
- * format's own decoder (one parse per entry, never per client). The stored JSON is spliced in
- * as is (it parsed, so it is valid JSON): the filing is never stringified again.
- * Refuses an entry without `data`, with data that is not JSON, or that lacks the string fields
- * `ticker`, `cik` and `formType`. Never throws.
+ * Builds the message of a stream entry written by `@secfeed/dedup`, decoded with the stored
+ * format's own decoder (one parse per entry, never per client): for a filing,
+ * `{"type":"sec_filing","position":"<id>","data":<stored JSON>}`; for the insights of one,
+ * `{"type":"sec_filing_insights","position":"<id>","accessionNo":A,"insights":I,"filing":<stored JSON>}`
+ * (see insights-frame.ts). The stored JSON is spliced in as is (it parsed, so it is valid
+ * JSON): the filing is never stringified again.
+ * Refuses an entry without `data`, with data that is not JSON, of a kind it does not know, an
+ * insights entry without its insights, or one that lacks the string fields `ticker`, `cik` and
+ * `formType`. Never throws.
  *
  * @example
  * ```ts
@@ -44,21 +53,38 @@ export function toBroadcastEntry(
   if (!decoded.ok) {
     return { ok: false, reason: `entry ${id} ${refusal(decoded.error.code)}` };
   }
-  const { data, filing } = decoded.value;
-  const { ticker, cik, formType } = filing;
+  const document = decoded.value;
+  const { ticker, cik, formType } = document.filing;
   if (ticker === undefined || cik === undefined || formType === undefined) {
     return { ok: false, reason: `entry ${id} ${LACKS}` };
   }
+  if (document.kind === 'insights') {
+    const insights = document.insights as FilingInsights;
+    return {
+      ok: true,
+      entry: {
+        id,
+        type: 'sec_filing_insights',
+        filing: { ticker, cik, formType, insights },
+        frame: insightsFrame(id, document),
+      },
+    };
+  }
   const frame = Buffer.from(
-    `{"type":"sec_filing","position":"${id}","data":${data}}`,
+    `{"type":"sec_filing","position":"${id}","data":${document.data}}`,
   );
-  return { ok: true, entry: { id, filing: { ticker, cik, formType }, frame } };
+  return {
+    ok: true,
+    entry: { id, type: 'sec_filing', filing: { ticker, cik, formType }, frame },
+  };
 }
 
 const LACKS = 'lacks a string ticker, cik or formType';
 
 function refusal(code: StoredFormatErrorCode): string {
-  if (code === 'MISSING_FIELD') return `has no ${STREAM_FIELDS.data}`;
+  if (code === 'MISSING_FIELD')
+    return `has no ${STREAM_FIELDS.data} (or, for insights, no accessionNo or insights)`;
   if (code === 'NOT_JSON') return 'has data that is not JSON';
+  if (code === 'UNKNOWN_KIND') return `has an unknown ${STREAM_FIELDS.kind}`;
   return LACKS;
 }
