@@ -1,0 +1,55 @@
+import type {
+  EdgarIndexAccession,
+  EdgarIndexEntity,
+  EdgarIndexRow,
+} from './edgar-index-row';
+
+/** What grouping found: the filings, and accession numbers whose rows disagree. */
+export interface GroupedRows {
+  readonly accessions: EdgarIndexAccession[];
+  /** Rows whose form type or date filed differ from their accession's first row. */
+  readonly conflicts: { readonly row: EdgarIndexRow; readonly line: number }[];
+}
+
+/**
+ * Groups the rows of a daily index by accession number: the index lists one row per entity
+ * (issuer and reporting owner of a Form 4, each co-registrant), so a filing is an accession,
+ * not a row. Filings keep the order of their first row; the first row's form type, date and
+ * file name are the filing's.
+ */
+export function groupByAccession(
+  rows: readonly { readonly row: EdgarIndexRow; readonly line: number }[],
+): GroupedRows {
+  const byAccession = new Map<
+    string,
+    { first: EdgarIndexRow; entities: EdgarIndexEntity[] }
+  >();
+  const conflicts: GroupedRows['conflicts'] = [];
+  for (const { row, line } of rows) {
+    const group = byAccession.get(row.accessionNo);
+    if (!group) {
+      byAccession.set(row.accessionNo, {
+        first: row,
+        entities: [{ cik: row.cik, companyName: row.companyName }],
+      });
+      continue;
+    }
+    if (
+      row.formType !== group.first.formType ||
+      row.dateFiled !== group.first.dateFiled
+    )
+      conflicts.push({ row, line });
+    if (!group.entities.some((entity) => entity.cik === row.cik))
+      group.entities.push({ cik: row.cik, companyName: row.companyName });
+  }
+  const accessions = [...byAccession.values()].map(
+    ({ first, entities }): EdgarIndexAccession => ({
+      accessionNo: first.accessionNo,
+      formType: first.formType,
+      dateFiled: first.dateFiled,
+      fileName: first.fileName,
+      entities,
+    }),
+  );
+  return { accessions, conflicts };
+}
