@@ -1,4 +1,5 @@
 import { createClient } from 'redis';
+import { decodeStreamEntry } from '@secfeed/filing-model/stored';
 import { createRedisKeys, hashSlot } from '@secfeed/redis-keys';
 import {
   loadReplayDay,
@@ -247,26 +248,32 @@ export class FaultStack {
     }));
   }
 
-  /** The whole Redis stream (XRANGE - +), with the fields filters read. */
+  /**
+   * The filing entries of the whole Redis stream (XRANGE - +), with the fields filters read,
+   * decoded by the stored format's owner; an entry it cannot decode fails the check.
+   */
   async readStream(): Promise<CheckedStreamEntry[]> {
-    return this.withRedis(async (redis) =>
-      (await redis.xRange(STREAM_KEY, '-', '+')).map((entry) => {
-        const data = JSON.parse(String(entry.message['data'])) as {
-          ticker: string;
-          cik: string;
-          formType: string;
-        };
-        return {
-          id: entry.id,
-          accessionNo: String(entry.message['accessionNo']),
-          filing: {
-            ticker: data.ticker,
-            cik: data.cik,
-            formType: data.formType,
-          },
-        };
-      }),
+    const entries = await this.withRedis((redis) =>
+      redis.xRange(STREAM_KEY, '-', '+'),
     );
+    return entries.flatMap((entry) => {
+      const decoded = decodeStreamEntry(entry.message);
+      if (!decoded.ok)
+        throw new Error(`stream entry ${entry.id}: ${decoded.error.message}`);
+      if (decoded.value.kind !== 'filing') return [];
+      const { accessionNo, filing } = decoded.value;
+      return [
+        {
+          id: entry.id,
+          accessionNo,
+          filing: {
+            ticker: filing.ticker ?? '',
+            cik: filing.cik ?? '',
+            formType: filing.formType ?? '',
+          },
+        },
+      ];
+    });
   }
 
   /**
