@@ -14,3 +14,4 @@ export { decodeIndexMember, encodeIndexMember } from './lib/index-member';
 export type { IndexMember } from './lib/index-member';
 export { DedupError } from './lib/dedup-error';
 export type { DedupErrorCode } from './lib/dedup-error';
+export { seenAccessions } from './lib/seen-accessions';
