@@ -1,12 +1,17 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { makeFiling } from '@secfeed/filing-model/testing';
 import { cpuMs, processCounters, rssKiB } from '../lib/proc-stats';
 import type { NodeChild } from '../lib/node-child';
-import { nowMs, STAMP_PREFIX, type ClientKind } from './generator-protocol';
-import { LatencyHistogram } from './latency-histogram';
+import {
+  collectReports,
+  drainClients,
+  type Counts,
+  type Drain,
+} from './client-counts';
+import type { ClientKind } from './generator-protocol';
 import { LoadGenerator } from './load-generators';
+import { publishLoad, type Load } from './publish-load';
 import type { ScenarioContext } from './scenario-context';
-import { createPublisher, type Publisher } from './scenario-publisher';
+import { createPublisher } from './scenario-publisher';
 import { freePort, startServer, type ServerKind } from './scenario-server';
 
 export type { ScenarioContext } from './scenario-context';
@@ -29,37 +34,6 @@ interface Connection {
   failedConnects: number;
   firstConnectError?: string;
   connectMs: number;
-}
-
-interface Load {
-  published: number;
-  publishErrors: number;
-  publishSpanMs: number;
-  expected: number;
-  rssPeakKiB: number;
-}
-
-interface Drain {
-  drainMs: number;
-  drainComplete: boolean;
-  rssPeakKiB: number;
-}
-
-interface Counts {
-  delivered: number;
-  lost: number;
-  duplicated: number;
-  clientsMissingSome: number;
-  closes: Record<string, number>;
-  clientErrors: number;
-  latencyMs: {
-    samples: number;
-    p50: number;
-    p90: number;
-    p99: number;
-    max: number;
-    mean: number;
-  };
 }
 
 export interface ScenarioResult
@@ -133,152 +107,6 @@ async function openClients(
         : ''),
   );
   return connection;
-}
-
-async function logProgress(
-  context: ScenarioContext,
-  generators: LoadGenerator[],
-  server: NodeChild,
-  elapsedMs: number,
-  published: number,
-  open: number,
-): Promise<void> {
-  const progress = await Promise.all(generators.map((g) => g.progress()));
-  const got = progress.reduce((sum, p) => sum + p.received, 0);
-  const stillOpen = progress.reduce((sum, p) => sum + p.open, 0);
-  context.log(
-    `    ${(elapsedMs / 1000).toFixed(0)} s: published ${published}, delivered ${got} of ${published * open} ` +
-      `(${stillOpen} clients open), server RSS ${(rssKiB(server.pid) / 1024).toFixed(0)} MiB`,
-  );
-}
-
-/** `rate` filings a second for `seconds`, each stamped with its publish time just before. */
-async function publishLoad(
-  context: ScenarioContext,
-  options: ScenarioOptions,
-  publisher: Publisher,
-  server: NodeChild,
-  generators: LoadGenerator[],
-  open: number,
-): Promise<Load> {
-  const total = options.rate * options.seconds;
-  context.log(
-    `  publishing ${total} filings at ${options.rate}/s for ${options.seconds} s`,
-  );
-  const filings = Array.from(
-    { length: total },
-    () => JSON.parse(JSON.stringify(makeFiling())) as Record<string, unknown>,
-  );
-  let rssPeakKiB = rssKiB(server.pid);
-  const pending: Array<Promise<unknown>> = [];
-  let publishErrors = 0;
-  const started = nowMs();
-  let nextProgress = started + 10_000;
-  for (let i = 0; i < total; i += 1) {
-    const wait = started + (i * 1000) / options.rate - nowMs();
-    if (wait > 1) await sleep(wait);
-    filings[i]['description'] = `${STAMP_PREFIX}${nowMs().toFixed(3)}`;
-    pending.push(
-      publisher.publish(filings[i]).catch(() => {
-        publishErrors += 1;
-      }),
-    );
-    if (i % options.rate === 0) {
-      rssPeakKiB = Math.max(rssPeakKiB, rssKiB(server.pid) || 0);
-    }
-    if (nowMs() >= nextProgress) {
-      nextProgress += 10_000;
-      await logProgress(
-        context,
-        generators,
-        server,
-        nowMs() - started,
-        i + 1,
-        open,
-      );
-    }
-  }
-  await Promise.all(pending);
-  const published = total - publishErrors;
-  return {
-    published,
-    publishErrors,
-    publishSpanMs: nowMs() - started,
-    expected: published * open,
-    rssPeakKiB,
-  };
-}
-
-/** Until every client has every filing, or no progress for 5 s, or `drainSeconds`. */
-async function drainClients(
-  options: ScenarioOptions,
-  generators: LoadGenerator[],
-  expected: number,
-  server: NodeChild,
-): Promise<Drain> {
-  const started = Date.now();
-  let lastReceived = -1;
-  let lastProgressAt = Date.now();
-  let rssPeakKiB = 0;
-  while (Date.now() - started < options.drainSeconds * 1000) {
-    const progress = await Promise.all(generators.map((g) => g.progress()));
-    const got = progress.reduce((sum, p) => sum + p.received, 0);
-    if (got >= expected) {
-      return { drainMs: Date.now() - started, drainComplete: true, rssPeakKiB };
-    }
-    if (got !== lastReceived) {
-      lastReceived = got;
-      lastProgressAt = Date.now();
-    } else if (Date.now() - lastProgressAt > 5000) break;
-    rssPeakKiB = Math.max(rssPeakKiB, rssKiB(server.pid) || 0);
-    await sleep(250);
-  }
-  return { drainMs: Date.now() - started, drainComplete: false, rssPeakKiB };
-}
-
-/** Every generator's counts and histogram, merged; lost and duplicated per client. */
-async function collectReports(
-  generators: LoadGenerator[],
-  published: number,
-): Promise<Counts> {
-  const reports = await Promise.all(generators.map((g) => g.report()));
-  const histogram = new LatencyHistogram();
-  const counts = {
-    delivered: 0,
-    lost: 0,
-    duplicated: 0,
-    clientsMissingSome: 0,
-  };
-  const closes: Record<string, number> = {};
-  let clientErrors = 0;
-  for (const report of reports) {
-    histogram.merge(report.histogram);
-    clientErrors += report.errors;
-    for (const [code, count] of Object.entries(report.closes)) {
-      closes[code] = (closes[code] ?? 0) + count;
-    }
-    for (const got of report.perClient) {
-      if (got < 0) continue;
-      counts.delivered += got;
-      if (got < published) {
-        counts.lost += published - got;
-        counts.clientsMissingSome += 1;
-      } else counts.duplicated += got - published;
-    }
-  }
-  return {
-    ...counts,
-    closes,
-    clientErrors,
-    latencyMs: {
-      samples: histogram.count,
-      p50: histogram.percentile(50),
-      p90: histogram.percentile(90),
-      p99: histogram.percentile(99),
-      max: histogram.max,
-      mean: histogram.mean,
-    },
-  };
 }
 
 /** `process.hrtime` in microseconds: CLOCK_MONOTONIC on Linux, as V8's profiler stamps samples. */
@@ -365,7 +193,7 @@ export async function runScenario(
       connection.open,
     );
     const drain = await drainClients(
-      options,
+      options.drainSeconds,
       generators,
       load.expected,
       server,
