@@ -8,3 +8,5 @@ export {
 export { HASH_SLOTS, hashSlot } from './lib/hash-slot';
 export { createAlertKeys } from './lib/alert-keys';
 export type { AlertKeys } from './lib/alert-keys';
+export { createCompletenessKeys } from './lib/completeness-keys';
+export type { CompletenessKeys } from './lib/completeness-keys';
