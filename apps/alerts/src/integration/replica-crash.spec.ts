@@ -66,13 +66,12 @@ describe('an alerts replica killed mid-delivery', () => {
 
   it('loses nothing and repeats no delivery id beyond the documented window', async () => {
     const a = await start('replica-a');
-    const b = await start('replica-b');
     const rules: string[] = [];
     for (let i = 0; i < 4; i++) {
       const created = await api(a.base, 'POST', '/api/alert-rules', {
         name: `rule ${i}`,
         filters: { formTypes: ['4'] },
-        ratePerSecond: 50,
+        ratePerSecond: 100,
         channel: {
           type: 'webhook',
           url: `${receiver.url}/r${i}`,
@@ -82,37 +81,45 @@ describe('an alerts replica killed mid-delivery', () => {
       expect(created.status).toBe(201);
       rules.push(created.body.id);
     }
-    receiver.respond = () => ({ status: 200, delayMs: 15 });
-    const filings = replayFilings(120)
+    // Slow enough that replica A is mid-queue on every rule when it dies.
+    receiver.respond = () => ({ status: 200, delayMs: 40 });
+    const filings = replayFilings(300)
       .filter((f) => f.formType === '4')
-      .slice(0, 40);
+      .slice(0, 100);
     await publish(redis, prefix, filings);
-
     await waitUntil(
-      () => receiver.accepted.length >= 40,
+      () => receiver.accepted.length >= 20,
       'deliveries under way',
       20_000,
     );
+
+    // A second replica joins the group, then A is killed in the middle of its deliveries.
+    const b = await start('replica-b');
+    await waitUntil(
+      () => receiver.requests.length > receiver.accepted.length,
+      'a request in flight',
+      10_000,
+    );
     expect(await a.replica.stop({ signal: 'SIGKILL' })).toBe('SIGKILL');
-    const atKill = receiver.accepted.length;
-    expect(atKill).toBeLessThan(filings.length * rules.length);
+    const killedAt = Date.now();
+    expect(receiver.accepted.length).toBeLessThan(
+      filings.length * rules.length,
+    );
 
     await waitUntil(
-      () => {
-        const ids = new Set(
-          receiver.accepted.map((r) => r.headers['x-secfeed-delivery']),
-        );
-        return ids.size >= filings.length * rules.length;
-      },
+      () =>
+        new Set(receiver.accepted.map((r) => r.headers['x-secfeed-delivery']))
+          .size >=
+        filings.length * rules.length,
       'every delivery after the kill',
-      30_000,
+      40_000,
     );
     await new Promise((resolve) => setTimeout(resolve, 500));
 
+    let handedOver = 0;
     rules.forEach((ruleId, i) => {
-      const got = receiver.accepted
-        .filter((r) => r.path === `/r${i}`)
-        .map((r) => String(r.headers['x-secfeed-delivery']));
+      const mine = receiver.accepted.filter((r) => r.path === `/r${i}`);
+      const got = mine.map((r) => String(r.headers['x-secfeed-delivery']));
       const expected = filings.map((f) =>
         deliveryId(ruleId, f.accessionNo, 'filing'),
       );
@@ -122,7 +129,16 @@ describe('an alerts replica killed mid-delivery', () => {
       got.forEach((id, n) => {
         if (n > 0 && got.indexOf(id) !== n) expect(got[n - 1]).toBe(id);
       });
+      // A rule A was delivering stalls until its lease (1 s) runs out, then B goes on.
+      const before = mine.filter((r) => r.at <= killedAt).length;
+      if (
+        before > 0 &&
+        before < mine.length &&
+        mine[before].at - killedAt >= 500
+      )
+        handedOver++;
     });
+    expect(handedOver).toBeGreaterThan(0);
     expect(b.replica.running).toBe(true);
     expect(await b.replica.stop()).toBe(0);
   }, 90_000);
