@@ -17,6 +17,7 @@ import {
   type WebSocketRoute,
 } from 'playwright-core';
 import { eventually } from './test-support/eventually';
+import { screenshot } from './test-support/screenshots';
 import { WORKSPACE } from './test-support/workspace';
 
 const STATIC_DIR = join(WORKSPACE, 'dist/apps/filings-feed/browser');
@@ -214,6 +215,7 @@ describe('insights in the dashboard, in Chromium', () => {
     expect(await text('detail-summary')).toBe(
       'CFO sold 12,000 sh at $31.20 ($374k), 10b5-1',
     );
+    await screenshot(page, 'insights-detail');
 
     // An insight filter in the URL goes to the gateway as the filter bar shows it.
     await page.goto(`${origin}/?codes=P&minvalue=100000`);
