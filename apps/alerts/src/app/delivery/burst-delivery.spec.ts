@@ -239,6 +239,19 @@ describe('a replayed burst', () => {
       kind: 'insights',
       attempt: 1,
     });
+    const metrics = await (await fetch(`${alerts.base}/metrics`)).text();
+    expect(metrics).toContain(
+      `secfeed_alerts_deliveries_total{channel="webhook",outcome="delivered"} ${form4s.length}`,
+    );
+    expect(metrics).toContain(
+      `secfeed_alerts_deliveries_total{channel="slack",outcome="delivered"} ${eightKs.length}`,
+    );
+    expect(metrics).toMatch(
+      /secfeed_alerts_delivery_lag_seconds_count\{channel="telegram"\} \d+/,
+    );
+    expect(metrics).toContain(
+      `secfeed_alerts_entries_read_total ${filings.length + insights.length}`,
+    );
     for (const rule of [slack, discord, telegram]) {
       expect(
         (

@@ -125,6 +125,16 @@ describe('receiver faults', () => {
     );
     expect(report.body.deadLetters).toEqual([]);
     expect(healthyId).not.toBe(flakyId);
+    // Failed attempts are logged by rule, code and delivery id; never with the secret.
+    const warnings = alerts.logs.filter((line) =>
+      line.includes('alert delivery failed; retrying'),
+    );
+    expect(warnings.length).toBeGreaterThanOrEqual(7);
+    expect(warnings.join('')).not.toContain(SECRET);
+    const metrics = await (await fetch(`${alerts.base}/metrics`)).text();
+    expect(metrics).toMatch(
+      /secfeed_alerts_retries_total\{channel="webhook"\} ([7-9]|\d\d)/,
+    );
   }, 60_000);
 
   it('gives a delivery up after the attempt limit, shows it, and delivers it when retried', async () => {
