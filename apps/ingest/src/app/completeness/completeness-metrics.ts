@@ -1,0 +1,43 @@
+import { Counter, Gauge, type Registry } from 'prom-client';
+
+/** The reconciliation's metrics (`secfeed_ingest_completeness_*`), on ingest's registry. */
+export interface CompletenessMetrics {
+  /** Runs by outcome: `reconciled`, `not_published` (index 404), `failed`, `malformed`. */
+  runs: Counter<'outcome'>;
+  /** Accessions EDGAR's index listed that secfeed lacked, published late by the reconciliation. */
+  late: Counter;
+  /** Accessions the last reconciled day still lacks after its run. */
+  lastMissing: Gauge;
+  /** Late accessions of the last reconciled day: above 0, that day had misses (the alert). */
+  lastLate: Gauge;
+}
+
+/** Registers the completeness metrics on `registry`. */
+export function createCompletenessMetrics(
+  registry: Registry,
+): CompletenessMetrics {
+  const registers = [registry];
+  return {
+    runs: new Counter({
+      name: 'secfeed_ingest_completeness_runs_total',
+      help: "Reconciliations with EDGAR's daily index, by outcome",
+      labelNames: ['outcome'],
+      registers,
+    }),
+    late: new Counter({
+      name: 'secfeed_ingest_completeness_late_total',
+      help: "Filings EDGAR's daily index listed that secfeed lacked, published by the reconciliation",
+      registers,
+    }),
+    lastMissing: new Gauge({
+      name: 'secfeed_ingest_completeness_last_missing',
+      help: 'Filings the last reconciled day still lacks',
+      registers,
+    }),
+    lastLate: new Gauge({
+      name: 'secfeed_ingest_completeness_last_late',
+      help: 'Filings of the last reconciled day secfeed got only from the reconciliation',
+      registers,
+    }),
+  };
+}

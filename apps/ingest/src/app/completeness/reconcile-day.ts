@@ -1,0 +1,248 @@
+import { seenAccessions } from '@secfeed/dedup';
+import {
+  dailyIndexPath,
+  isIndexDate,
+  parseEdgarIndex,
+  type EdgarIndexAccession,
+} from '@secfeed/edgar-index';
+import type { Filing } from '@secfeed/filing-model';
+import { fetchFromArchive, type ArchiveFetchDeps } from './archive-fetch';
+import { archiveUrls } from './archive-urls';
+import { pendingReport, type CompletenessReport } from './completeness-report';
+import { withDayLock } from './day-lock';
+import { filingFromIndex } from './filing-from-index';
+import { RECONCILE_DEFAULTS, type ReconcileDeps } from './reconcile-options';
+
+/** Stable codes of a reconciliation that could not be done (docs/completeness.md). */
+export type ReconcileFailureCode =
+  | 'DATE_INVALID'
+  | 'DATE_PAST_RETENTION'
+  | 'INDEX_UNAVAILABLE'
+  | 'INDEX_MALFORMED'
+  | 'REDIS_UNAVAILABLE';
+
+/** What one {@link reconcileDay} came to; never thrown. */
+export type ReconcileOutcome =
+  | { readonly kind: 'reconciled'; readonly report: CompletenessReport }
+  /** EDGAR answered 404: the index is not published yet (asked for again later). */
+  | { readonly kind: 'not-published'; readonly report: CompletenessReport }
+  /** Another run of that day holds the lock. */
+  | { readonly kind: 'busy' }
+  | { readonly kind: 'stopped' }
+  | {
+      readonly kind: 'failed';
+      readonly code: ReconcileFailureCode;
+      readonly message: string;
+    };
+
+const DAY_MS = 86_400_000;
+/** Filings published per round trip. */
+const PUBLISH_BATCH = 200;
+
+/**
+ * Reconciles one day with EDGAR's daily index (contracts §7): under the day's lock, reads
+ * `form.YYYYMMDD.idx` within the shared fair-access budget, asks dedup which accessions secfeed
+ * has, publishes each missing one (`source` `edgar-index`, built from the index row and the
+ * filing's SGML header) through dedup, so exactly once whoever else publishes it, and stores the
+ * day's report. Running it again publishes nothing more. Never throws.
+ */
+export async function reconcileDay(
+  date: string,
+  deps: ReconcileDeps,
+): Promise<ReconcileOutcome> {
+  const now = deps.now ?? Date.now;
+  if (!isIndexDate(date))
+    return fail(deps, 'DATE_INVALID', `not a YYYY-MM-DD date: ${date}`);
+  // Seen-marks live as long as the retention: past it, "missing" would mean "forgotten".
+  if (Date.parse(`${date}T00:00:00Z`) + 2 * DAY_MS < now() - deps.retentionMs)
+    return fail(
+      deps,
+      'DATE_PAST_RETENTION',
+      `${date} is older than the retention; secfeed cannot tell what it had`,
+    );
+  const ttlMs = deps.lockTtlMs ?? RECONCILE_DEFAULTS.lockTtlMs;
+  try {
+    const run = await withDayLock(
+      deps.redis,
+      deps.completenessKeys.lock(date),
+      ttlMs,
+      () => reconcileLocked(date, deps),
+    );
+    return run.ran ? run.value : { kind: 'busy' };
+  } catch (err) {
+    return fail(deps, 'REDIS_UNAVAILABLE', (err as Error).message);
+  }
+}
+
+async function reconcileLocked(
+  date: string,
+  deps: ReconcileDeps,
+): Promise<ReconcileOutcome> {
+  const { redis, completenessKeys, metrics, logger, retentionMs } = deps;
+  const fetchDeps = archiveFetchDeps(deps);
+  const fetched = await fetchFromArchive(
+    `${deps.archivesUrl.replace(/\/+$/, '')}${dailyIndexPath(date)}`,
+    fetchDeps,
+  );
+  if (fetched.kind === 'stopped') return fetched;
+  if (fetched.kind === 'failed')
+    return fail(deps, 'INDEX_UNAVAILABLE', fetched.message);
+  if (fetched.kind === 'not-found') {
+    const report = pendingReport(date);
+    // A day already reconciled keeps its report (an archive hiccup never erases it).
+    await redis.set(completenessKeys.report(date), JSON.stringify(report), {
+      NX: true,
+      PX: retentionMs,
+    });
+    metrics.runs.inc({ outcome: 'not_published' });
+    logger.info({ date }, 'Completeness: daily index not published yet');
+    return { kind: 'not-published', report };
+  }
+  const index = parseEdgarIndex(fetched.text);
+  if (
+    index.kind === undefined ||
+    (index.accessions.length === 0 && index.badRows > 0)
+  )
+    return fail(
+      deps,
+      'INDEX_MALFORMED',
+      index.problems.map((p) => `${p.code}: ${p.message}`).join('; '),
+    );
+  if (index.problems.length > 0)
+    logger.warn(
+      { date, badRows: index.badRows, problems: index.problems.slice(0, 5) },
+      'Completeness: daily index has rows it could not read',
+    );
+  const all = index.accessions.map((a) => a.accessionNo);
+  const had = await seenAccessions(redis, deps.keys, all);
+  const lacking = index.accessions.filter((a) => !had.has(a.accessionNo));
+  const got = await publishMissing(date, lacking, deps, fetchDeps);
+  if (got === undefined) return { kind: 'stopped' };
+  const lateKey = completenessKeys.late(date);
+  const late = await redis.sCard(lateKey);
+  const missing = lacking
+    .map((a) => a.accessionNo)
+    .filter((accessionNo) => !got.has(accessionNo));
+  const report: CompletenessReport = {
+    date,
+    indexed: all.length,
+    have: all.length - missing.length,
+    missing,
+    late,
+    checkedAt: new Date((deps.now ?? Date.now)()).toISOString(),
+  };
+  await redis.set(completenessKeys.report(date), JSON.stringify(report), {
+    PX: retentionMs,
+  });
+  metrics.runs.inc({ outcome: 'reconciled' });
+  metrics.lastLate.set(late);
+  metrics.lastMissing.set(missing.length);
+  logger[late > 0 || missing.length > 0 ? 'warn' : 'info'](
+    {
+      date,
+      indexed: report.indexed,
+      hadBefore: had.size,
+      published: lacking.length - missing.length,
+      late,
+      missing: missing.length,
+    },
+    'Completeness reconciled',
+  );
+  return { kind: 'reconciled', report };
+}
+
+/**
+ * Publishes the accessions secfeed lacked; resolves the accession numbers now in the stream
+ * (published here or, meanwhile, by a source), or undefined when stopped.
+ */
+async function publishMissing(
+  date: string,
+  lacking: readonly EdgarIndexAccession[],
+  deps: ReconcileDeps,
+  fetchDeps: ArchiveFetchDeps,
+): Promise<Set<string> | undefined> {
+  const got = new Set<string>();
+  const receivedAt = () => new Date((deps.now ?? Date.now)()).toISOString();
+  for (let at = 0; at < lacking.length; at += PUBLISH_BATCH) {
+    const filings: Filing[] = [];
+    for (const accession of lacking.slice(at, at + PUBLISH_BATCH)) {
+      const header = await fetchHeader(accession, deps, fetchDeps);
+      if (header === null) return undefined;
+      const built = filingFromIndex(
+        accession,
+        header,
+        deps.archivesUrl,
+        receivedAt(),
+      );
+      if (built.ok) filings.push(built.filing);
+      else
+        deps.logger.warn(
+          {
+            date,
+            accessionNo: accession.accessionNo,
+            reasons: built.reasons.slice(0, 5),
+          },
+          'Completeness: index row makes no valid filing',
+        );
+    }
+    const results = await deps.publisher.publishBatch(filings);
+    const published: string[] = [];
+    results.forEach((result, i) => {
+      got.add(filings[i].accessionNo);
+      if (result.status !== 'published') return;
+      published.push(filings[i].accessionNo);
+      deps.onPublished?.(filings[i], Date.now());
+    });
+    if (published.length > 0) {
+      const lateKey = deps.completenessKeys.late(date);
+      await deps.redis.sAdd(lateKey, published);
+      await deps.redis.pExpire(lateKey, deps.retentionMs);
+      deps.metrics.late.inc(published.length);
+    }
+  }
+  return got;
+}
+
+/** The filing's SGML header; undefined when it cannot be had (the index row alone then); null when stopped. */
+async function fetchHeader(
+  accession: EdgarIndexAccession,
+  deps: ReconcileDeps,
+  fetchDeps: ArchiveFetchDeps,
+): Promise<string | undefined | null> {
+  const cik =
+    /^edgar\/data\/(\d+)\//.exec(accession.fileName)?.[1] ??
+    accession.entities[0].cik;
+  const result = await fetchFromArchive(
+    archiveUrls(deps.archivesUrl, cik, accession.accessionNo).header,
+    fetchDeps,
+  );
+  if (result.kind === 'stopped') return null;
+  return result.kind === 'text' ? result.text : undefined;
+}
+
+function archiveFetchDeps(deps: ReconcileDeps): ArchiveFetchDeps {
+  return {
+    budget: deps.budget,
+    userAgent: deps.userAgent,
+    timeoutMs: deps.requestTimeoutMs ?? RECONCILE_DEFAULTS.requestTimeoutMs,
+    maxBytes: deps.maxBytes ?? RECONCILE_DEFAULTS.maxBytes,
+    retry: { ...RECONCILE_DEFAULTS.retry, ...deps.retry },
+    signal: deps.signal ?? new AbortController().signal,
+    fetch: deps.fetch,
+  };
+}
+
+function fail(
+  deps: ReconcileDeps,
+  code: ReconcileFailureCode,
+  message: string,
+): ReconcileOutcome {
+  deps.metrics.runs.inc({
+    outcome: code === 'INDEX_MALFORMED' ? 'malformed' : 'failed',
+  });
+  deps.logger.warn(
+    { code, err: message },
+    'Completeness: reconciliation failed',
+  );
+  return { kind: 'failed', code, message };
+}
