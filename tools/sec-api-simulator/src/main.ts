@@ -2,7 +2,9 @@
  * Runs the sec-api.io Stream API simulator on its own:
  *   SIMULATOR_PORT (default 9010), SIMULATOR_RATE (filings/s; 0 = full speed) or
  *   SIMULATOR_SPEED (replay factor, default 60), SIMULATOR_BATCH (filings per frame, default 1),
- *   SIMULATOR_API_KEY (when set, clients must send it as ?apiKey=).
+ *   SIMULATOR_API_KEY (when set, clients must send it as ?apiKey=),
+ *   SIMULATOR_DOCUMENTS_DIR (real EDGAR full submissions to serve as EDGAR's archive, with a
+ *   filing replayed for each; see SimulatorOptions.documentsDir).
  */
 import { startSimulator } from './index';
 
@@ -24,6 +26,7 @@ async function main(): Promise<void> {
     speed: num('SIMULATOR_SPEED'),
     batchSize: num('SIMULATOR_BATCH'),
     apiKey: process.env['SIMULATOR_API_KEY'] || undefined,
+    documentsDir: process.env['SIMULATOR_DOCUMENTS_DIR'] || undefined,
   });
   console.log(
     JSON.stringify({ msg: 'sec-api simulator listening', url: simulator.url }),

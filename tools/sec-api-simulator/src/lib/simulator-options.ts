@@ -41,14 +41,28 @@ export interface SimulatorOptions {
   liveTimes?: boolean;
   /** The filings to replay. Default: the real day in data/replay. */
   day?: readonly WireFiling[];
+  /**
+   * A folder of real EDGAR full submissions (`*fullsub*.txt`, e.g. `../shared/fixtures/edgar/
+   * documents`): the simulator then also serves EDGAR's archive, `GET
+   * /Archives/edgar/data/<CIK>/<accession without dashes>/<accession>.txt`, answering those
+   * submissions and 404 for every other filing, and replays a filing for each submission (its
+   * metadata from the submission's header) after every {@link documentFilingEvery}th filing of
+   * the day, so that the demo has filings whose documents exist. Default: none (no archive).
+   */
+  documentsDir?: string;
+  /** See {@link documentsDir}. Default 40. */
+  documentFilingEvery?: number;
   /** Called with each data frame sent and the filings in it (benchmarks time them). */
   onFrame?: (filings: readonly WireFiling[], sentAtMs: number) => void;
 }
 
 export type ResolvedSimulatorOptions = Required<
-  Omit<SimulatorOptions, 'apiKey' | 'rate' | 'onFrame' | 'day'>
+  Omit<SimulatorOptions, 'apiKey' | 'rate' | 'onFrame' | 'day' | 'documentsDir'>
 > &
-  Pick<SimulatorOptions, 'apiKey' | 'rate' | 'onFrame' | 'day'>;
+  Pick<
+    SimulatorOptions,
+    'apiKey' | 'rate' | 'onFrame' | 'day' | 'documentsDir'
+  >;
 
 const positive = (
   name: string,
@@ -72,6 +86,7 @@ export function resolveSimulatorOptions(
   positive('batchSize', options.batchSize);
   positive('limit', options.limit, true);
   positive('pingIntervalMs', options.pingIntervalMs);
+  positive('documentFilingEvery', options.documentFilingEvery);
   for (const [name, value] of Object.entries(options.faults ?? {}))
     positive(`faults.${name}`, value);
   return {
@@ -87,6 +102,8 @@ export function resolveSimulatorOptions(
     faults: options.faults ?? {},
     liveTimes: options.liveTimes ?? true,
     day: options.day,
+    documentsDir: options.documentsDir,
+    documentFilingEvery: options.documentFilingEvery ?? 40,
     onFrame: options.onFrame,
   };
 }

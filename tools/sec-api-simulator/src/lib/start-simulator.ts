@@ -5,6 +5,13 @@ import { WebSocket, WebSocketServer } from 'ws';
 import { FeedSchedule, replaySchedule, steadySchedule } from './feed-schedule';
 import { malformedFrame } from './malformed-frames';
 import { answerQuery } from './query-api';
+import {
+  archivePathAccession,
+  loadArchiveDocuments,
+  loadTickers,
+  withExtraFilings,
+} from './archive-documents';
+import { readFile } from 'node:fs/promises';
 import { easternIsoString } from '@secfeed/filing-model';
 import { filingAt, loadReplayDay, WireFiling } from './replay-day';
 import { resolveSimulatorOptions, SimulatorOptions } from './simulator-options';
@@ -25,6 +32,10 @@ export interface Simulator {
   readonly queryApiUrl: string;
   readonly port: number;
   stats(): SimulatorStats;
+  /** `http://host:port`: EDGAR's archive stand-in (`EDGAR_ARCHIVES_URL`) when `documentsDir` is set. */
+  readonly archivesUrl: string;
+  /** Every archive request received: path and status answered. */
+  archiveRequests(): ReadonlyArray<{ path: string; status: number }>;
   /** Every accession number sent in a data frame, in order (duplicates included). */
   sent(): readonly string[];
   /** Destroys every client socket without a close frame, as a network drop would. */
@@ -56,7 +67,15 @@ export async function startSimulator(
   options: SimulatorOptions = {},
 ): Promise<Simulator> {
   const opts = resolveSimulatorOptions(options);
-  const day = opts.day ?? loadReplayDay();
+  const replayed = opts.day ?? loadReplayDay();
+  const documents =
+    opts.documentsDir === undefined
+      ? undefined
+      : loadArchiveDocuments(opts.documentsDir, replayed[0], loadTickers());
+  const day = documents
+    ? withExtraFilings(replayed, documents.filings, opts.documentFilingEvery)
+    : replayed;
+  const archiveRequests: Array<{ path: string; status: number }> = [];
   const schedule: FeedSchedule =
     opts.rate === undefined
       ? replaySchedule(day, opts.speed)
@@ -192,6 +211,8 @@ export async function startSimulator(
         .end(JSON.stringify(body));
     };
     const route = `${req.method} ${req.url}`;
+    if (documents && req.method === 'GET' && req.url?.startsWith('/Archives/'))
+      return archive(req.url, res);
     if (req.method === 'POST' && (req.url === '/' || req.url?.startsWith('/?')))
       return query(req, reply);
     if (route === 'GET /stats') return reply(200, stats);
@@ -205,6 +226,22 @@ export async function startSimulator(
         message: 'GET /stats, POST /drop, /freeze, /thaw',
       },
     });
+  }
+
+  /** EDGAR's archive for the documents' submissions; 404 for anything else, as EDGAR does. */
+  function archive(path: string, res: ServerResponse): void {
+    const accessionNo = archivePathAccession(path);
+    const file =
+      accessionNo === undefined ? undefined : documents?.files.get(accessionNo);
+    const answer = (status: number, body: string | Buffer) => {
+      archiveRequests.push({ path, status });
+      res.writeHead(status, { 'content-type': 'text/plain' }).end(body);
+    };
+    if (file === undefined) return answer(404, 'Not Found');
+    readFile(file).then(
+      (body) => answer(200, body),
+      () => answer(404, 'Not Found'),
+    );
   }
 
   /** sec-api.io's Query API, answered from what was sent: the gap backfill has a real peer. */
@@ -245,6 +282,8 @@ export async function startSimulator(
   const simulator: Simulator = {
     url: `ws://${opts.host}:${port}`,
     queryApiUrl: `http://${opts.host}:${port}`,
+    archivesUrl: `http://${opts.host}:${port}`,
+    archiveRequests: () => archiveRequests,
     port,
     stats: () => ({ ...stats, connections: clients().length }),
     sent: () => sentAccessions,
