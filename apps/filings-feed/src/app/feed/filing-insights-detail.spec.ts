@@ -100,5 +100,14 @@ describe('FilingInsightsDetail', () => {
     } as unknown as FilingInsights);
     expect(q('insights-transactions')).toBeNull();
     expect(q('insights-owners')?.textContent).toContain('None listed');
+    await render({
+      items: [null, { code: '2.02', title: 'Results' }],
+      ownership: { owners: [null, 7], transactions: [null], tenb51: false },
+      stake: { issuer: null, filers: [null], percent: null },
+      problems: [null],
+    } as unknown as FilingInsights);
+    expect(q('insights-items')?.textContent).toContain('2.02 Results');
+    expect(q('insights-owners')?.textContent).toContain('None listed');
+    expect(q('insights-stake')?.textContent).toContain('— of class');
   });
 });

@@ -181,8 +181,13 @@ export class FilingInsightsDetail {
   }
 }
 
-function listOf<T>(value: readonly T[] | undefined): readonly T[] {
-  return Array.isArray(value) ? value : [];
+/** The objects of a list read from JSON (anything else in it, or a non-list, is skipped). */
+function listOf<T extends object>(
+  value: readonly T[] | undefined,
+): readonly T[] {
+  return Array.isArray(value)
+    ? value.filter((entry) => typeof entry === 'object' && entry !== null)
+    : [];
 }
 
 function toRow(tx: OwnershipTransaction): TransactionRow {

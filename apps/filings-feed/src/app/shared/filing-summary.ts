@@ -9,11 +9,22 @@ import { insightsOf } from './filing-insights-of';
  * lists them, else its description.
  */
 export function filingSummary(filing: Filing): string {
-  const insights = insightsOf(filing);
-  const said = insights
-    ? describeInsights(filing.formType, insights, { ticker: filing.ticker })
-    : null;
+  const said = describe(filing);
   if (said) return said;
   const { items, description } = filing;
   return items?.length ? items.join(' · ') : (description ?? '');
+}
+
+/** The insights' line, or null; insights of a shape the describer does not expect give none. */
+function describe(filing: Filing): string | null {
+  const insights = insightsOf(filing);
+  if (!insights) return null;
+  try {
+    return describeInsights(filing.formType, insights, {
+      ticker: filing.ticker,
+    });
+  } catch {
+    // They arrive as JSON: one odd message must not break the list.
+    return null;
+  }
 }
