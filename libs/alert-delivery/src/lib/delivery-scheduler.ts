@@ -100,7 +100,11 @@ export class DeliveryScheduler {
     const { store, options } = this;
     const token = randomUUID();
     try {
-      if (!(await store.acquire(ruleId, token, options.leaseMs))) return;
+      if (!(await store.acquire(ruleId, token, options.leaseMs))) {
+        // Another replica delivers this rule: look again at the next poll, not at once.
+        this.notBefore.set(ruleId, Date.now() + options.pollMs);
+        return;
+      }
     } catch (err) {
       this.redisFailed(err, 'taking a lease');
       return;
