@@ -22,7 +22,13 @@ describe('planStack', () => {
       SEC_STREAM_URL: 'ws://127.0.0.1:9010',
       SEC_QUERY_API_URL: 'http://127.0.0.1:9010',
       REDIS_URL: 'redis://127.0.0.1:6390',
+      // Insights from the simulator's archive stand-in: real documents, no network.
+      EDGAR_ARCHIVES_URL: 'http://127.0.0.1:9010',
+      INSIGHTS_ENABLED: 'true',
     });
+    expect(services[0].env['SIMULATOR_DOCUMENTS_DIR']).toBe(
+      '/w/../shared/fixtures/edgar/documents',
+    );
     expect(ingest.env['SEC_API_KEY']).toBe(
       services[0].env['SIMULATOR_API_KEY'],
     );
@@ -83,6 +89,19 @@ describe('planStack: the demo keeps its data apart', () => {
     );
   });
 
+  it('the in-process replay reads no archive unless insights are asked for', () => {
+    const ingest = (env: NodeJS.ProcessEnv) =>
+      plan(env).services.find((s) => s.name === 'ingest')?.env;
+    expect(ingest({ INGEST_SOURCE: 'replay' })?.['INSIGHTS_ENABLED']).toBe(
+      'false',
+    );
+    expect(
+      ingest({ INGEST_SOURCE: 'replay', INSIGHTS_ENABLED: 'true' })?.[
+        'INSIGHTS_ENABLED'
+      ],
+    ).toBe('true');
+  });
+
   it.each<[NodeJS.ProcessEnv]>([
     [{ SEC_API_KEY: 'real' }],
     [{ INGEST_SOURCE: 'edgar', SEC_USER_AGENT: 'A b@c.d' }],
@@ -90,6 +109,8 @@ describe('planStack: the demo keeps its data apart', () => {
   ])('never marks real data as the demo (%o)', (env) => {
     const { services, demoKeyPrefix } = plan(env);
     expect(demoKeyPrefix).toBeUndefined();
-    expect(services[0].env['SECFEED_KEY_PREFIX']).toBe(env['SECFEED_KEY_PREFIX']);
+    expect(services[0].env['SECFEED_KEY_PREFIX']).toBe(
+      env['SECFEED_KEY_PREFIX'],
+    );
   });
 });

@@ -29,12 +29,16 @@ export interface PlanInput {
 }
 
 const SIMULATOR_PORT = '9010';
+/** Real EDGAR full submissions the simulator serves as EDGAR's archive (insights in the demo). */
+const DOCUMENTS_DIR = '../shared/fixtures/edgar/documents';
 const SIMULATOR_KEY = 'local-demo-key';
 
 /**
  * What `npm start` runs: with `SEC_API_KEY`, ingest on the real sec-api.io stream; with
  * `INGEST_SOURCE=edgar`, on EDGAR's feed; otherwise the simulator replaying the real day and
- * ingest on the `sec-api` path against it. The gateway serves the dashboard in every case.
+ * ingest on the `sec-api` path against it, with insights read from the simulator's stand-in of
+ * EDGAR's archive (the real full submissions of `../shared/fixtures/edgar/documents`; nothing
+ * reaches the internet). The gateway serves the dashboard in every case.
  */
 export function planStack({
   env,
@@ -69,7 +73,11 @@ export function planStack({
       env['INGEST_SOURCE'] === 'edgar'
         ? "EDGAR's Latest Filings feed"
         : 'the replayed day, in-process';
-    ingestEnv = common;
+    // The replayed day in-process has no archive stand-in: no insights unless asked for.
+    ingestEnv =
+      env['INGEST_SOURCE'] === 'replay'
+        ? { INSIGHTS_ENABLED: 'false', ...common }
+        : common;
   } else {
     const port = env['SIMULATOR_PORT'] ?? SIMULATOR_PORT;
     upstream = `the sec-api simulator replaying EDGAR's day of 2020-01-03 (ws://127.0.0.1:${port})`;
@@ -82,6 +90,8 @@ export function planStack({
         SIMULATOR_PORT: port,
         SIMULATOR_API_KEY: SIMULATOR_KEY,
         SIMULATOR_SPEED: env['REPLAY_SPEED'] ?? '60',
+        SIMULATOR_DOCUMENTS_DIR:
+          env['SIMULATOR_DOCUMENTS_DIR'] ?? `${workspace}/${DOCUMENTS_DIR}`,
       },
     });
     ingestEnv = {
@@ -90,6 +100,8 @@ export function planStack({
       SEC_API_KEY: SIMULATOR_KEY,
       SEC_STREAM_URL: `ws://127.0.0.1:${port}`,
       SEC_QUERY_API_URL: `http://127.0.0.1:${port}`,
+      EDGAR_ARCHIVES_URL: `http://127.0.0.1:${port}`,
+      INSIGHTS_ENABLED: env['INSIGHTS_ENABLED'] ?? 'true',
     };
   }
   services.push({
