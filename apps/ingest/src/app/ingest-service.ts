@@ -13,6 +13,7 @@ import { insightsFromSubmission } from '@secfeed/filing-insights';
 import { Subject, type Observable, type Subscription } from 'rxjs';
 import type { IngestConfig } from './config/ingest-config';
 import type { IngestMetrics } from './metrics/ingest-metrics';
+import { startCompleteness } from './completeness/start-completeness';
 import { EdgarBudget } from './insights/edgar-budget';
 import { InsightsStage } from './insights/insights-stage';
 import type {
@@ -88,6 +89,7 @@ export class IngestService {
   private pipeline?: PublishPipeline;
   private lostWrites?: LostWriteRecovery;
   private insights?: InsightsStage;
+  private completeness?: { stop(): Promise<void> };
   private subscription?: Subscription;
   private trims?: Subscription;
   private readonly dropped = new Subject<readonly Filing[]>();
@@ -150,6 +152,16 @@ export class IngestService {
           ...this.deps.insights,
         })
       : undefined);
+    this.completeness = startCompleteness({
+      redis: this.redis,
+      keys,
+      config,
+      budget,
+      publisher: filingPublisher,
+      registry: metrics.registry,
+      logger,
+      onPublished: (filing, at) => insights?.enqueue(filing, at),
+    });
     if (insights)
       logger.info(
         {
@@ -237,6 +249,7 @@ export class IngestService {
     this.subscription?.unsubscribe();
     this.trims?.unsubscribe();
     this.lostWrites?.stop();
+    await this.completeness?.stop();
     await this.insights?.stop();
     if (this.pipeline) {
       if (!(await this.pipeline.flush(STOP_FLUSH_MS))) {
