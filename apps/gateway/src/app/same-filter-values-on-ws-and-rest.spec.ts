@@ -1,11 +1,19 @@
 // The WebSocket's subscribe and REST's query take the same filter values: each case of
 // filing-model's shared table goes through both parsers the gateway answers with, and both
 // must accept it with the same normalized value, or both refuse it (each with its own code).
-import type { FilterNumberKind, FilterValueKind } from '@secfeed/filing-model';
+import {
+  INSIGHT_FILTER_CODES,
+  type FilterNumberKind,
+  type FilterValueKind,
+} from '@secfeed/filing-model';
 import {
   FILTER_NUMBER_CASES,
   FILTER_VALUE_CASES,
 } from '@secfeed/filing-model/testing';
+import {
+  protocolCodes,
+  restCodes,
+} from '../fuzz/test-support/documented-codes';
 import { HistoryError } from './history/history-error';
 import { parseHistoryQuery } from './history/parse-history-query';
 import { parseClientMessage } from './realtime/parse-client-message';
@@ -119,6 +127,17 @@ describe('the same filter values on the WebSocket and REST', () => {
       ws: { code: 'INVALID_TENB51' },
       rest: { code: 'INVALID_TENB51' },
     });
+  });
+});
+
+describe('the insight filter codes', () => {
+  it('are listed in docs/protocol.md and, as 400s, in docs/rest.md', () => {
+    const codes = Object.values(INSIGHT_FILTER_CODES);
+    const ws = protocolCodes().errors;
+    const rest = restCodes().get(400) ?? new Set();
+    expect(codes.filter((code) => !ws.has(code) || !rest.has(code))).toEqual(
+      [],
+    );
   });
 });
 

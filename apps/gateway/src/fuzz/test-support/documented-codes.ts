@@ -22,7 +22,10 @@ export function protocolCodes(): { errors: Set<string>; closes: Set<number> } {
   const text = docs('protocol.md');
   return {
     errors: new Set(
-      firstCells(section(text, 'Error codes'), /^\|\s*`([A-Z_]+)`\s*\|/),
+      firstCells(
+        section(text, 'Error codes'),
+        /^\|\s*`([A-Z][A-Z0-9_]*)`\s*\|/,
+      ),
     ),
     closes: new Set(
       firstCells(section(text, 'Close codes'), /^\|\s*`(\d{4})`/).map(Number),
@@ -34,7 +37,7 @@ export function protocolCodes(): { errors: Set<string>; closes: Set<number> } {
 export function restCodes(): Map<number, Set<string>> {
   const out = new Map<number, Set<string>>();
   for (const line of section(docs('rest.md'), 'Errors')) {
-    const match = line.match(/^\|\s*(\d{3})\s*\|\s*`([A-Z_]+)`\s*\|/);
+    const match = line.match(/^\|\s*(\d{3})\s*\|\s*`([A-Z][A-Z0-9_]*)`\s*\|/);
     if (!match) continue;
     const status = Number(match[1]);
     out.set(status, (out.get(status) ?? new Set()).add(match[2]));
