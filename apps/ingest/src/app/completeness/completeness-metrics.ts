@@ -12,12 +12,14 @@ export interface CompletenessMetrics {
   lastLate: Gauge;
 }
 
-/** Registers the completeness metrics on `registry`. */
+/** Registers the completeness metrics on `registry` (once: a second call gets the same ones). */
 export function createCompletenessMetrics(
   registry: Registry,
 ): CompletenessMetrics {
+  const known = registered.get(registry);
+  if (known) return known;
   const registers = [registry];
-  return {
+  const metrics: CompletenessMetrics = {
     runs: new Counter({
       name: 'secfeed_ingest_completeness_runs_total',
       help: "Reconciliations with EDGAR's daily index, by outcome",
@@ -40,4 +42,8 @@ export function createCompletenessMetrics(
       registers,
     }),
   };
+  registered.set(registry, metrics);
+  return metrics;
 }
+
+const registered = new WeakMap<Registry, CompletenessMetrics>();
