@@ -16,11 +16,8 @@ export { DEFAULT_DELIVERY_OPTIONS } from './lib/delivery-options';
 export type { DeliveryOptions } from './lib/delivery-options';
 export type { DeliveryRecord } from './lib/delivery-store';
 export { maskChannel } from './lib/mask-secret';
-export {
-  MAX_RULE_NAME_LENGTH,
-  MIN_WEBHOOK_SECRET_LENGTH,
-  parseAlertRule,
-} from './lib/parse-alert-rule';
+export { MAX_RULE_NAME_LENGTH, parseAlertRule } from './lib/parse-alert-rule';
+export { MIN_WEBHOOK_SECRET_LENGTH } from './lib/parse-channel';
 export type {
   AlertRuleFields,
   ParseAlertRuleResult,

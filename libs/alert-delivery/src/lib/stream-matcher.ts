@@ -5,7 +5,6 @@ import {
 import { backoffDelay } from '@secfeed/reconnect-policy';
 import type { AlertKeys } from '@secfeed/redis-keys';
 import {
-  isRedisCluster,
   routedCommands,
   type Logger,
   type SecfeedRedis,
@@ -16,6 +15,10 @@ import type { EntryKind } from './delivery-id';
 import type { DeliveryStore } from './delivery-store';
 import type { RuleStore } from './rule-store';
 import { sleep } from './sleep';
+import {
+  blockingConnection,
+  type BlockingConnection,
+} from './blocking-connection';
 
 export interface StreamMatcherOptions {
   readonly redis: SecfeedRedis;
@@ -39,10 +42,6 @@ export interface StreamMatcherOptions {
 }
 
 type RawEntry = [string, string[] | null];
-type Connection = {
-  send(args: string[]): Promise<unknown>;
-  destroy(): void;
-};
 
 const BATCH = 100;
 
@@ -57,7 +56,7 @@ export class StreamMatcher {
   private version = '';
   private readonly stopping = new AbortController();
   private loops: Promise<void>[] = [];
-  private connection?: Connection;
+  private connection?: BlockingConnection;
   private reading = false;
 
   constructor(private readonly options: StreamMatcherOptions) {}
@@ -101,7 +100,11 @@ export class StreamMatcher {
     let failures = 0;
     while (!signal.aborted) {
       try {
-        this.connection ??= await this.connect();
+        this.connection ??= await blockingConnection(
+          this.options.redis,
+          this.options.stream,
+          this.options.blockMs ?? 1000,
+        );
         this.reading = true;
         const reply = (await this.connection.send([
           'XREADGROUP',
@@ -239,39 +242,6 @@ export class StreamMatcher {
     this.compiled = new CompiledRules(await rules.list());
     this.version = version;
   }
-
-  /** Its own connection: a BLOCK would hold up every other command on a shared one. */
-  private async connect(): Promise<Connection> {
-    const { redis, stream } = this.options;
-    const blockMs = this.options.blockMs ?? 1000;
-    if (isRedisCluster(redis)) {
-      const cluster = redis.duplicate({
-        minimizeConnections: true,
-        RESP: 2,
-      } as never);
-      cluster.on('error', () => undefined);
-      await cluster.connect();
-      return {
-        send: (args) => cluster.sendCommand(stream, false, args),
-        destroy: () => quietly(() => cluster.destroy()),
-      };
-    }
-    const client = redis.duplicate({
-      socket: {
-        ...redis.options?.socket,
-        socketTimeout: blockMs + 10_000,
-        reconnectStrategy: false,
-      },
-      disableOfflineQueue: true,
-      RESP: 2,
-    } as never);
-    client.on('error', () => undefined);
-    await client.connect();
-    return {
-      send: (args) => client.sendCommand(args),
-      destroy: () => quietly(() => client.destroy()),
-    };
-  }
 }
 
 function toFields(flat: readonly string[]): StreamEntryFields {
@@ -288,12 +258,4 @@ function emptyJob(entryId: string) {
     enqueuedAt: 0,
     data: 'null',
   };
-}
-
-function quietly(close: () => void): void {
-  try {
-    close();
-  } catch {
-    // Already closed.
-  }
 }
