@@ -125,6 +125,23 @@ describe('edgarSource (real HTTP)', () => {
     );
   });
 
+  it('takes a token of the shared fair-access budget before every request, and polls on when the budget cannot be read', async () => {
+    const taken: number[] = [];
+    let fail = false;
+    const { server: feed } = await run(() => fixture, {
+      takeToken: async () => {
+        taken.push(server?.requests.length ?? -1);
+        if (fail) throw new Error('Redis unavailable');
+      },
+    });
+    await eventually(() => feed.requests.length >= 3);
+    // Each token is taken before its request: the i-th token sees i-1 requests made.
+    expect(taken.slice(0, 3)).toEqual([0, 1, 2]);
+    fail = true;
+    const before = feed.requests.length;
+    await eventually(() => feed.requests.length >= before + 2);
+  });
+
   it('emits nothing new when the next polls see the same feed', async () => {
     const { server, recorder } = await run(() => fixture);
     await eventually(() => server.requests.length >= 3);
