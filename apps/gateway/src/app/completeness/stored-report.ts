@@ -1,0 +1,48 @@
+/** A day's completeness as `GET /api/completeness` answers it (contracts §7). */
+export interface CompletenessReportBody {
+  readonly date: string;
+  readonly indexed: number;
+  readonly have: number;
+  readonly missing: readonly string[];
+  readonly late: number;
+  readonly checkedAt: string | null;
+}
+
+/**
+ * The report ingest stored for `date` (`CompletenessKeys.report`, written by ingest's
+ * reconciliation), or, when there is none or it is unreadable, the day not reconciled yet
+ * (`checkedAt` null). Only the fields of §7 are answered.
+ */
+export function storedReport(
+  date: string,
+  stored: string | null,
+): CompletenessReportBody {
+  const pending = {
+    date,
+    indexed: 0,
+    have: 0,
+    missing: [],
+    late: 0,
+    checkedAt: null,
+  };
+  if (stored === null) return pending;
+  let value: Record<string, unknown>;
+  try {
+    value = JSON.parse(stored) as Record<string, unknown>;
+  } catch {
+    return pending;
+  }
+  const count = (x: unknown) =>
+    Number.isInteger(x) && (x as number) >= 0 ? (x as number) : 0;
+  return {
+    date,
+    indexed: count(value['indexed']),
+    have: count(value['have']),
+    missing: Array.isArray(value['missing'])
+      ? value['missing'].filter((a): a is string => typeof a === 'string')
+      : [],
+    late: count(value['late']),
+    checkedAt:
+      typeof value['checkedAt'] === 'string' ? value['checkedAt'] : null,
+  };
+}
