@@ -1,4 +1,4 @@
-import { createRedisKeys } from '@secfeed/redis-keys';
+import { createCompletenessKeys, createRedisKeys } from '@secfeed/redis-keys';
 import {
   closeRedis,
   connectRedis,
@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { checkAccess } from '@secfeed/access-control';
 import type { GatewayConfig } from './config/gateway-config';
+import { createCompletenessHandler } from './completeness';
 import { createHistoryHandler } from './history';
 import { guardSocket, handleClientError } from './http/client-error';
 import { redactUrl } from './http/redact-url';
@@ -58,6 +59,7 @@ export class GatewayService {
   private redis?: SecfeedRedis;
   private realtime?: Realtime;
   private history?: HistoryHandler;
+  private completeness?: HistoryHandler;
   private server?: Server;
   private backend?: Promise<void>;
   private readonly stopping = new AbortController();
@@ -189,6 +191,12 @@ export class GatewayService {
       // The token may travel in the query, as it must for a browser's WebSocket.
       ignoredParameters: ['token'],
     });
+    this.completeness = createCompletenessHandler({
+      redis,
+      keys: createCompletenessKeys(config.keyPrefix),
+      metrics,
+      logger,
+    });
     const realtime = createRealtime({ redis, keys, config, metrics, logger });
     const started = await retryUntilStopped(
       'stream reader start',
@@ -264,6 +272,7 @@ export class GatewayService {
         return true;
       }
       if (await this.history(req, res)) return true;
+      if (await this.completeness?.(req, res)) return true;
       sendError(
         res,
         404,
