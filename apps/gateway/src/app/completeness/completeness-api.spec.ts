@@ -1,0 +1,153 @@
+// GET /api/completeness and POST /api/completeness/reconcile on the production GatewayService,
+// with auth on, over a real HTTP server and the real Redis.
+import { signJwt } from '@secfeed/access-control';
+import { createCompletenessKeys } from '@secfeed/redis-keys';
+import { createLogger } from '@secfeed/service-runtime';
+import {
+  connectTestRedis,
+  deleteKeysWithPrefix,
+  uniqueKeyPrefix,
+  waitUntil,
+  type TestRedis,
+} from '@secfeed/test-kit';
+import { loadGatewayConfig } from '../config/gateway-config';
+import { GatewayService } from '../gateway-service';
+import { createGatewayMetrics } from '../metrics/gateway-metrics';
+
+const SECRET = 'a-secret-of-at-least-thirty-two-characters';
+
+describe('completeness over REST', () => {
+  const prefix = uniqueKeyPrefix('gw-completeness');
+  const keys = createCompletenessKeys(prefix);
+  let redis: TestRedis;
+  let service: GatewayService;
+  let base: string;
+  const token = () =>
+    signJwt({ sub: 'u', exp: Math.floor(Date.now() / 1000) + 60 }, SECRET);
+
+  const call = async (path: string, init: RequestInit = {}, auth = true) => {
+    const res = await fetch(`${base}${path}`, {
+      ...init,
+      headers: auth ? { authorization: `Bearer ${token()}` } : {},
+    });
+    const text = await res.text();
+    return {
+      status: res.status,
+      body: text ? (JSON.parse(text) as unknown) : undefined,
+    };
+  };
+  const codeOf = (body: unknown) =>
+    (body as { error: { code: string } }).error.code;
+
+  beforeAll(async () => {
+    redis = await connectTestRedis();
+    service = new GatewayService({
+      config: loadGatewayConfig({
+        SECFEED_KEY_PREFIX: prefix,
+        GATEWAY_PORT: '0',
+        GATEWAY_AUTH_SECRET: SECRET,
+      }),
+      logger: createLogger('gateway', 'silent'),
+      metrics: createGatewayMetrics(false),
+    });
+    base = `http://127.0.0.1:${await service.start()}`;
+    await waitUntil(
+      async () =>
+        (await call('/api/completeness?date=2020-03-18')).status === 200,
+      'the gateway reaching Redis',
+    );
+  });
+  afterAll(async () => {
+    await service.stop(0);
+    await deleteKeysWithPrefix(redis, prefix);
+    await redis.quit();
+  });
+
+  it('answers the report ingest stored for the day', async () => {
+    const report = {
+      date: '2020-03-18',
+      indexed: 2666,
+      have: 2666,
+      missing: [],
+      late: 3,
+      checkedAt: '2020-03-19T03:00:00.000Z',
+    };
+    await redis.set(keys.report('2020-03-18'), JSON.stringify(report));
+    expect(await call('/api/completeness?date=2020-03-18')).toEqual({
+      status: 200,
+      body: report,
+    });
+  });
+
+  it('answers a day not reconciled yet with checkedAt null', async () => {
+    expect(await call('/api/completeness?date=2020-03-19')).toEqual({
+      status: 200,
+      body: {
+        date: '2020-03-19',
+        indexed: 0,
+        have: 0,
+        missing: [],
+        late: 0,
+        checkedAt: null,
+      },
+    });
+  });
+
+  it.each([
+    ['?date=2020-02-30', 'INVALID_DATE'],
+    ['?date=20200318', 'INVALID_DATE'],
+    ['?date=2020-3-18', 'INVALID_DATE'],
+    ['?date=', 'INVALID_DATE'],
+    ['', 'INVALID_DATE'],
+    ['?date=1992-12-31', 'INVALID_DATE'],
+    ['?day=2020-03-18', 'UNKNOWN_PARAMETER'],
+    ['?date=2020-03-18&date=2020-03-19', 'DUPLICATE_PARAMETER'],
+  ])('refuses %p with 400 %s', async (query, code) => {
+    const answer = await call(`/api/completeness${query}`);
+    expect(answer.status).toBe(400);
+    expect(codeOf(answer.body)).toBe(code);
+  });
+
+  it('asks JWT when auth is on', async () => {
+    const get = await call('/api/completeness?date=2020-03-18', {}, false);
+    const post = await call(
+      '/api/completeness/reconcile?date=2020-03-18',
+      { method: 'POST' },
+      false,
+    );
+    expect([get.status, codeOf(get.body)]).toEqual([401, 'TOKEN_MISSING']);
+    expect([post.status, codeOf(post.body)]).toEqual([401, 'TOKEN_MISSING']);
+    expect(await redis.zCard(keys.requests)).toBe(0);
+  });
+
+  it('takes a reconciliation request with 202, once per date however often asked', async () => {
+    const first = await call('/api/completeness/reconcile?date=2020-03-17', {
+      method: 'POST',
+    });
+    const again = await call('/api/completeness/reconcile?date=2020-03-17', {
+      method: 'POST',
+    });
+    expect(first).toEqual({
+      status: 202,
+      body: { date: '2020-03-17', requested: true },
+    });
+    expect(again.status).toBe(202);
+    expect(await redis.zRange(keys.requests, 0, -1)).toEqual(['2020-03-17']);
+    const bad = await call('/api/completeness/reconcile?date=tomorrow', {
+      method: 'POST',
+    });
+    expect([bad.status, codeOf(bad.body)]).toEqual([400, 'INVALID_DATE']);
+  });
+
+  it('answers 405 to the wrong method', async () => {
+    const get = await call('/api/completeness/reconcile?date=2020-03-17');
+    const post = await call('/api/completeness?date=2020-03-17', {
+      method: 'POST',
+    });
+    expect([get.status, codeOf(get.body)]).toEqual([405, 'METHOD_NOT_ALLOWED']);
+    expect([post.status, codeOf(post.body)]).toEqual([
+      405,
+      'METHOD_NOT_ALLOWED',
+    ]);
+  });
+});
