@@ -44,8 +44,7 @@ export function ingestVerdicts(
     latencyMet: latency.latencyMs.p99 < INGEST_TARGETS.p99Ms,
     latencyOk: latency.lost === 0,
     rssGrowthKiB,
-    rssFlat:
-      rssGrowthKiB <= Math.max(32 * 1024, throughput.rssStartKiB * 0.25),
+    rssFlat: rssGrowthKiB <= Math.max(32 * 1024, throughput.rssStartKiB * 0.25),
     ratio: throughput.filingsPerSecond / ceiling.requestsPerSecond,
   };
 }

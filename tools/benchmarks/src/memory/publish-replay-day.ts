@@ -41,5 +41,9 @@ export async function publishReplayDay(
   const usedMemoryBefore = await usedMemory(redis);
   for (let i = 0; i < filings.length; i += BATCH)
     await publisher.publishBatch(filings.slice(i, i + BATCH));
-  return { filings, usedMemoryBefore, usedMemoryAfter: await usedMemory(redis) };
+  return {
+    filings,
+    usedMemoryBefore,
+    usedMemoryAfter: await usedMemory(redis),
+  };
 }
