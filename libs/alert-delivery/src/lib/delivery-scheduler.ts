@@ -1,4 +1,3 @@
-import { backoffDelay } from '@secfeed/reconnect-policy';
 import type { Logger } from '@secfeed/service-runtime';
 import { randomUUID } from 'node:crypto';
 import type { AlertMetrics } from './alert-metrics';
@@ -7,6 +6,7 @@ import { channelRequest } from './channel-request';
 import { deliveryId } from './delivery-id';
 import type { DeliveryOptions } from './delivery-options';
 import type { DeliveryStore, QueueHead } from './delivery-store';
+import { retryDecision } from './retry-decision';
 import { sendRequest, type SendResult } from './send-request';
 import { sleep } from './sleep';
 import { TokenBucket } from './token-bucket';
@@ -211,12 +211,14 @@ export class DeliveryScheduler {
       detail: result.detail,
       attempt,
     };
-    const since = Math.max(entryMs, job.retriedAt ?? 0);
-    if (
-      !result.retryable ||
-      attempt >= options.maxAttempts ||
-      now - since >= options.maxAgeMs
-    ) {
+    const decision = retryDecision(
+      result,
+      attempt,
+      Math.max(entryMs, job.retriedAt ?? 0),
+      now,
+      options,
+    );
+    if (decision.giveUp) {
       metrics.deliveries.inc({ channel, outcome: 'dead_lettered' });
       metrics.deadLetters.inc({ channel, code: result.code });
       logger.error(failure, 'alert delivery given up into the dead letters');
@@ -226,13 +228,7 @@ export class DeliveryScheduler {
         code: result.code,
       });
     }
-    const delay = Math.max(
-      backoffDelay(attempt - 1, {
-        minDelayMs: options.retryBaseMs,
-        maxDelayMs: Math.max(options.retryBaseMs, options.retryMaxMs),
-      }),
-      Math.min(result.retryAfterMs ?? 0, options.maxRetryAfterMs),
-    );
+    const delay = decision.delayMs;
     metrics.deliveries.inc({ channel, outcome: 'failed' });
     logger.warn(
       { ...failure, retryInMs: delay },
