@@ -1,11 +1,11 @@
 import { createRedisKeys } from '@secfeed/redis-keys';
-import { startSimulator } from '@secfeed/sec-api-simulator';
+import { startSimulator, type Simulator } from '@secfeed/sec-api-simulator';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ingestEnv, type BenchContext } from './bench-context';
-import { startIngestProcess } from './ingest-process';
-import { entryMs } from './redis-helpers';
-import { summarize, type LatencySummary } from './percentiles';
-import { startStreamReceiver } from './stream-receiver';
+import { startIngestProcess, type IngestProcess } from './ingest-process';
+import { latencySamples } from './latency-samples';
+import type { LatencySummary } from './percentiles';
+import { startStreamReceiver, type StreamReceiver } from './stream-receiver';
 
 export interface LatencyOptions {
   keyPrefix: string;
@@ -33,6 +33,48 @@ export interface LatencyResult {
    */
   toXaddMs: LatencySummary;
   xaddToReadMs: LatencySummary;
+}
+
+/** What feeds the latency phase: the simulator, the ingest, the reader. */
+interface Feed {
+  simulator: Simulator;
+  ingest: IngestProcess;
+  receiver: StreamReceiver;
+}
+
+/**
+ * Waits until the simulator has sent `limit` filings (progress every 10 s of them), then up to
+ * 3 s for the reader to get them; throws when the ingest exits or the feed overruns by 20 s.
+ */
+async function awaitFeed(
+  context: BenchContext,
+  { simulator, ingest, receiver }: Feed,
+  options: LatencyOptions,
+  limit: number,
+): Promise<void> {
+  const deadline =
+    Date.now() + (options.seconds + options.warmupSeconds) * 1000 + 20_000;
+  let reported = 0;
+  while (simulator.stats().filingsSent < limit) {
+    if (!ingest.alive()) {
+      throw new Error(
+        `ingest exited (${ingest.exitStatus()}):\n${ingest.output().join('\n')}`,
+      );
+    }
+    if (Date.now() > deadline)
+      throw new Error('latency phase: the simulator did not finish in time');
+    const sent = simulator.stats().filingsSent;
+    if (sent - reported >= options.rate * 10) {
+      reported = sent;
+      context.log(
+        `  ${sent}/${limit} sent, ${receiver.receivedAt.size} received`,
+      );
+    }
+    await sleep(100);
+  }
+  const settle = Date.now() + 3000;
+  while (receiver.receivedAt.size < limit && Date.now() < settle)
+    await sleep(20);
 }
 
 /**
@@ -79,62 +121,27 @@ export async function latencyPhase(
     ingest.stop(),
   );
 
-  const deadline =
-    Date.now() + (options.seconds + options.warmupSeconds) * 1000 + 20_000;
-  let reported = 0;
-  while (simulator.stats().filingsSent < limit) {
-    if (!ingest.alive()) {
-      throw new Error(
-        `ingest exited (${ingest.exitStatus()}):\n${ingest.output().join('\n')}`,
-      );
-    }
-    if (Date.now() > deadline)
-      throw new Error('latency phase: the simulator did not finish in time');
-    const sent = simulator.stats().filingsSent;
-    if (sent - reported >= options.rate * 10) {
-      reported = sent;
-      context.log(
-        `  ${sent}/${limit} sent, ${receiver.receivedAt.size} received`,
-      );
-    }
-    await sleep(100);
-  }
-  const settle = Date.now() + 3000;
-  while (receiver.receivedAt.size < limit && Date.now() < settle)
-    await sleep(20);
+  await awaitFeed(context, { simulator, ingest, receiver }, options, limit);
   await stopReceiver();
   await stopIngest();
   await closeSimulator();
 
-  const latencies: number[] = [];
-  const toXadd: number[] = [];
-  const xaddToRead: number[] = [];
-  const epoch = (monotonic: number) => performance.timeOrigin + monotonic;
-  let lost = 0;
-  order.forEach((accessionNo, index) => {
-    const received = receiver.receivedAt.get(accessionNo);
-    if (received === undefined) {
-      lost++;
-      return;
-    }
-    if (index < warmupFilings) return;
-    const sent = sentAt.get(accessionNo) ?? received;
-    latencies.push(received - sent);
-    const id = receiver.entryIds.get(accessionNo);
-    if (id === undefined) return;
-    const xaddMs = entryMs(id);
-    toXadd.push(xaddMs - epoch(sent));
-    xaddToRead.push(epoch(received) - xaddMs);
-  });
+  const samples = latencySamples(
+    {
+      order,
+      sentAt,
+      receivedAt: receiver.receivedAt,
+      entryIds: receiver.entryIds,
+      timeOrigin: performance.timeOrigin,
+    },
+    warmupFilings,
+  );
   return {
     rate: options.rate,
     seconds: options.seconds,
     warmupFilings,
     sent: order.length,
     received: receiver.receivedAt.size,
-    lost,
-    latencyMs: summarize(latencies),
-    toXaddMs: summarize(toXadd),
-    xaddToReadMs: summarize(xaddToRead),
+    ...samples,
   };
 }

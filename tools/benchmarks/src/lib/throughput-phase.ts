@@ -3,13 +3,9 @@ import { startSimulator } from '@secfeed/sec-api-simulator';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ingestEnv, type BenchContext } from './bench-context';
 import { startIngestProcess } from './ingest-process';
-import { cpuMs, rssKiB } from './proc-stats';
-import {
-  commandStats,
-  entryMs,
-  readAllEntries,
-  redisCpuSeconds,
-} from './redis-helpers';
+import { commandStats, readAllEntries } from './redis-helpers';
+import { watchStream } from './stream-watch';
+import { cpuFigures, streamFigures } from './throughput-figures';
 
 export interface ThroughputOptions {
   keyPrefix: string;
@@ -61,14 +57,22 @@ export interface ThroughputResult {
   droppedByIngest: number;
 }
 
-const POLL_MS = 10;
-
-interface Snapshot {
-  at: number;
-  rss: number;
-  cpu: number;
-  redisCpu: number;
-  bench: NodeJS.CpuUsage;
+/** Sums the `dropped` counts of PublishPipeline's overflow log lines ("Buffer full ..."). */
+function droppedCounter(): { onLine(line: string): void; dropped(): number } {
+  let dropped = 0;
+  return {
+    onLine: (line) => {
+      if (!line.includes('"dropped"')) return;
+      try {
+        dropped += Number(
+          (JSON.parse(line) as { dropped?: number }).dropped ?? 0,
+        );
+      } catch {
+        // not a JSON log line
+      }
+    },
+    dropped: () => dropped,
+  };
 }
 
 /**
@@ -92,7 +96,7 @@ export async function throughputPhase(
     simulator.close(),
   );
   const evalBefore = await commandStats(redis, 'evalsha');
-  let droppedByIngest = 0;
+  const dropped = droppedCounter();
   const ingest = startIngestProcess({
     main: context.ingestMain,
     cwd: context.root,
@@ -103,65 +107,19 @@ export async function throughputPhase(
         : { INGEST_BUFFER_SIZE: String(options.bufferSize) }),
     },
     nodeArgs: options.nodeArgs,
-    onLine: (line) => {
-      // PublishPipeline's overflow log: {"dropped":N,...,"msg":"Buffer full ..."}
-      if (!line.includes('"dropped"')) return;
-      try {
-        droppedByIngest += Number(
-          (JSON.parse(line) as { dropped?: number }).dropped ?? 0,
-        );
-      } catch {
-        // not a JSON log line
-      }
-    },
+    onLine: dropped.onLine,
   });
   context.cleanup.push('kill ingest (throughput)', () => ingest.kill());
   const stopIngest = context.cleanup.push('throughput ingest', () =>
     ingest.stop(),
   );
-
-  let first: Snapshot | undefined;
-  let last: Snapshot | undefined;
-  let rssPeak = 0;
-  let length = 0;
-  let grewAt = Date.now();
-  const stallMs = options.stallMs ?? 15_000;
-  const quietMs = options.quietMs ?? 2000;
-  const snapshot = async (): Promise<Snapshot> => ({
-    at: performance.now(),
-    rss: rssKiB(ingest.pid),
-    cpu: cpuMs(ingest.pid),
-    redisCpu: await redisCpuSeconds(redis),
-    bench: process.cpuUsage(),
+  const watch = await watchStream(redis, keys.stream, ingest, {
+    expected: options.filings,
+    allSent: () => simulator.stats().filingsSent >= options.filings,
+    stallMs: options.stallMs ?? 15_000,
+    quietMs: options.quietMs ?? 2000,
+    log: context.log,
   });
-  for (;;) {
-    if (!ingest.alive()) {
-      throw new Error(
-        `ingest exited (${ingest.exitStatus()}):\n${ingest.output().join('\n')}`,
-      );
-    }
-    const current = await redis.xLen(keys.stream);
-    rssPeak = Math.max(rssPeak, rssKiB(ingest.pid) || 0);
-    if (current > length) {
-      grewAt = Date.now();
-      length = current;
-      last = await snapshot();
-      first ??= last;
-    }
-    if (length >= options.filings) break;
-    // Once everything is sent, a stream that stops growing will not grow again.
-    const allSent = simulator.stats().filingsSent >= options.filings;
-    const idleMs = Date.now() - grewAt;
-    if (idleMs > stallMs || (allSent && length > 0 && idleMs > quietMs)) {
-      context.log(
-        `  the stream stopped growing at ${length} of ${options.filings} entries`,
-      );
-      break;
-    }
-    await sleep(POLL_MS);
-  }
-  if (!first || !last)
-    throw new Error('throughput phase: nothing was published');
   // Anything arriving late would be a duplicate: give it a moment to show.
   await sleep(500);
   const evalAfter = await commandStats(redis, 'evalsha');
@@ -172,48 +130,21 @@ export async function throughputPhase(
   await closeSimulator();
 
   const entries = await readAllEntries(redis, keys.stream);
-  const accessions = new Set(entries.map((entry) => entry.accessionNo));
-  const lost = [...sent].filter((accessionNo) => !accessions.has(accessionNo));
-  const n = entries.length;
-  const spanMs =
-    n > 1 ? entryMs(entries[n - 1].id) - entryMs(entries[0].id) : 0;
-  const half = Math.floor(n / 2);
-  const halfSpanMs =
-    n > 1 ? entryMs(entries[n - 1].id) - entryMs(entries[half].id) : 0;
-  const f = first;
-  const wallMs = last.at - f.at;
-  const benchCpuMs =
-    (last.bench.user - f.bench.user + last.bench.system - f.bench.system) /
-    1000;
   const calls = evalAfter.calls - evalBefore.calls;
   return {
     batchSize: options.batchSize,
     bufferSize: options.bufferSize,
     filingsSent: stats.filingsSent,
     framesSent: stats.framesSent,
-    streamEntries: n,
-    distinct: accessions.size,
-    duplicated: n - accessions.size,
-    lost: lost.length,
-    spanMs,
-    filingsPerSecond: spanMs > 0 ? ((n - 1) * 1000) / spanMs : Number.NaN,
-    secondHalfFilingsPerSecond:
-      halfSpanMs > 0 ? ((n - 1 - half) * 1000) / halfSpanMs : Number.NaN,
-    observedSpanMs: wallMs,
-    rssStartKiB: f.rss,
-    rssEndKiB: last.rss,
-    rssPeakKiB: rssPeak,
-    ingestCpuPercent:
-      wallMs > 0 ? ((last.cpu - f.cpu) / wallMs) * 100 : Number.NaN,
-    redisCpuPercent:
-      wallMs > 0
-        ? ((last.redisCpu - f.redisCpu) * 1000 * 100) / wallMs
-        : Number.NaN,
-    benchCpuPercent: wallMs > 0 ? (benchCpuMs / wallMs) * 100 : Number.NaN,
+    ...streamFigures(entries, sent),
+    ...cpuFigures(watch.first, watch.last),
+    rssStartKiB: watch.first.rss,
+    rssEndKiB: watch.last.rss,
+    rssPeakKiB: watch.rssPeakKiB,
     evalshaCalls: calls,
     evalshaUsecPerCall:
       calls > 0 ? (evalAfter.usec - evalBefore.usec) / calls : Number.NaN,
     ingestWarnings: warnings,
-    droppedByIngest,
+    droppedByIngest: dropped.dropped(),
   };
 }
