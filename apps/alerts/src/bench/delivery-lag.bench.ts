@@ -7,7 +7,9 @@
 // - steady: one rule matching everything, 1,000 filings published at 50 a second (above the
 //   replayed day's peak minute), rule rate 100/s: the pipeline's own latency;
 // - burst: the same 1,000 filings in one go: lag grows by the rule's pacing (100/s);
-// - fan-out: 20 rules matching everything, 1,000 filings at 50 a second: 20,000 deliveries.
+// - fan-out: 20 rules matching everything, 1,000 filings at 50 a second: 20,000 deliveries;
+// - watchlists: 1,000 rules of one ticker each, 1,000 filings at 50 a second (the replayed
+//   day's busiest minute has 22 filings): every filing matched against 1,000 rules.
 // Prints a table and one JSON line last. Every key is deleted at the end.
 import {
   connectTestRedis,
@@ -31,6 +33,17 @@ interface Result {
   seconds: number;
 }
 
+const TICKERS = [
+  ...new Set(
+    replayFilings(4655)
+      .map((f) => f.ticker)
+      .filter(Boolean),
+  ),
+].sort();
+
+/** How many of a scenario's rules match a filing of `ticker` (every rule when unfiltered). */
+let matching: (ticker: string) => number = () => 1;
+
 const quantile = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 
@@ -38,9 +51,19 @@ async function scenario(
   name: string,
   rules: number,
   ratePerSecond: number | 'burst',
+  filters: (rule: number) => object = () => ({}),
 ): Promise<Result> {
   const redis = await connectTestRedis();
   const prefix = uniqueKeyPrefix(`bench-alerts-${name}`);
+  matching = (ticker) => {
+    if (name !== 'watchlists') return rules;
+    return ticker
+      ? Array.from(
+          { length: rules },
+          (_, i) => TICKERS[i % TICKERS.length],
+        ).filter((t) => t === ticker).length
+      : 0;
+  };
   const receiver = await startReceiver();
   const alerts = await startAlerts(prefix, {
     LOG_LEVEL: 'warn',
@@ -55,8 +78,9 @@ async function scenario(
   try {
     for (let i = 0; i < rules; i++) {
       const created = await api(alerts.base, 'POST', '/api/alert-rules', {
-        name: `all ${i}`,
+        name: `rule ${i}`,
         ratePerSecond: 100,
+        filters: filters(i),
         channel: {
           type: 'webhook',
           url: `${receiver.url}/r${i}`,
@@ -67,6 +91,7 @@ async function scenario(
         throw new Error(`rule not created: ${JSON.stringify(created.body)}`);
     }
     const filings = replayFilings(1000);
+    const expected = filings.reduce((sum, f) => sum + matching(f.ticker), 0);
     const started = Date.now();
     const entryTime = new Map<string, number>();
     const record = (ids: string[], from: number) =>
@@ -83,7 +108,6 @@ async function scenario(
         record(await publish(redis, prefix, [filings[i]]), i);
       }
     }
-    const expected = filings.length * rules;
     const deadline = Date.now() + 600_000;
     while (receiver.accepted.length < expected && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -128,6 +152,14 @@ async function main(): Promise<void> {
   for (const [name, rules, rate] of plan) {
     if (only && !only.includes(name)) continue;
     results.push(await scenario(name, rules, rate));
+  }
+  if (!only || only.includes('watchlists')) {
+    // 1,000 rules of one ticker each (the day's 819 tickers, some twice).
+    results.push(
+      await scenario('watchlists', 1000, 50, (i) => ({
+        tickers: [TICKERS[i % TICKERS.length]],
+      })),
+    );
   }
   console.log(
     `alerts delivery lag, ${cpus().length} cores ${cpus()[0]?.model ?? ''}, Node ${process.version}`,
