@@ -6,6 +6,7 @@ import {
 } from '@secfeed/alert-delivery';
 import { backoffDelay } from '@secfeed/reconnect-policy';
 import {
+  closeRedis,
   connectRedis,
   createHealthHandler,
   isRedisReady,
@@ -76,8 +77,7 @@ export class AlertsService {
     await this.alerts?.stop();
     server?.closeAllConnections();
     await closed;
-    if (this.redis?.isOpen)
-      await this.redis.quit().catch(() => this.redis?.destroy());
+    if (this.redis) await closeRedis(this.redis);
   }
 
   private async listen(): Promise<number> {
