@@ -63,3 +63,5 @@ export type {
   StakeFiler,
   StakeInsights,
 } from './lib/insights';
+export { edgarFilingDate } from './lib/edgar-filing-date';
+export { accessionFromLinks } from './lib/accession-from-links';
