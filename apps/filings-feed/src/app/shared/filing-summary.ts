@@ -1,5 +1,5 @@
 import type { Filing } from '@secfeed/filing-model';
-import { describeInsights } from '@secfeed/filing-insights';
+import { describeInsights } from '@secfeed/filing-insights/describe';
 import { insightsOf } from './filing-insights-of';
 
 /**
