@@ -130,16 +130,16 @@ function parseFilters(value: unknown): Record<string, unknown> {
     refuse(
       parsed.code === 'TOO_MANY_VALUES'
         ? RULE_ERROR_CODES.tooManyValues
-        : RULE_ERROR_CODES.invalidFilters,
+        : parsed.code === 'INVALID_FILTERS'
+          ? RULE_ERROR_CODES.invalidFilters
+          : // An insight filter's own code (INVALID_ITEM...), as the WebSocket answers it.
+            parsed.code,
       `filters${reason?.field ? `.${reason.field}` : ''}`,
       `filters${reason?.field ? `.${reason.field}` : ''} ${reason?.reason ?? 'are invalid'}`,
     );
   }
-  // Known lists normalized; any further filter filing-model accepts (insights) kept as given.
-  return {
-    ...(value as Record<string, unknown>),
-    ...filtersToJson(
-      (parsed as { filters: Parameters<typeof filtersToJson>[0] }).filters,
-    ),
-  };
+  // Normalized as the gateway echoes them (insight filters included).
+  return filtersToJson(
+    (parsed as { filters: Parameters<typeof filtersToJson>[0] }).filters,
+  ) as unknown as Record<string, unknown>;
 }

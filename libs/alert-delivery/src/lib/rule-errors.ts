@@ -1,3 +1,5 @@
+import type { InsightFilterErrorCode } from '@secfeed/filing-model';
+
 /**
  * Stable codes of a refused rule (400 `{"error":{"code","message","field"}}`, docs/alerts.md).
  */
@@ -18,8 +20,10 @@ export const RULE_ERROR_CODES = Object.freeze({
   invalidRate: 'INVALID_RATE',
 } as const);
 
+/** A rule's own codes, and an insight filter's code as filing-model gives it (`INVALID_ITEM`...). */
 export type RuleErrorCode =
-  (typeof RULE_ERROR_CODES)[keyof typeof RULE_ERROR_CODES];
+  | (typeof RULE_ERROR_CODES)[keyof typeof RULE_ERROR_CODES]
+  | InsightFilterErrorCode;
 
 /** Why a rule was refused: a code, the field at fault and a message for people. */
 export interface RuleError {

@@ -248,6 +248,12 @@ describe('the alert rules API', () => {
       'TOO_MANY_VALUES',
       'filters.tickers',
     ],
+    [
+      'a bad insight filter',
+      webhookRule({ filters: { tenb51: 'yes' } }),
+      'INVALID_TENB51',
+      'filters.tenb51',
+    ],
     ['no channel', { name: 'x' }, 'INVALID_CHANNEL', 'channel'],
     [
       'an unknown channel',

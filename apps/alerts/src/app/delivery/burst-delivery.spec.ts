@@ -92,6 +92,20 @@ describe('a replayed burst', () => {
       ratePerSecond: 100,
       channel: { type: 'telegram', botToken: BOT, chatId: '-100123' },
     });
+    const insider = await create({
+      name: 'insider buys',
+      filters: { formTypes: ['4'], transactionCodes: ['P'] },
+      ratePerSecond: 100,
+      channel: {
+        type: 'webhook',
+        url: `${hooks.webhook.url}/insider`,
+        secret: SECRET,
+      },
+    });
+    expect(insider.filters).toMatchObject({
+      formTypes: ['4'],
+      transactionCodes: ['P'],
+    });
     await create({
       name: 'off',
       enabled: false,
@@ -161,7 +175,7 @@ describe('a replayed burst', () => {
 
     await waitUntil(
       () =>
-        hooks.webhook.accepted.length >= form4s.length &&
+        hooks.webhook.accepted.length >= form4s.length + 2 &&
         hooks.slack.accepted.length >= eightKs.length &&
         hooks.discord.accepted.length >= formDs.length &&
         hooks.telegram.accepted.length >= tickers.length,
@@ -171,8 +185,21 @@ describe('a replayed burst', () => {
     // Nothing more arrives later (no duplicate, nothing for the disabled rule).
     await new Promise((resolve) => setTimeout(resolve, 300));
 
-    const bodies = hooks.webhook.requests.map((r) => JSON.parse(r.body));
-    expect(hooks.webhook.requests.every((r) => r.path === '/hook')).toBe(true);
+    // A rule that needs insights gets only the insights entries (matchesFilters decides).
+    const insiderRequests = hooks.webhook.requests.filter(
+      (r) => r.path === '/insider',
+    );
+    expect(
+      insiderRequests.map((r) => [
+        JSON.parse(r.body).kind,
+        JSON.parse(r.body).filing.accessionNo,
+      ]),
+    ).toEqual(insights.map((f) => ['insights', f.accessionNo]));
+    const hookRequests = hooks.webhook.requests.filter(
+      (r) => r.path !== '/insider',
+    );
+    const bodies = hookRequests.map((r) => JSON.parse(r.body));
+    expect(hookRequests.every((r) => r.path === '/hook')).toBe(true);
     expect(bodies.map((b) => b.filing.accessionNo)).toEqual(form4s);
     expect(bodies.map((b) => b.kind)).toEqual([
       ...form4s.slice(0, -2).map(() => 'filing'),
@@ -182,7 +209,7 @@ describe('a replayed burst', () => {
     expect(
       bodies[bodies.length - 1].filing.insights.ownership.owners[0].name,
     ).toBe('Jane Doe');
-    for (const request of hooks.webhook.requests) {
+    for (const request of hookRequests) {
       const body = JSON.parse(request.body);
       expect(body.rule).toEqual({ id: webhook.id, name: 'Form 4s' });
       expect(request.headers['x-secfeed-signature']).toBe(
@@ -241,7 +268,7 @@ describe('a replayed burst', () => {
     });
     const metrics = await (await fetch(`${alerts.base}/metrics`)).text();
     expect(metrics).toContain(
-      `secfeed_alerts_deliveries_total{channel="webhook",outcome="delivered"} ${form4s.length}`,
+      `secfeed_alerts_deliveries_total{channel="webhook",outcome="delivered"} ${form4s.length + 2}`,
     );
     expect(metrics).toContain(
       `secfeed_alerts_deliveries_total{channel="slack",outcome="delivered"} ${eightKs.length}`,
