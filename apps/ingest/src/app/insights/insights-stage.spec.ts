@@ -389,9 +389,9 @@ describe('InsightsStage', () => {
       ).length;
       expect(inWindow).toBeLessThanOrEqual(rate + 1);
     }
-    // And the budget is used, not starved: 24 requests take about 23 / 8 s.
+    // And the budget is used, not starved: 24 requests take about 23 / 8 s (2.9 s).
     const spanS = (times[times.length - 1] - times[0]) / 1000;
     expect(spanS).toBeGreaterThan(2.5);
-    expect(spanS).toBeLessThan(4.5);
+    expect(spanS).toBeLessThan(8); // generous: a loaded machine answers late, never early
   });
 });
