@@ -1,8 +1,8 @@
 /**
  * `npm start`: builds what is needed and runs the whole product on one machine: Redis (the one
  * at REDIS_URL, or a private one), the upstream (the simulator replaying the real day unless
- * SEC_API_KEY or INGEST_SOURCE=edgar say otherwise), ingest, and the gateway serving the
- * dashboard. Prefixed logs; Ctrl-C stops everything cleanly.
+ * SEC_API_KEY or INGEST_SOURCE=edgar say otherwise), ingest, the gateway serving the
+ * dashboard, and the alerts service. Prefixed logs; Ctrl-C stops everything cleanly.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
@@ -27,6 +27,7 @@ async function main(): Promise<void> {
       '-p',
       'ingest',
       'gateway',
+      'alerts',
       'filings-feed',
       'sec-api-simulator',
       '--outputStyle=static',

@@ -15,6 +15,7 @@ describe('planStack', () => {
       'simulator',
       'ingest',
       'gateway',
+      'alerts',
     ]);
     const ingest = services[1];
     expect(ingest.env).toMatchObject({
@@ -39,7 +40,11 @@ describe('planStack', () => {
 
   it('with SEC_API_KEY: the real stream, no simulator, the key passed through', () => {
     const { services, upstream } = plan({ SEC_API_KEY: 'real' });
-    expect(services.map((s) => s.name)).toEqual(['ingest', 'gateway']);
+    expect(services.map((s) => s.name)).toEqual([
+      'ingest',
+      'gateway',
+      'alerts',
+    ]);
     expect(services[0].env).toMatchObject({
       SEC_API_KEY: 'real',
       INGEST_SOURCE: 'sec-api',
@@ -53,7 +58,11 @@ describe('planStack', () => {
       INGEST_SOURCE: 'edgar',
       SEC_USER_AGENT: 'A b@c.d',
     });
-    expect(services.map((s) => s.name)).toEqual(['ingest', 'gateway']);
+    expect(services.map((s) => s.name)).toEqual([
+      'ingest',
+      'gateway',
+      'alerts',
+    ]);
     expect(services[0].env).toMatchObject({
       INGEST_SOURCE: 'edgar',
       SEC_USER_AGENT: 'A b@c.d',
@@ -71,7 +80,7 @@ describe('planStack: the demo keeps its data apart', () => {
   it('replays under the demo prefix, for ingest and the gateway alike', () => {
     const { services, demoKeyPrefix } = plan({});
     expect(demoKeyPrefix).toBe(DEMO_KEY_PREFIX);
-    for (const name of ['ingest', 'gateway'])
+    for (const name of ['ingest', 'gateway', 'alerts'])
       expect(services.find((s) => s.name === name)?.env).toMatchObject({
         SECFEED_KEY_PREFIX: DEMO_KEY_PREFIX,
       });
@@ -112,5 +121,19 @@ describe('planStack: the demo keeps its data apart', () => {
     expect(services[0].env['SECFEED_KEY_PREFIX']).toBe(
       env['SECFEED_KEY_PREFIX'],
     );
+  });
+
+  it('runs the alerts service on ALERTS_PORT and points the gateway at it', () => {
+    const { services } = plan({ ALERTS_PORT: '9302' });
+    const alerts = services.find((s) => s.name === 'alerts');
+    expect(alerts?.args).toEqual(['/w/dist/apps/alerts/main.js']);
+    expect(alerts?.env['ALERTS_PORT']).toBe('9302');
+    expect(alerts?.env['REDIS_URL']).toBe('redis://127.0.0.1:6390');
+    expect(
+      services.find((s) => s.name === 'gateway')?.env['GATEWAY_ALERTS_URL'],
+    ).toBe('http://127.0.0.1:9302');
+    expect(
+      plan({}).services.find((s) => s.name === 'alerts')?.env['ALERTS_PORT'],
+    ).toBe('9002');
   });
 });

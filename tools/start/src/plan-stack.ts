@@ -29,6 +29,7 @@ export interface PlanInput {
 }
 
 const SIMULATOR_PORT = '9010';
+const ALERTS_PORT = '9002';
 /** Real EDGAR full submissions the simulator serves as EDGAR's archive (insights in the demo). */
 const DOCUMENTS_DIR = '../shared/fixtures/edgar/documents';
 const SIMULATOR_KEY = 'local-demo-key';
@@ -38,7 +39,8 @@ const SIMULATOR_KEY = 'local-demo-key';
  * `INGEST_SOURCE=edgar`, on EDGAR's feed; otherwise the simulator replaying the real day and
  * ingest on the `sec-api` path against it, with insights read from the simulator's stand-in of
  * EDGAR's archive (the real full submissions of `../shared/fixtures/edgar/documents`; nothing
- * reaches the internet). The gateway serves the dashboard in every case.
+ * reaches the internet). The gateway serves the dashboard in every case, and the alerts service
+ * delivers the alert rules' filings (managed from the dashboard through the gateway).
  */
 export function planStack({
   env,
@@ -110,11 +112,23 @@ export function planStack({
     args: [`${workspace}/dist/apps/ingest/main.js`],
     env: ingestEnv,
   });
+  const alertsPort = env['ALERTS_PORT'] ?? ALERTS_PORT;
   services.push({
     name: 'gateway',
     command: node,
     args: [`${workspace}/dist/apps/gateway/main.js`],
-    env: common,
+    // The dashboard reaches the alert rules through the gateway: one origin for the browser.
+    env: {
+      ...common,
+      GATEWAY_ALERTS_URL:
+        env['GATEWAY_ALERTS_URL'] ?? `http://127.0.0.1:${alertsPort}`,
+    },
+  });
+  services.push({
+    name: 'alerts',
+    command: node,
+    args: [`${workspace}/dist/apps/alerts/main.js`],
+    env: { ...common, ALERTS_PORT: alertsPort },
   });
   return { upstream, services, demoKeyPrefix };
 }

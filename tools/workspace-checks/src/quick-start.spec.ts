@@ -82,6 +82,7 @@ describe('the README quick start on a fresh clone', () => {
       GATEWAY_PORT: await reservedPort(),
       INGEST_PORT: await reservedPort(),
       SIMULATOR_PORT: await reservedPort(),
+      ALERTS_PORT: await reservedPort(),
     };
     start = spawn('npm', ['start'], {
       cwd: clone,
