@@ -186,10 +186,10 @@ export class ClientSession {
     return true;
   }
 
-  /** Sends one replayed filing and reports it. */
+  /** Sends one replayed entry (a filing or its insights) and reports it by its type. */
   sendFiling(entry: BroadcastEntry): boolean {
     const sent = this.write(entry.frame);
-    if (sent) this.hooks.sent('sec_filing', entry.frame.length);
+    if (sent) this.hooks.sent(entry.type, entry.frame.length);
     return sent;
   }
 

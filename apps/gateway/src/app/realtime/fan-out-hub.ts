@@ -67,7 +67,7 @@ export class FanOutHub {
     this.metrics.filingsBroadcast.inc();
     this.metrics.readerLag.set(ageSeconds);
     if (sent > 0) {
-      this.metrics.messagesSent.inc({ type: 'sec_filing' }, sent);
+      this.metrics.messagesSent.inc({ type: entry.type }, sent);
       this.metrics.bytesSent.inc(sent * bytes);
       this.metrics.broadcastLatency.observe(ageSeconds);
     }

@@ -91,6 +91,13 @@ describe('realtime: insights messages', () => {
     const { form4, positions } = await publishWithInsights();
     await waitUntil(() => feed(live).length === 3, 'three messages');
     expectFeed(feed(live), form4, positions);
+    // Counted by their own type, live and replayed alike.
+    const sentOf = async (type: string) =>
+      (await gateway.metrics.messagesSent.get()).values.find(
+        (v) => v.labels['type'] === type,
+      )?.value;
+    expect(await sentOf('sec_filing_insights')).toBe(1);
+    expect(await sentOf('sec_filing')).toBe(2);
 
     const resumed = await connect();
     const reply = await resumed.request({
@@ -101,6 +108,7 @@ describe('realtime: insights messages', () => {
     expect(reply).toMatchObject({ type: 'subscribed', recovered: true });
     await waitUntil(() => feed(resumed).length === 3, 'the replay');
     expectFeed(feed(resumed), form4, positions);
+    expect(await sentOf('sec_filing_insights')).toBe(2);
   });
 
   it('includes the insights in a snapshot, after their filing', async () => {
