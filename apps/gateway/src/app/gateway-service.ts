@@ -12,6 +12,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { checkAccess } from '@secfeed/access-control';
+import { createAlertsProxy, isAlertsPath } from './alerts-proxy';
 import type { GatewayConfig } from './config/gateway-config';
 import { createCompletenessHandler } from './completeness';
 import { createHistoryHandler } from './history';
@@ -237,9 +238,17 @@ export class GatewayService {
     refuseUpgrade(socket, refusal);
   }
 
-  /** `/api`: the access check `/ws` also uses, in front of the history handler. */
+  /**
+   * `/api`: the access check `/ws` also uses, in front of the history handler and of the alerts
+   * service's `/api/alert-rules` (forwarded, whether or not the gateway has Redis yet).
+   */
   private apiHandler(): RequestHandler {
-    const { config, metrics } = this.deps;
+    const { config, metrics, logger } = this.deps;
+    const forwardToAlerts = createAlertsProxy({
+      baseUrl: config.alertsUrl,
+      logger,
+      metrics,
+    });
     return async (req, res) => {
       if (!requestPath(req.url)?.startsWith('/api')) return false;
       const access = checkAccess(req, config);
@@ -259,6 +268,10 @@ export class GatewayService {
         // A listed browser origin (checkAccess let it through) may read the answer.
         res.setHeader('access-control-allow-origin', origin);
         res.setHeader('vary', 'origin');
+      }
+      if (isAlertsPath(requestPath(req.url))) {
+        forwardToAlerts(req, res);
+        return true;
       }
       if (this.history === undefined) {
         metrics.errors.inc({ code: 'REDIS_UNAVAILABLE' });

@@ -30,6 +30,7 @@ describe('loadGatewayConfig', () => {
       retentionMs: 7 * 86_400_000,
       staticDir: '/srv/none',
       workers: 1,
+      alertsUrl: 'http://127.0.0.1:9002',
     });
   });
 
@@ -79,6 +80,10 @@ describe('loadGatewayConfig', () => {
     [{ SECFEED_RETENTION_DAYS: '1e-9' }, 'SECFEED_RETENTION_DAYS'],
     [{ SECFEED_RETENTION_DAYS: '36501' }, 'SECFEED_RETENTION_DAYS'],
     [{ SECFEED_RETENTION_DAYS: '1e300' }, 'SECFEED_RETENTION_DAYS'],
+    [{ GATEWAY_ALERTS_URL: 'ftp://alerts:21' }, 'GATEWAY_ALERTS_URL'],
+    [{ GATEWAY_ALERTS_URL: 'not a url' }, 'GATEWAY_ALERTS_URL'],
+    [{ GATEWAY_ALERTS_URL: 'http://u:p@alerts:9002' }, 'GATEWAY_ALERTS_URL'],
+    [{ GATEWAY_ALERTS_URL: 'http://alerts:9002/api' }, 'GATEWAY_ALERTS_URL'],
   ])('refuses %j naming %s', (env, variable) => {
     expect(variableOf(env)).toBe(variable);
   });
@@ -89,5 +94,12 @@ describe('loadGatewayConfig', () => {
     expect(retention('0.5')).toBe(43_200_000);
     expect(retention('0.00003')).toBe(2592);
     expect(retention('36500')).toBe(36_500 * 86_400_000);
+  });
+
+  it('reads GATEWAY_ALERTS_URL as an origin', () => {
+    expect(
+      loadGatewayConfig({ GATEWAY_ALERTS_URL: 'https://alerts.internal:8443/' })
+        .alertsUrl,
+    ).toBe('https://alerts.internal:8443');
   });
 });

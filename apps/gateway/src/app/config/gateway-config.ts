@@ -38,6 +38,11 @@ export interface GatewayConfig {
   staticDir?: string;
   /** Gateway processes on the one port (`GATEWAY_WORKERS`); 1: no cluster primary. */
   workers: number;
+  /**
+   * The alerts service (`GATEWAY_ALERTS_URL`, default `http://127.0.0.1:9002`): `/api/alert-rules`
+   * is forwarded there, so a browser talks to one origin.
+   */
+  alertsUrl: string;
 }
 
 /** The built dashboard beside the gateway (`dist/apps/filings-feed/browser`), if any. */
@@ -118,5 +123,28 @@ export function loadGatewayConfig(
     retentionMs: env.daysAsMs('SECFEED_RETENTION_DAYS', 7, MAX_RETENTION_MS),
     staticDir,
     workers: gatewayWorkers(env),
+    alertsUrl: alertsUrl(env),
   };
+}
+
+/** The alerts service's base: http(s), no path, query or credentials (they would be ignored). */
+function alertsUrl(env: EnvReader): string {
+  const raw = env.url('GATEWAY_ALERTS_URL', 'http://127.0.0.1:9002', [
+    'http:',
+    'https:',
+  ]);
+  const url = new URL(raw);
+  if (url.username || url.password || url.search || url.hash) {
+    throw new ConfigError(
+      'GATEWAY_ALERTS_URL',
+      'must be a base URL like http://127.0.0.1:9002 (no credentials, query or fragment)',
+    );
+  }
+  if (url.pathname !== '/') {
+    throw new ConfigError(
+      'GATEWAY_ALERTS_URL',
+      'must have no path: /api/alert-rules is appended as the browser asked',
+    );
+  }
+  return url.origin;
 }
