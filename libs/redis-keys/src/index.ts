@@ -10,3 +10,9 @@ export { createAlertKeys } from './lib/alert-keys';
 export type { AlertKeys } from './lib/alert-keys';
 export { createCompletenessKeys } from './lib/completeness-keys';
 export type { CompletenessKeys } from './lib/completeness-keys';
+export {
+  createSourceSummaryKeys,
+  SOURCE_LAG_BUCKETS_SECONDS,
+  SOURCE_SUMMARY_FIELDS,
+} from './lib/source-summary-keys';
+export type { SourceSummaryKeys } from './lib/source-summary-keys';

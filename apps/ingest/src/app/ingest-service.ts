@@ -1,5 +1,9 @@
 import { FilingPublisher } from '@secfeed/dedup';
-import { createRedisKeys, type RedisKeys } from '@secfeed/redis-keys';
+import {
+  createRedisKeys,
+  createSourceSummaryKeys,
+  type RedisKeys,
+} from '@secfeed/redis-keys';
 import {
   closeRedis,
   connectRedis,
@@ -29,6 +33,7 @@ import {
   retentionTrims,
 } from './redis/retention-trims';
 import { Watermark, type WatermarkStore } from './redis/watermark';
+import { SourceTally } from './source-summary/source-tally';
 import type {
   IngestReject,
   SourceEvent,
@@ -92,10 +97,13 @@ export class IngestService {
   private completeness?: { stop(): Promise<void> };
   private subscription?: Subscription;
   private trims?: Subscription;
+  private tally?: SourceTally;
   private readonly dropped = new Subject<readonly Filing[]>();
   private upstream: UpstreamState | { state: 'disabled' | 'starting' } = {
     state: 'starting',
   };
+  /** Each source's own state, when several run (`INGEST_SOURCE=sec-api,edgar`). */
+  private readonly upstreams = new Map<string, UpstreamState>();
 
   constructor(private readonly deps: IngestServiceDeps) {}
 
@@ -170,11 +178,19 @@ export class IngestService {
         },
         "Insights from EDGAR's archive",
       );
+    const tally = (this.tally = new SourceTally({
+      redis: this.redis,
+      keys: createSourceSummaryKeys(config.keyPrefix),
+      metrics,
+      logger,
+      retentionMs: config.retentionMs,
+    }));
     this.pipeline = new PublishPipeline({
       publisher,
       metrics,
       logger,
       bufferSize: config.bufferSize,
+      onResult: (filing, status) => tally.record(filing, status),
       // Queued only: the next filing is never kept waiting by a document.
       onPublished: insights
         ? (filing, _position, at) => insights.enqueue(filing, at)
@@ -198,7 +214,7 @@ export class IngestService {
       );
       return;
     }
-    if (config.source === 'sec-api')
+    if (config.sources.includes('sec-api'))
       logger.info('Starting SEC Stream API WebSocket');
     const redis = this.redis;
     const pipeline = this.pipeline;
@@ -217,7 +233,7 @@ export class IngestService {
         logger.error({ err: err.message }, 'Upstream source failed');
       },
     });
-    logger.info({ source: config.source }, 'SEC Stream Manager started');
+    logger.info({ sources: config.sources }, 'SEC Stream Manager started');
   }
 
   /** Ready when Redis answers and the upstream runs (or is switched off on purpose). */
@@ -231,14 +247,23 @@ export class IngestService {
     ) {
       reasons.push(`UPSTREAM_${this.upstream.state.toUpperCase()}`);
     }
+    // With several sources, each must be doing its job (one reason per state, not per source).
+    for (const { state } of this.upstreams.values()) {
+      const reason = `UPSTREAM_${state.toUpperCase()}`;
+      if (!WORKING.has(state) && !reasons.includes(reason))
+        reasons.push(reason);
+    }
     if (this.pipeline && !this.pipeline.healthy)
       reasons.push('PUBLISH_FAILING');
     return {
       ready: reasons.length === 0,
       reasons,
       details: {
-        source: this.deps.config.source,
+        source: this.deps.config.sources.join(','),
         upstream: this.upstream,
+        ...(this.upstreams.size > 1
+          ? { upstreams: Object.fromEntries(this.upstreams) }
+          : {}),
         buffered: this.pipeline?.depth ?? 0,
       },
     };
@@ -260,21 +285,25 @@ export class IngestService {
       }
       this.pipeline.close();
     }
+    await this.tally?.flush();
     if (this.redis) await closeRedis(this.redis);
   }
 
   private onEvent(event: SourceEvent): void {
-    const { metrics, logger, config } = this.deps;
+    const { metrics, logger } = this.deps;
     switch (event.kind) {
       case 'filings':
-        metrics.received.inc({ source: config.source }, event.filings.length);
+        for (const filing of event.filings)
+          metrics.received.inc({ source: filing.source });
         this.pipeline?.push(event.filings);
         return;
       case 'rejects':
         this.onRejects(event.rejects);
         return;
       case 'state':
-        this.onState(event.upstream);
+        if (event.source !== undefined)
+          this.upstreams.set(event.source, event.upstream);
+        this.onState(event.upstream, event.source);
         return;
       case 'error':
         metrics.sourceErrors.inc({ code: event.code });
@@ -317,12 +346,15 @@ export class IngestService {
     );
   }
 
-  private onState(upstream: UpstreamState): void {
+  private onState(upstream: UpstreamState, source?: string): void {
     const { metrics, logger } = this.deps;
     this.upstream = upstream;
-    metrics.upstreamUp.set(WORKING.has(upstream.state) ? 1 : 0);
+    const working = [...this.upstreams.values()].every((u) =>
+      WORKING.has(u.state),
+    );
+    metrics.upstreamUp.set(WORKING.has(upstream.state) && working ? 1 : 0);
     if (upstream.state === 'retry') metrics.reconnects.inc();
     const level = upstream.state === 'closed' ? 'warn' : 'info';
-    logger[level]({ upstream }, `Upstream ${upstream.state}`);
+    logger[level]({ upstream, source }, `Upstream ${upstream.state}`);
   }
 }

@@ -66,6 +66,45 @@ describe('loadIngestConfig', () => {
     expect(err.message.startsWith(`${variable}: `)).toBe(true);
   });
 
+  it('runs several sources at once from a comma-separated INGEST_SOURCE', () => {
+    const config = loadIngestConfig({
+      INGEST_SOURCE: 'sec-api, edgar',
+      SEC_API_KEY: 'k1',
+      SEC_USER_AGENT: 'Acme Research ops@acme.example',
+    });
+    expect(config.sources).toEqual(['sec-api', 'edgar']);
+    expect(config.source).toBe('sec-api');
+    expect(loadIngestConfig({}).sources).toEqual(['replay']);
+  });
+
+  it.each([
+    ['sec-api,ftp', '"ftp"'],
+    ['edgar,edgar', 'names "edgar" twice'],
+    ['sec-api,', 'got ""'],
+  ])('refuses INGEST_SOURCE=%s naming the variable', (value, problem) => {
+    const err = configError({
+      INGEST_SOURCE: value,
+      SEC_API_KEY: 'k1',
+      SEC_USER_AGENT: 'Acme Research ops@acme.example',
+    });
+    expect(err.variable).toBe('INGEST_SOURCE');
+    expect(err.message).toMatch(/^INGEST_SOURCE: /);
+    expect(err.message).toContain(problem);
+  });
+
+  it('asks for what each listed source needs', () => {
+    expect(
+      configError({
+        INGEST_SOURCE: 'edgar,sec-api',
+        SEC_USER_AGENT: 'Acme Research ops@acme.example',
+      }).variable,
+    ).toBe('SEC_API_KEY');
+    expect(
+      configError({ INGEST_SOURCE: 'sec-api,edgar', SEC_API_KEY: 'k1' })
+        .variable,
+    ).toBe('SEC_USER_AGENT');
+  });
+
   it('takes a retention in days, fractions included, as whole milliseconds', () => {
     expect(
       loadIngestConfig({ SECFEED_RETENTION_DAYS: '0.5' }).retentionMs,

@@ -20,7 +20,13 @@ export type IngestSourceName = (typeof INGEST_SOURCES)[number];
 export interface IngestConfig {
   redisUrl: string;
   keyPrefix: string;
+  /** The first of {@link IngestConfig.sources} (the one named in logs). */
   source: IngestSourceName;
+  /**
+   * Every upstream this process runs at once (`INGEST_SOURCE`, a comma-separated list such as
+   * `sec-api,edgar`), in the order given, without repeats.
+   */
+  sources: readonly IngestSourceName[];
   /** sec-api.io key (`SEC_API_KEY`, or the seed's `SEC_API_IO`). Never logged. */
   secApiKey?: string;
   streamUrl: string;
@@ -79,20 +85,19 @@ const dataFile = (relative: string): string =>
 export function loadIngestConfig(environment: NodeJS.ProcessEnv): IngestConfig {
   const env = new EnvReader(environment);
   const secApiKey = env.raw('SEC_API_KEY') ?? env.raw('SEC_API_IO');
-  const source = env.oneOf(
-    'INGEST_SOURCE',
+  const sources = ingestSources(
+    env.raw('INGEST_SOURCE'),
     secApiKey ? 'sec-api' : 'replay',
-    INGEST_SOURCES,
   );
   const streamEnabled = env.bool('STREAM_ENABLED', true);
-  if (source === 'sec-api' && streamEnabled && !secApiKey) {
+  if (sources.includes('sec-api') && streamEnabled && !secApiKey) {
     throw new ConfigError(
       'SEC_API_KEY',
       'is required when INGEST_SOURCE=sec-api (or set SEC_API_IO)',
     );
   }
   const userAgent = env.raw('SEC_USER_AGENT');
-  if (source === 'edgar' && streamEnabled) {
+  if (sources.includes('edgar') && streamEnabled) {
     try {
       validateUserAgent(userAgent);
     } catch (err) {
@@ -119,7 +124,8 @@ export function loadIngestConfig(environment: NodeJS.ProcessEnv): IngestConfig {
       'rediss:',
     ]),
     keyPrefix,
-    source,
+    source: sources[0],
+    sources,
     secApiKey,
     streamUrl: env.url('SEC_STREAM_URL', 'wss://stream.sec-api.io', [
       'ws:',
@@ -153,6 +159,37 @@ export function loadIngestConfig(environment: NodeJS.ProcessEnv): IngestConfig {
     retentionMs: env.daysAsMs('SECFEED_RETENTION_DAYS', 7, MAX_RETENTION_MS),
     ...insights,
   };
+}
+
+/**
+ * `INGEST_SOURCE`: one source name or a comma-separated list of them (`sec-api,edgar`), each
+ * known and none twice; `fallback` when unset.
+ *
+ * @throws ConfigError naming `INGEST_SOURCE` for an empty, unknown or repeated name.
+ */
+export function ingestSources(
+  raw: string | undefined,
+  fallback: IngestSourceName,
+): IngestSourceName[] {
+  if (raw === undefined) return [fallback];
+  const names = raw.split(',').map((name) => name.trim());
+  const sources: IngestSourceName[] = [];
+  for (const name of names) {
+    if (!(INGEST_SOURCES as readonly string[]).includes(name)) {
+      throw new ConfigError(
+        'INGEST_SOURCE',
+        `must be one of ${INGEST_SOURCES.join(', ')} or a comma-separated list of them, got "${name}" in "${raw}"`,
+      );
+    }
+    if ((sources as string[]).includes(name)) {
+      throw new ConfigError(
+        'INGEST_SOURCE',
+        `names "${name}" twice in "${raw}"; list each source once`,
+      );
+    }
+    sources.push(name as IngestSourceName);
+  }
+  return sources;
 }
 
 /**

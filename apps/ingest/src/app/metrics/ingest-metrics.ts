@@ -5,6 +5,7 @@ import {
   Registry,
   collectDefaultMetrics,
 } from 'prom-client';
+import { SOURCE_LAG_BUCKETS_SECONDS } from '@secfeed/redis-keys';
 import {
   createInsightsMetrics,
   type InsightsMetrics,
@@ -31,6 +32,12 @@ export interface IngestMetrics {
   watermarkAge: Gauge;
   /** Epoch ms of the watermark as last read or moved (undefined: none known yet). */
   watermarkMs?: number;
+  /** Per source: filings it delivered before any other source (it published them). */
+  firstDelivered: Counter<'source'>;
+  /** Per source: filings it delivered after they were already published. */
+  sourceDuplicates: Counter<'source'>;
+  /** Per source: the moment it delivered a filing minus the filing's acceptance, once per filing. */
+  firstSeenLag: Histogram<'source'>;
   /** The insights stage's (`secfeed_ingest_insights_*`). */
   insights: InsightsMetrics;
 }
@@ -108,6 +115,25 @@ export function createIngestMetrics(defaults = true): IngestMetrics {
       name: 'secfeed_ingest_lag_seconds',
       help: 'From filedAt (acceptance) to published',
       buckets: [0.1, 0.5, 1, 2, 5, 10, 30, 60, 300, 3600],
+      registers,
+    }),
+    firstDelivered: new Counter({
+      name: 'secfeed_ingest_first_delivered_total',
+      help: 'Filings a source delivered before any other source (it published them), by source',
+      labelNames: ['source'],
+      registers,
+    }),
+    sourceDuplicates: new Counter({
+      name: 'secfeed_ingest_first_delivered_duplicates_total',
+      help: 'Filings a source delivered after they were already published, by source',
+      labelNames: ['source'],
+      registers,
+    }),
+    firstSeenLag: new Histogram({
+      name: 'secfeed_ingest_first_seen_lag_seconds',
+      help: "From a filing's acceptance (filedAt) to the moment a source delivered it, once per filing and source",
+      labelNames: ['source'],
+      buckets: [...SOURCE_LAG_BUCKETS_SECONDS],
       registers,
     }),
     publishLatency: new Histogram({

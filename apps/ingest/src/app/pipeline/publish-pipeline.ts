@@ -50,6 +50,11 @@ export interface PublishPipelineOptions {
     position: string,
     publishedAtMs: number,
   ) => void;
+  /**
+   * Called with every filing Redis answered for, published or a duplicate (the per-source
+   * tally). Must not block; an exception it throws is logged and ignored.
+   */
+  onResult?: (filing: Filing, status: 'published' | 'duplicate') => void;
   /** Filings per Redis round trip. Default 500. */
   batchSize?: number;
   /** Backoff between failed publish attempts. Default: 100 ms doubling to 5 s. */
@@ -251,7 +256,22 @@ export class PublishPipeline {
       } else {
         metrics.duplicates.inc({ source: filing.source });
       }
+      this.reportResult(filing, result.status);
     });
+  }
+
+  private reportResult(
+    filing: Filing,
+    status: 'published' | 'duplicate',
+  ): void {
+    try {
+      this.options.onResult?.(filing, status);
+    } catch (err) {
+      this.options.logger.error(
+        { accessionNo: filing.accessionNo, err: (err as Error).message },
+        'Result step failed',
+      );
+    }
   }
 
   private afterPublish(filing: Filing, position: string, at: number): void {

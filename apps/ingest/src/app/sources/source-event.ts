@@ -30,7 +30,8 @@ export type UpstreamState =
 export type SourceEvent =
   | { kind: 'filings'; filings: Filing[] }
   | { kind: 'rejects'; rejects: IngestReject[] }
-  | { kind: 'state'; upstream: UpstreamState }
+  /** `source`: which upstream, when one process runs several (`INGEST_SOURCE=sec-api,edgar`). */
+  | { kind: 'state'; upstream: UpstreamState; source?: FilingSource }
   | { kind: 'error'; code: string; message: string }
   /** A gap backfill failed and is tried again after `delayMs` (attempt: failures in a row). */
   | { kind: 'backfill-retry'; attempt: number; delayMs: number }

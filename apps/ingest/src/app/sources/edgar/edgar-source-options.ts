@@ -59,6 +59,13 @@ export interface EdgarSourceOptions {
    */
   readonly takeToken?: () => Promise<void>;
   /**
+   * `filedAt` of the newest filing already stored (Redis), asked once on subscribe: the first
+   * poll then pages back until it meets a filing accepted at or before it (up to
+   * `maxRecoveryPages`), so a restart misses nothing EDGAR still lists. Undefined, or a
+   * rejection: the first poll reads one page. Default: none.
+   */
+  readonly lastFiledAt?: () => Promise<string | undefined>;
+  /**
    * Pages one recovery poll may fetch looking for the oldest dropped filing, 1 to 100.
    * Default `20` (2,000 entries at the default page size).
    */
@@ -67,9 +74,9 @@ export interface EdgarSourceOptions {
 
 /** {@link EdgarSourceOptions} with defaults applied and validated. */
 export type ResolvedEdgarSourceOptions = Required<
-  Omit<EdgarSourceOptions, 'takeToken'>
+  Omit<EdgarSourceOptions, 'takeToken' | 'lastFiledAt'>
 > &
-  Pick<EdgarSourceOptions, 'takeToken'>;
+  Pick<EdgarSourceOptions, 'takeToken' | 'lastFiledAt'>;
 
 /**
  * Applies defaults and validates. Bad options are programmer or deployment mistakes, so this
@@ -94,6 +101,7 @@ export function resolveEdgarSourceOptions(
     settled: options.settled ?? (() => Promise.resolve(true)),
     maxRecoveryPages: options.maxRecoveryPages ?? 20,
     takeToken: options.takeToken,
+    lastFiledAt: options.lastFiledAt,
   };
   checkFeedUrl(resolved.feedUrl);
   checkInteger(

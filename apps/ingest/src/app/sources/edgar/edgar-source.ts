@@ -1,13 +1,17 @@
 import type { Filing } from '@secfeed/filing-model';
 import {
+  catchError,
+  concat,
   concatMap,
   defer,
+  EMPTY,
   filter,
   from,
   ignoreElements,
   map,
   merge,
   mergeMap,
+  of,
   repeat,
   startWith,
   tap,
@@ -99,11 +103,13 @@ export function edgarSource(
       });
       return events;
     };
-    const polls = defer(() => pollFeed(resolved, gate, memory)).pipe(
-      concatMap((result) => from(eventsOf(result))),
-      repeat({ delay: () => timer(delayMs, scheduler) }),
-      startWith(POLLING),
-    );
+    const polls = concat(
+      restartFrom(resolved.lastFiledAt, memory),
+      defer(() => pollFeed(resolved, gate, memory)).pipe(
+        concatMap((result) => from(eventsOf(result))),
+        repeat({ delay: () => timer(delayMs, scheduler) }),
+      ),
+    ).pipe(startWith(POLLING));
     const recoveries = resolved.dropped.pipe(
       tap((filings) =>
         filings.forEach((f) => memory.seen.delete(f.accessionNo)),
@@ -122,6 +128,27 @@ export function edgarSource(
     );
     return merge(polls, recoveries);
   });
+}
+
+/**
+ * Before the first poll: the newest filing already stored becomes the point the first poll
+ * pages back to (a restart misses nothing the feed still lists). Nothing stored, or a store
+ * that cannot answer: the first poll reads one page, as on a fresh install.
+ */
+function restartFrom(
+  lastFiledAt: (() => Promise<string | undefined>) | undefined,
+  memory: PollMemory,
+): Observable<never> {
+  if (lastFiledAt === undefined) return EMPTY;
+  return defer(() => from(lastFiledAt())).pipe(
+    catchError(() => of(undefined)),
+    tap((filedAt) => {
+      const ms = filedAt === undefined ? Number.NaN : Date.parse(filedAt);
+      if (Number.isFinite(ms))
+        memory.recoverFromMs = Math.min(memory.recoverFromMs ?? ms, ms);
+    }),
+    ignoreElements(),
+  );
 }
 
 function oldestFiledAtMs(filings: readonly Filing[]): number {
