@@ -3,5 +3,12 @@ import { FeedPage } from './feed/feed-page';
 
 export const routes: Routes = [
   { path: '', component: FeedPage },
+  // Its own chunk: the feed's first load does not carry the rules page.
+  {
+    path: 'alerts',
+    loadComponent: () =>
+      import('./alert-rules/alert-rules-page').then((m) => m.AlertRulesPage),
+    title: 'secfeed · alert rules',
+  },
   { path: '**', redirectTo: '' },
 ];

@@ -10,7 +10,7 @@ import {
   untracked,
   viewChild,
 } from '@angular/core';
-import type { Params } from '@angular/router';
+import { RouterLink, type Params } from '@angular/router';
 import { Alerts } from '../alerts/alerts.service';
 import { ToastStack } from '../alerts/toast-stack';
 import {
@@ -42,6 +42,7 @@ const MIN_ROWS = 30;
 @Component({
   selector: 'sf-feed-page',
   imports: [
+    RouterLink,
     ConnectionStatus,
     FilterBar,
     FilingList,

@@ -17,24 +17,30 @@ import {
 import { FormTypePicker } from './form-type-picker';
 import { TickerChips } from './ticker-chips';
 
-/** Every filter in one bar; each change is emitted as the whole new filter state. */
+/**
+ * Every filter in one bar; each change is emitted as the whole new filter state. With
+ * `scope="rule"` (the alert rule form) it shows only what a subscription filters on: no company
+ * search and no dates.
+ */
 @Component({
   selector: 'sf-filter-bar',
   imports: [TickerChips, FormTypePicker],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'filter-bar', role: 'search' },
   template: `
-    <label class="field field--grow">
-      <span class="field__label">Company</span>
-      <input
-        #search
-        type="search"
-        data-testid="filter-search"
-        placeholder="Search company  ( / )"
-        [value]="filters().q"
-        (input)="patch({ q: $any($event.target).value })"
-      />
-    </label>
+    @if (scope() === 'feed') {
+      <label class="field field--grow">
+        <span class="field__label">Company</span>
+        <input
+          #search
+          type="search"
+          data-testid="filter-search"
+          placeholder="Search company  ( / )"
+          [value]="filters().q"
+          (input)="patch({ q: $any($event.target).value })"
+        />
+      </label>
+    }
     <div class="field">
       <span class="field__label">Tickers</span>
       <sf-ticker-chips
@@ -60,24 +66,26 @@ import { TickerChips } from './ticker-chips';
         (change)="setCiks($any($event.target).value)"
       />
     </label>
-    <label class="field">
-      <span class="field__label">From</span>
-      <input
-        type="date"
-        data-testid="filter-from"
-        [value]="filters().from"
-        (change)="patch({ from: $any($event.target).value })"
-      />
-    </label>
-    <label class="field">
-      <span class="field__label">To</span>
-      <input
-        type="date"
-        data-testid="filter-to"
-        [value]="filters().to"
-        (change)="patch({ to: $any($event.target).value })"
-      />
-    </label>
+    @if (scope() === 'feed') {
+      <label class="field">
+        <span class="field__label">From</span>
+        <input
+          type="date"
+          data-testid="filter-from"
+          [value]="filters().from"
+          (change)="patch({ from: $any($event.target).value })"
+        />
+      </label>
+      <label class="field">
+        <span class="field__label">To</span>
+        <input
+          type="date"
+          data-testid="filter-to"
+          [value]="filters().to"
+          (change)="patch({ to: $any($event.target).value })"
+        />
+      </label>
+    }
     <label class="field field--inline">
       <input
         type="checkbox"
@@ -161,11 +169,12 @@ import { TickerChips } from './ticker-chips';
 })
 export class FilterBar {
   readonly filters = input.required<FeedFilters>();
+  /** `feed`: every filter; `rule`: the server-side ones only (tickers, CIKs, forms, insights). */
+  readonly scope = input<'feed' | 'rule'>('feed');
   readonly filtersChange = output<FeedFilters>();
 
   protected readonly empty = EMPTY_FILTERS;
-  private readonly search =
-    viewChild.required<ElementRef<HTMLInputElement>>('search');
+  private readonly search = viewChild<ElementRef<HTMLInputElement>>('search');
 
   protected active(): boolean {
     return hasFilters(this.filters());
@@ -218,7 +227,7 @@ export class FilterBar {
 
   /** Puts the cursor in the company search (the `/` shortcut). */
   focusSearch(): void {
-    this.search().nativeElement.focus();
-    this.search().nativeElement.select();
+    this.search()?.nativeElement.focus();
+    this.search()?.nativeElement.select();
   }
 }

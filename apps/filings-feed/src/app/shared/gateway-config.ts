@@ -49,3 +49,8 @@ export function socketUrl(config: GatewayConfig, location: Location): string {
 export function filingsUrl(config: GatewayConfig): string {
   return `${config.baseUrl}/api/filings`;
 }
+
+/** The URL of `/api/alert-rules` (the gateway forwards it to the alerts service). */
+export function alertRulesUrl(config: GatewayConfig): string {
+  return `${config.baseUrl}/api/alert-rules`;
+}
