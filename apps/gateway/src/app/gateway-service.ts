@@ -1,4 +1,8 @@
-import { createCompletenessKeys, createRedisKeys } from '@secfeed/redis-keys';
+import {
+  createCompletenessKeys,
+  createRedisKeys,
+  createSourceSummaryKeys,
+} from '@secfeed/redis-keys';
 import {
   closeRedis,
   connectRedis,
@@ -15,6 +19,7 @@ import { checkAccess } from '@secfeed/access-control';
 import { createAlertsProxy, isAlertsPath } from './alerts-proxy';
 import type { GatewayConfig } from './config/gateway-config';
 import { createCompletenessHandler } from './completeness';
+import { createSourcesStatusHandler } from './sources-status';
 import { createHistoryHandler } from './history';
 import { guardSocket, handleClientError } from './http/client-error';
 import { redactUrl } from './http/redact-url';
@@ -61,6 +66,7 @@ export class GatewayService {
   private realtime?: Realtime;
   private history?: HistoryHandler;
   private completeness?: HistoryHandler;
+  private sources?: HistoryHandler;
   private server?: Server;
   private backend?: Promise<void>;
   private readonly stopping = new AbortController();
@@ -198,6 +204,12 @@ export class GatewayService {
       metrics,
       logger,
     });
+    this.sources = createSourcesStatusHandler({
+      redis,
+      keys: createSourceSummaryKeys(config.keyPrefix),
+      metrics,
+      logger,
+    });
     const realtime = createRealtime({ redis, keys, config, metrics, logger });
     const started = await retryUntilStopped(
       'stream reader start',
@@ -286,6 +298,7 @@ export class GatewayService {
       }
       if (await this.history(req, res)) return true;
       if (await this.completeness?.(req, res)) return true;
+      if (await this.sources?.(req, res)) return true;
       sendError(
         res,
         404,
