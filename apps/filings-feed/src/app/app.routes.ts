@@ -10,5 +10,11 @@ export const routes: Routes = [
       import('./alert-rules/alert-rules-page').then((m) => m.AlertRulesPage),
     title: 'secfeed · alert rules',
   },
+  {
+    path: 'status',
+    loadComponent: () =>
+      import('./status/status-page').then((m) => m.StatusPage),
+    title: 'secfeed · status',
+  },
   { path: '**', redirectTo: '' },
 ];
