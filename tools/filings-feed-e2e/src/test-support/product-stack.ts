@@ -23,12 +23,19 @@ import { WORKSPACE } from './workspace';
 const REDIS_URL = 'redis://127.0.0.1:6379';
 const API_KEY = 'e2e-simulator-key';
 const STATIC_DIR = join(WORKSPACE, 'dist/apps/filings-feed/browser');
+const DOCUMENTS_DIR = join(WORKSPACE, '../shared/fixtures/edgar/documents');
 
 export interface StackOptions {
   /** Label in the key prefix (`test-<label>-<pid>-<random>:`). */
   label: string;
   /** Filings per second the simulator sends. Default 20. */
   rate?: number;
+  /**
+   * Insights as in `npm start`: the simulator also serves EDGAR's archive from the real full
+   * submissions of `../shared/fixtures/edgar/documents` (slipping their filings into the day),
+   * and ingest reads them from there. Default false.
+   */
+  insights?: boolean;
 }
 
 /**
@@ -125,6 +132,7 @@ export async function startProductStack(
       rate: options.rate ?? 20,
       batchSize: 1,
       day,
+      ...(options.insights ? { documentsDir: DOCUMENTS_DIR } : {}),
     });
     cleanups.push(() => sim.close());
 
@@ -137,6 +145,9 @@ export async function startProductStack(
       SECFEED_KEY_PREFIX: prefix,
       INGEST_PORT: '0',
       LOG_LEVEL: 'warn',
+      ...(options.insights
+        ? { EDGAR_ARCHIVES_URL: sim.archivesUrl, INSIGHTS_ENABLED: 'true' }
+        : { INSIGHTS_ENABLED: 'false' }),
     });
     cleanups.push(() => stop(ingest));
 
