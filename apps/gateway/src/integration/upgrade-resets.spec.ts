@@ -1,7 +1,7 @@
 // Regression: an upgrade off /ws answered with a 404 written to a socket with no `error`
 // listener, so a client that reset the connection took the process down (ECONNRESET/EPIPE).
 // Resets at every point of an upgrade, and bytes that are not HTTP, now leave it up.
-import { uniqueKeyPrefix } from '@secfeed/test-kit';
+import { uniqueKeyPrefix, waitUntil } from '@secfeed/test-kit';
 import {
   startGatewayProcess,
   type GatewayProcess,
@@ -84,7 +84,11 @@ describe('the built gateway, given clients that reset or send garbage', () => {
     expect(
       await metric('secfeed_gateway_errors_total{code="BAD_REQUEST"}'),
     ).toBe(before + 1);
-    expect(gateway.messages()).toContain('client error');
+    // The log line travels on the child's stdout, which may arrive after the answer.
+    await waitUntil(
+      () => gateway.messages().includes('client error'),
+      'the client error to be logged',
+    );
   });
 
   it('answers headers over 16 KiB with 431 HEADERS_TOO_LARGE', async () => {
