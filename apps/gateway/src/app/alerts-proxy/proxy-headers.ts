@@ -32,8 +32,8 @@ function withoutHopByHop(
 
 /**
  * The headers a browser's request keeps on its way to the alerts service: all but the hop-by-hop
- * ones, `Host` (the service's own) and `Origin` (the gateway already checked it: to the service
- * this is a call from the gateway). `Authorization` goes on, so the service checks the same JWT.
+ * ones, `Host` (the service's own), `Expect` and `Origin` (the gateway already checked it: to the
+ * service this is a call from the gateway). `Authorization` goes on, so the service checks the same JWT.
  * `X-Forwarded-For` and `-Proto` say who asked.
  */
 export function requestHeadersForAlerts(
@@ -43,7 +43,8 @@ export function requestHeadersForAlerts(
 ): OutgoingHttpHeaders {
   const kept = withoutHopByHop(
     headers,
-    (name) => name === 'host' || name === 'origin',
+    // `Expect: 100-continue` was answered by the gateway's own server already.
+    (name) => name === 'host' || name === 'origin' || name === 'expect',
   );
   const earlier = headers['x-forwarded-for'];
   kept['x-forwarded-for'] = [earlier, clientAddress]
