@@ -93,7 +93,7 @@ describe('ingest with two sources at once', () => {
   });
 
   it('publishes each filing once and counts, per source, who delivered it first', async () => {
-    ingest = await startIngest({
+    const running = (ingest = await startIngest({
       SECFEED_KEY_PREFIX: prefix,
       REDIS_URL,
       INGEST_SOURCE: 'sec-api,edgar',
@@ -103,10 +103,10 @@ describe('ingest with two sources at once', () => {
       EDGAR_FEED_URL: feed.feedUrl,
       EDGAR_POLL_MS: '1000',
       SEC_USER_AGENT: 'Secfeed Tests tests@secfeed.example',
-    });
+    }));
     const total = STREAMED + EDGAR_ONLY;
     const counted = async (name: string) =>
-      (await ingest!.metrics.registry.getSingleMetric(name)?.get())?.values ??
+      (await running.metrics.registry.getSingleMetric(name)?.get())?.values ??
       [];
     const bySource = async (name: string, source: string) =>
       (await counted(name))
@@ -144,7 +144,7 @@ describe('ingest with two sources at once', () => {
     expect(await lagCount('sec-api')).toBe(STREAMED);
     expect(await lagCount('edgar')).toBe(total);
 
-    await ingest.stop();
+    await running.stop();
     ingest = undefined;
     const keys = createSourceSummaryKeys(prefix);
     const today = new Date().toISOString().slice(0, 10);

@@ -24,22 +24,24 @@ describe('edgarSource after a restart', () => {
   });
 
   async function firstPoll(options: Partial<EdgarSourceOptions>) {
-    server = await FeedServer.start(feed);
-    recorder = new EventRecorder(
+    const started = (server = await FeedServer.start(feed));
+    const events = (recorder = new EventRecorder(
       edgarSource({
         userAgent,
-        feedUrl: server.feedUrl,
+        feedUrl: started.feedUrl,
         pageSize: 10,
         // One poll only within the test: the next is far away.
         pollIntervalMs: 60_000,
         maxRequestsPerSecond: 10,
         ...options,
       }),
-    );
-    await recorder.until(() => recorder!.filings.length > 0);
+    ));
+    await events.until(() => events.filings.length > 0);
     return {
-      starts: server.requests.map((r) => r.url.searchParams.get('start')),
-      filings: recorder.filings.map((f) => f.accessionNo),
+      server: started,
+      recorder: events,
+      starts: started.requests.map((r) => r.url.searchParams.get('start')),
+      filings: events.filings.map((f) => f.accessionNo),
     };
   }
 
@@ -68,18 +70,18 @@ describe('edgarSource after a restart', () => {
   });
 
   it('stops at maxRecoveryPages and says so when the stored filing is older than it reaches', async () => {
-    await firstPoll({
+    const poll = await firstPoll({
       lastFiledAt: async () => entries[299].updated,
       maxRecoveryPages: 5,
     });
     await eventually(() =>
-      recorder!
+      poll.recorder
         .ofKind('error')
         .some((e) => e.code === 'EDGAR_RECOVERY_INCOMPLETE'),
     );
     expect(
-      server!.requests.map((r) => r.url.searchParams.get('start')),
+      poll.server.requests.map((r) => r.url.searchParams.get('start')),
     ).toEqual(['0', '10', '20', '30', '40']);
-    expect(recorder!.filings).toHaveLength(50);
+    expect(poll.recorder.filings).toHaveLength(50);
   });
 });
