@@ -97,6 +97,33 @@ describe('PublishPipeline', () => {
     expect(await metricValue(metrics, 'secfeed_ingest_buffered')).toBe(0);
   });
 
+  it('reports every answer to onResult, published or duplicate, and survives it throwing', async () => {
+    const results: string[] = [];
+    const { pipeline } = startPipeline({
+      publisher: new MemoryPublisher(),
+      bufferSize: 100,
+      onResult: (filing, status) => {
+        results.push(`${filing.source} ${status}`);
+        if (results.length === 1) throw new Error('tally broke');
+      },
+    });
+    const first = makeFiling({ source: 'sec-api' });
+    const second = makeFiling({ source: 'sec-api' });
+    pipeline.push([first, second]);
+    pipeline.push([
+      { ...first, source: 'edgar' },
+      { ...second, source: 'edgar' },
+    ]);
+    expect(await pipeline.flush(1000)).toBe(true);
+    expect(results).toEqual([
+      'sec-api published',
+      'sec-api published',
+      'edgar duplicate',
+      'edgar duplicate',
+    ]);
+    expect(logLines.join('')).toContain('Result step failed');
+  });
+
   it('keeps filings while Redis is down and flushes them in order when it is back', async () => {
     const publisher = new MemoryPublisher();
     const { pipeline, metrics } = startPipeline({
