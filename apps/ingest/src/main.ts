@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     readiness: () => service.readiness(),
   });
   logger.info(
-    { port: (http.address() as AddressInfo).port, source: config.source },
+    { port: (http.address() as AddressInfo).port, sources: config.sources },
     'Ingest listening',
   );
   handleShutdown(
