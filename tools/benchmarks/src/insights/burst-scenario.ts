@@ -12,7 +12,7 @@ import {
   startUpstream,
   type StackContext,
 } from './burst-stack';
-import { startEdgarStandIn } from './edgar-stand-in';
+import { startEdgarStandIn, type StandInRequest } from './edgar-stand-in';
 import { connectFeedClient, type FeedClient } from './feed-client';
 import { requestRate, type RequestRate } from './request-rate';
 
@@ -48,6 +48,17 @@ export interface BurstResult {
   readonly benchLoopDelayMaxMs: number;
 }
 
+/** What a scenario is given besides the settings. */
+export interface BurstRun {
+  readonly prefix: string;
+  readonly cleanup: CleanupStack;
+  /** The full submission the stand-in serves. */
+  readonly document: string;
+  /** The replayed day's first filing: the wire shape the burst's filings copy. */
+  readonly template: WireFiling;
+  log(line: string): void;
+}
+
 /**
  * One burst: `settings.filings` Form 4s at once, split over `replicas` ingest replicas (one
  * upstream each, one Redis prefix), their insights read from the EDGAR stand-in under the one
@@ -57,16 +68,11 @@ export async function runBurst(
   label: string,
   replicas: number,
   settings: BurstSettings,
-  run: {
-    prefix: string;
-    cleanup: CleanupStack;
-    document: string;
-    template: WireFiling;
-    log(line: string): void;
-  },
+  run: BurstRun,
 ): Promise<BurstResult> {
   const context: StackContext = {
-    ...settings,
+    root: settings.root,
+    redisUrl: settings.redisUrl,
     prefix: run.prefix,
     cleanup: run.cleanup,
     stops: [],
@@ -84,46 +90,25 @@ export async function runBurst(
     const client = await connectFeedClient(await startGateway(context));
     context.stops.push(run.cleanup.push('close client', () => client.close()));
     const accessions = burstAccessions(settings.filings);
-    const connectedAtBurst: number[] = [];
-    const ingests: ServiceProcess[] = [];
-    for (let r = 0; r < replicas; r++) {
-      const day = replicaDay(
-        run.template,
-        accessions,
-        r,
-        replicas,
-        settings.leadMs,
-      );
-      const upstream = await startUpstream(context, day, (_, connections) =>
-        connectedAtBurst.push(connections),
-      );
-      ingests.push(
-        startIngestReplica(
-          context,
-          r,
-          upstream,
-          archive.url,
-          settings.requestsPerSecond,
-        ),
-      );
-    }
+    const { ingests, connectedAtBurst } = await startReplicas(
+      context,
+      { replicas, accessions, archiveUrl: archive.url },
+      settings,
+      run.template,
+    );
     run.log(
       `${label}: ${replicas} ingest replica(s) started; burst of ${settings.filings} in ${settings.leadMs} ms`,
     );
     await waitForInsights(client, accessions, ingests, settings, run.log);
     const arrivals = client.arrivals.summary(accessions);
-    const ok = archive.requests.filter((r) => r.status === 200);
     return {
       label,
       replicas,
       arrivals,
       lag: summarize(arrivals.lagsMs),
       rate: requestRate(archive.requests.map((r) => r.atMs)),
-      requestsByReplica: Array.from(
-        { length: replicas },
-        (_, r) => ok.filter((q) => q.userAgent === replicaUserAgent(r)).length,
-      ),
-      notFound: archive.requests.length - ok.length,
+      requestsByReplica: requestsByReplica(archive.requests, replicas),
+      notFound: archive.requests.filter((r) => r.status !== 200).length,
       connectedAtBurst,
       benchLoopDelayMaxMs: loopDelay.max / 1e6,
     };
@@ -131,6 +116,48 @@ export async function runBurst(
     loopDelay.disable();
     for (const stop of context.stops.reverse()) await stop();
   }
+}
+
+/** One upstream and one ingest replica per share of the burst. */
+async function startReplicas(
+  context: StackContext,
+  burst: { replicas: number; accessions: string[]; archiveUrl: string },
+  settings: BurstSettings,
+  template: WireFiling,
+): Promise<{ ingests: ServiceProcess[]; connectedAtBurst: number[] }> {
+  const { replicas, accessions } = burst;
+  const connectedAtBurst: number[] = [];
+  const ingests: ServiceProcess[] = [];
+  for (let r = 0; r < replicas; r++) {
+    const day = replicaDay(template, accessions, r, replicas, settings.leadMs);
+    const upstream = await startUpstream(context, day, (_, connections) =>
+      connectedAtBurst.push(connections),
+    );
+    ingests.push(
+      startIngestReplica(
+        context,
+        r,
+        upstream,
+        burst.archiveUrl,
+        settings.requestsPerSecond,
+      ),
+    );
+  }
+  return { ingests, connectedAtBurst };
+}
+
+/** Documents served to each replica, told apart by their `User-Agent`. */
+function requestsByReplica(
+  requests: readonly StandInRequest[],
+  replicas: number,
+): number[] {
+  return Array.from(
+    { length: replicas },
+    (_, r) =>
+      requests.filter(
+        (q) => q.status === 200 && q.userAgent === replicaUserAgent(r),
+      ).length,
+  );
 }
 
 /** Until every insights arrived (then `graceMs` more), a replica exited, or the deadline. */
