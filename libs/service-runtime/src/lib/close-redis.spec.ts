@@ -1,9 +1,13 @@
-import { createRedisProcess, type RedisProcess } from '@secfeed/test-kit';
+import {
+  createRedisProcess,
+  type RedisProcess,
+  waitUntil,
+} from '@secfeed/test-kit';
 import { Writable } from 'node:stream';
 import { closeRedis } from './close-redis';
 import { connectRedis, SOCKET_TIMEOUT_MS } from './connect-redis';
 import { createLogger } from './create-logger';
-import type { SecfeedRedis } from './secfeed-redis';
+import { isRedisReady, type SecfeedRedis } from './secfeed-redis';
 
 const quiet = createLogger(
   'test',
@@ -48,7 +52,9 @@ describe('a service Redis connection never leaves a caller waiting for ever', ()
     const started = Date.now();
     const reply = await within(redis.get('k'), SOCKET_TIMEOUT_MS + 5000);
     expect(reply.settled).toBe('rejected');
-    expect(Date.now() - started).toBeGreaterThanOrEqual(SOCKET_TIMEOUT_MS - 100);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(
+      SOCKET_TIMEOUT_MS - 100,
+    );
   }, 20_000);
 
   it('reconnects after a hang: commands run again once the server answers', async () => {
@@ -68,6 +74,7 @@ describe('a service Redis connection never leaves a caller waiting for ever', ()
 
   it('closes at once while the server is down (where quit() waits for ever)', async () => {
     await server.kill();
+    await waitUntil(() => !isRedisReady(redis), 'the client to see Redis gone');
     const closing = await within(closeRedis(redis), 1000);
     expect(closing.settled).toBe('resolved');
     expect(redis.isOpen).toBe(false);

@@ -1,45 +1,48 @@
-import { isRedisReady, type SecfeedRedis } from './secfeed-redis';
+import {
+  isRedisCluster,
+  isRedisReady,
+  type SecfeedRedis,
+} from './secfeed-redis';
 
 /** How long {@link closeRedis} lets commands in flight finish before it cuts the connection. */
 export const CLOSE_REDIS_GRACE_MS = 2000;
 
 /**
  * Closes a service's Redis connection at stop, and never waits for ever. While Redis answers,
- * commands in flight may finish (`close()`) for up to `graceMs`; past that, or while Redis is
- * away, the connection is destroyed, which fails whatever is still pending. `quit()` is not used:
- * it queues `QUIT` behind a connection that may never be ready again, and while Redis is down
- * that promise neither resolves nor rejects.
+ * commands in flight may finish for up to `graceMs` (a PING on each connection answers after
+ * everything sent before it); then, or at once while Redis is away, the connection is destroyed,
+ * which fails whatever is still pending. Neither `quit()` nor `close()` is used: `quit()` queues
+ * QUIT behind a connection that may never be ready again (while Redis is down that promise
+ * neither resolves nor rejects), and after `close()` node-redis can no longer destroy the socket.
  */
 export async function closeRedis(
   redis: SecfeedRedis,
   graceMs = CLOSE_REDIS_GRACE_MS,
 ): Promise<void> {
   if (!redis.isOpen) return;
-  if (!isRedisReady(redis)) {
-    redis.destroy();
-    return;
+  if (isRedisReady(redis)) {
+    let timer: NodeJS.Timeout | undefined;
+    const overdue = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, graceMs);
+    });
+    try {
+      await Promise.race([
+        inFlightAnswered(redis).catch(() => undefined),
+        overdue,
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
-  let timer: NodeJS.Timeout | undefined;
-  const overdue = new Promise<'overdue'>((resolve) => {
-    timer = setTimeout(() => resolve('overdue'), graceMs);
-  });
-  try {
-    const closing = redis.close().then(() => 'closed' as const);
-    if ((await Promise.race([closing, overdue])) === 'overdue') failPending(redis);
-  } finally {
-    clearTimeout(timer);
-  }
+  redis.destroy();
 }
 
-/**
- * Fails every command still pending after `close()`: node-redis's `destroy()` rejects them first,
- * then finds the connection already closing and throws, which is expected here. The socket
- * itself goes at the latest when its idle timeout fires.
- */
-function failPending(redis: SecfeedRedis): void {
-  try {
-    redis.destroy();
-  } catch {
-    // Already closing: the pending commands were failed before this.
-  }
+/** Resolves once every command sent before it has been answered, on every connection. */
+function inFlightAnswered(redis: SecfeedRedis): Promise<unknown> {
+  if (!isRedisCluster(redis)) return redis.ping();
+  return Promise.all(
+    redis.masters.map(async (master) =>
+      (await redis.nodeClient(master)).ping(),
+    ),
+  );
 }

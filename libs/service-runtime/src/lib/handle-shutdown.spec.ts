@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { Writable } from 'node:stream';
 import { createLogger } from './create-logger';
 import { handleShutdown } from './handle-shutdown';
@@ -10,7 +11,10 @@ const silent = createLogger(
 const signal = 'SIGUSR2' as const;
 
 describe('handleShutdown', () => {
-  afterEach(() => process.removeAllListeners(signal));
+  // The signals come from an emitter of the test's own, not the worker's process: what other
+  // specs in the same jest worker did to process-wide listeners cannot reach these tests.
+  let signals: EventEmitter;
+  beforeEach(() => (signals = new EventEmitter()));
 
   it('stops once and exits 0, however many signals arrive', async () => {
     const exits: number[] = [];
@@ -18,10 +22,11 @@ describe('handleShutdown', () => {
     handleShutdown(async () => void stops++, {
       logger: silent,
       signals: [signal],
+      signalSource: signals,
       exit: (c) => exits.push(c),
     });
-    process.emit(signal, signal);
-    process.emit(signal, signal);
+    signals.emit(signal, signal);
+    signals.emit(signal, signal);
     await new Promise((r) => setImmediate(r));
     expect(stops).toBe(1);
     expect(exits).toEqual([0]);
@@ -32,9 +37,10 @@ describe('handleShutdown', () => {
     handleShutdown(() => Promise.reject(new Error('flush failed')), {
       logger: silent,
       signals: [signal],
+      signalSource: signals,
       exit: (c) => exits.push(c),
     });
-    process.emit(signal, signal);
+    signals.emit(signal, signal);
     await new Promise((r) => setImmediate(r));
     expect(exits).toEqual([1]);
   });
@@ -46,10 +52,11 @@ describe('handleShutdown', () => {
       handleShutdown(() => new Promise<void>(() => undefined), {
         logger: silent,
         signals: [signal],
+        signalSource: signals,
         timeoutMs: 10_000,
         exit: (c) => exits.push(c),
       });
-      process.emit(signal, signal);
+      signals.emit(signal, signal);
       jest.advanceTimersByTime(9_999);
       expect(exits).toEqual([]);
       jest.advanceTimersByTime(1);

@@ -9,6 +9,8 @@ export interface ShutdownOptions {
   signals?: NodeJS.Signals[];
   /** Default `process.exit`; tests pass their own. */
   exit?: (code: number) => void;
+  /** Where the signals come from. Default `process`; tests pass their own emitter. */
+  signalSource?: Pick<NodeJS.EventEmitter, 'on'>;
 }
 
 /**
@@ -24,6 +26,7 @@ export function handleShutdown(
     timeoutMs = 10_000,
     signals = ['SIGTERM', 'SIGINT'],
     exit = process.exit,
+    signalSource = process,
   } = options;
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {
@@ -48,5 +51,5 @@ export function handleShutdown(
       },
     );
   };
-  for (const signal of signals) process.on(signal, onSignal);
+  for (const signal of signals) signalSource.on(signal, onSignal);
 }
