@@ -87,8 +87,9 @@ describe('a cluster client when a master fails over', () => {
       const dead = new URL(await cluster2.masterOf(hashSlot(key))).host;
       const killing = cluster2.killMaster(hashSlot(key));
       await waitUntil(
-        () => client.nodeByAddress.get(dead)?.client?.isReady === false,
+        () => client.nodeByAddress.get(dead)?.client?.isReady !== true,
         'the client to lose the master',
+        30_000,
       );
       // What a rediscovery had done before: the dead master's node dropped. The map read next,
       // before the promotion, names it again: node-redis waits for a connection that never
