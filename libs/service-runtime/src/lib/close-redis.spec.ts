@@ -74,11 +74,15 @@ describe('a service Redis connection never leaves a caller waiting for ever', ()
 
   it('closes at once while the server is down (where quit() waits for ever)', async () => {
     await server.kill();
-    await waitUntil(() => !isRedisReady(redis), 'the client to see Redis gone');
+    await waitUntil(
+      () => !isRedisReady(redis),
+      'the client to see Redis gone',
+      15_000,
+    );
     const closing = await within(closeRedis(redis), 1000);
     expect(closing.settled).toBe('resolved');
     expect(redis.isOpen).toBe(false);
-  });
+  }, 20_000);
 
   it('closes within its grace on a server that hangs, failing the command in flight', async () => {
     const pending = redis.get('k');
@@ -88,7 +92,7 @@ describe('a service Redis connection never leaves a caller waiting for ever', ()
     expect(closing.settled).toBe('resolved');
     expect(redis.isOpen).toBe(false);
     expect((await within(pending, 1000)).settled).not.toBe('pending');
-  });
+  }, 20_000);
 
   it('lets a command in flight finish on a server that answers', async () => {
     await redis.set('k', 'kept');
@@ -96,5 +100,5 @@ describe('a service Redis connection never leaves a caller waiting for ever', ()
     await closeRedis(redis);
     await expect(pending).resolves.toBe('kept');
     expect(redis.isOpen).toBe(false);
-  });
+  }, 20_000);
 });
