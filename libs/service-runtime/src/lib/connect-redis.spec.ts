@@ -6,6 +6,7 @@ import {
   uniqueKeyPrefix,
   waitUntil,
 } from '@secfeed/test-kit';
+import { createServer, connect as tcpConnect, type Socket } from 'node:net';
 import { Writable } from 'node:stream';
 import { createClient } from 'redis';
 import { connectRedis } from './connect-redis';
@@ -94,6 +95,31 @@ describe('connectRedis', () => {
     });
   });
 
+  describe('a server that dies just as the client reconnects', () => {
+    // Redis killed a few milliseconds after a reconnect was accepted: node-redis's handshake
+    // (CLIENT SETINFO, whose failures it ignores) failed with the socket, and the client then
+    // called itself ready on that dead socket; every later command waited for ever and no
+    // reconnect ever came. Seen in the ingest fault matrix (Redis restarted twice, about one
+    // run in ten on a loaded machine).
+    it('reconnects again instead of staying "ready" on the dead socket', async () => {
+      const proxy = await resettingProxy('127.0.0.1', 6379);
+      try {
+        const redis = await connect(proxy.url);
+        expect(await redis.ping()).toBe('PONG');
+        proxy.resetNext = 3; // the next three connections die as soon as they are accepted
+        proxy.dropAll();
+        await waitUntil(
+          () => proxy.accepted >= 5 && isRedisReady(redis),
+          'two connections after the resets',
+          15_000,
+        );
+        await expect(withTimeout(redis.ping(), 3_000)).resolves.toBe('PONG');
+      } finally {
+        await proxy.close();
+      }
+    }, 30_000);
+  });
+
   describe('on a Redis Cluster of 3 masters', () => {
     let cluster: RedisClusterProcess;
     beforeAll(async () => {
@@ -153,3 +179,51 @@ describe('connectRedis', () => {
     });
   });
 });
+
+/**
+ * A TCP proxy to a Redis server that can cut every open connection and reset the next
+ * `resetNext` connections a few milliseconds after accepting them (a server dying mid-handshake).
+ */
+async function resettingProxy(host: string, port: number) {
+  const sockets = new Set<Socket>();
+  const state = { resetNext: 0, accepted: 0 };
+  const server = createServer((client) => {
+    state.accepted++;
+    sockets.add(client);
+    client.on('error', () => undefined);
+    client.on('close', () => sockets.delete(client));
+    if (state.resetNext > 0) {
+      state.resetNext--;
+      setTimeout(() => client.resetAndDestroy(), 3);
+      return;
+    }
+    const upstream = tcpConnect(port, host);
+    upstream.on('error', () => client.destroy());
+    client.on('close', () => upstream.destroy());
+    upstream.on('close', () => client.destroy());
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (address === null || typeof address === 'string')
+    throw new Error('proxy has no port');
+  return Object.assign(state, {
+    url: `redis://127.0.0.1:${address.port}`,
+    dropAll: () => sockets.forEach((socket) => socket.resetAndDestroy()),
+    close: () =>
+      new Promise<void>((resolve) => {
+        sockets.forEach((socket) => socket.destroy());
+        server.close(() => resolve());
+      }),
+  });
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    promise,
+    new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}

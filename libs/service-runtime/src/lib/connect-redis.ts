@@ -44,6 +44,11 @@ export const SOCKET_TIMEOUT_MS = 5000;
 /** Options every connection shares, standalone or to a cluster node. */
 const CONNECTION = {
   disableOfflineQueue: true,
+  // No CLIENT SETINFO in the handshake. node-redis ignores that command's failure, so a server
+  // that died just after accepting a reconnect left the client "ready" on the dead socket: no
+  // further reconnect, every command waiting for ever (connect-redis.spec). With nothing to
+  // send, a connection is ready at once and its loss is an ordinary reconnect.
+  disableClientInfo: true,
   pingInterval: PING_INTERVAL_MS,
   socket: {
     connectTimeout: 5000,
