@@ -52,7 +52,7 @@ describe('completeness in ingest', () => {
       STREAM_ENABLED: 'false',
       INSIGHTS_ENABLED: 'true',
       EDGAR_ARCHIVES_URL: archive.url,
-      EDGAR_REQUESTS_PER_SECOND: '10',
+      EDGAR_REQUESTS_PER_SECOND: '9',
       // 2020 is long past; a retention this long lets the day be told.
       SECFEED_RETENTION_DAYS: '36500',
     });

@@ -184,7 +184,7 @@ describe('loadIngestConfig', () => {
     it.each([
       [{ EDGAR_ARCHIVES_URL: 'ftp://x' }, 'EDGAR_ARCHIVES_URL'],
       [{ EDGAR_REQUESTS_PER_SECOND: '0' }, 'EDGAR_REQUESTS_PER_SECOND'],
-      [{ EDGAR_REQUESTS_PER_SECOND: '11' }, 'EDGAR_REQUESTS_PER_SECOND'],
+      [{ EDGAR_REQUESTS_PER_SECOND: '10' }, 'EDGAR_REQUESTS_PER_SECOND'],
       [{ EDGAR_REQUESTS_PER_SECOND: 'fast' }, 'EDGAR_REQUESTS_PER_SECOND'],
     ])('refuses %j naming %s', (env, variable) => {
       expect(configError(env).variable).toBe(variable);

@@ -6,14 +6,19 @@ import {
 
 /** Requests per second by default: under the SEC's 10, leaving room for rounding and tools. */
 export const DEFAULT_EDGAR_REQUESTS_PER_SECOND = 8;
-/** The SEC blocks a caller over 10 requests per second for 10 minutes (contracts §2). */
-export const MAX_EDGAR_REQUESTS_PER_SECOND = 10;
+/**
+ * The highest rate accepted. The SEC blocks a caller over 10 requests per second for 10 minutes
+ * (contracts §2); the bucket spaces requests `1000 / rate` ms apart, so a second can hold
+ * `rate + 1` of them (its first and last instants): 9 is the highest rate that keeps every
+ * second at 10 or under (measured in docs/benchmarks.md).
+ */
+export const MAX_EDGAR_REQUESTS_PER_SECOND = 9;
 
 /** Options of {@link EdgarBudget}. */
 export interface EdgarBudgetOptions {
   /** Where the bucket lives (`keys.edgarBudget` of `@secfeed/redis-keys`). */
   readonly key: string;
-  /** Requests per second for every replica together, over 0 and at most 10. Default 8. */
+  /** Requests per second for every replica together, over 0 and at most 9. Default 8. */
   readonly requestsPerSecond?: number;
 }
 
@@ -31,7 +36,7 @@ export interface EdgarBudgetOptions {
 export class EdgarBudget {
   readonly requestsPerSecond: number;
 
-  /** @throws RangeError for a rate not over 0 and at most 10 (a deployment mistake). */
+  /** @throws RangeError for a rate not over 0 and at most {@link MAX_EDGAR_REQUESTS_PER_SECOND} (a deployment mistake). */
   constructor(
     private readonly client: ScriptClient,
     private readonly options: EdgarBudgetOptions,

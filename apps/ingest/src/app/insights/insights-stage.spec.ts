@@ -76,7 +76,7 @@ describe('InsightsStage', () => {
       userAgent: UA,
       budget: new EdgarBudget(redis, {
         key: keys.edgarBudget,
-        requestsPerSecond: 10,
+        requestsPerSecond: 9,
       }),
       publisher,
       parse: () => ITEMS,

@@ -70,7 +70,7 @@ export function reconcileContext(
     publisher,
     budget: new EdgarBudget(redis, {
       key: keys.edgarBudget,
-      requestsPerSecond: 10,
+      requestsPerSecond: 9,
     }),
     archivesUrl: archive.url,
     userAgent: UA,
