@@ -11,11 +11,15 @@ describe('createCompletenessKeys', () => {
     expect(keys.late('2020-03-18')).toBe(
       't1:completeness:{t1:sec}:late:2020-03-18',
     );
+    expect(keys.progress('2020-03-18')).toBe(
+      't1:completeness:{t1:sec}:progress:2020-03-18',
+    );
     expect(keys.requests).toBe('t1:completeness:{t1:sec}:requests');
     const slot = hashSlot(createRedisKeys('t1:').stream);
     for (const name of [
       keys.report('2020-03-18'),
       keys.lock('2020-03-18'),
+      keys.progress('2020-03-18'),
       keys.attempt('2020-03-18'),
       keys.requests,
     ])

@@ -15,8 +15,14 @@ export interface CompletenessKeys {
   report(date: string): string;
   /** SET of the accession numbers of one day published only by the reconciliation. */
   late(date: string): string;
-  /** STRING lock (a token, with a TTL): the one replica reconciling that day now. */
+  /** STRING lock (a token, with a short TTL extended while the run lasts): the one run of that day now. */
   lock(date: string): string;
+  /**
+   * STRING JSON progress of the run of one day in progress, `{"done","total","published"}`
+   * (written by ingest after each batch, served by the gateway): it lives only while that run
+   * holds the day's lock (same TTL, deleted with it).
+   */
+  progress(date: string): string;
   /** STRING with a TTL: the day's index was asked for lately (paces retries on every replica). */
   attempt(date: string): string;
   /** ZSET of the days asked for on demand (member the date, score when asked), oldest first. */
@@ -47,6 +53,7 @@ export function createCompletenessKeys(prefix = ''): CompletenessKeys {
     report: perDay('report'),
     late: perDay('late'),
     lock: perDay('lock'),
+    progress: perDay('progress'),
     attempt: perDay('attempt'),
     requests: key('requests'),
   });

@@ -10,6 +10,8 @@ export interface CompletenessMetrics {
   lastMissing: Gauge;
   /** Late accessions of the last reconciled day: above 0, that day had misses (the alert). */
   lastLate: Gauge;
+  /** Filings the run in progress on this replica still has to fetch and publish; 0 when none runs. */
+  backfillRemaining: Gauge;
 }
 
 /** Registers the completeness metrics on `registry` (once: a second call gets the same ones). */
@@ -39,6 +41,11 @@ export function createCompletenessMetrics(
     lastLate: new Gauge({
       name: 'secfeed_ingest_completeness_last_late',
       help: 'Filings of the last reconciled day secfeed got only from the reconciliation',
+      registers,
+    }),
+    backfillRemaining: new Gauge({
+      name: 'secfeed_ingest_completeness_backfill_remaining',
+      help: "Filings of EDGAR's daily index the reconciliation in progress still has to fetch and publish (0 when none runs)",
       registers,
     }),
   };

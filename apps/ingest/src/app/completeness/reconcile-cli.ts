@@ -1,6 +1,8 @@
 // `npm run reconcile -- --date YYYY-MM-DD`: reconciles one day with EDGAR's daily index now,
 // in this process, with ingest's configuration (the same environment variables), under the
-// same lock as ingest's own runs. Prints the day's report as one JSON line. docs/completeness.md.
+// same lock as ingest's own runs. Prints the day's report as one JSON line. It is also the
+// backfill of a past day: progress on stderr after each batch; Ctrl-C (or a kill) stops it, and
+// running it again carries on where it stopped. docs/completeness.md.
 import { FilingPublisher } from '@secfeed/dedup';
 import { createCompletenessKeys, createRedisKeys } from '@secfeed/redis-keys';
 import {
@@ -23,7 +25,7 @@ const EXIT: Record<ReconcileOutcome['kind'], number> = {
   failed: 1,
   'not-published': 3,
   busy: 4,
-  stopped: 1,
+  stopped: 5,
 };
 
 async function main(): Promise<number> {
@@ -43,6 +45,10 @@ async function main(): Promise<number> {
     );
   const logger = createLogger('reconcile', config.logLevel, process.stderr);
   const redis = await connectRedis({ url: config.redisUrl, logger });
+  // SIGINT/SIGTERM stop the run between two requests and free the day at once.
+  const stop = new AbortController();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => stop.abort());
   try {
     const keys = createRedisKeys(config.keyPrefix);
     const outcome = await reconcileDay(date, {
@@ -62,6 +68,7 @@ async function main(): Promise<number> {
       retentionMs: config.retentionMs,
       metrics: createCompletenessMetrics(new Registry()),
       logger,
+      signal: stop.signal,
     });
     process.stdout.write(`${JSON.stringify(outcome)}\n`);
     return EXIT[outcome.kind];

@@ -1,6 +1,8 @@
+import { parseEdgarIndex } from '@secfeed/edgar-index';
 import {
   connectTestRedis,
   deleteKeysWithPrefix,
+  waitUntil,
   type TestRedis,
 } from '@secfeed/test-kit';
 import {
@@ -133,6 +135,27 @@ describe('reconcileDay', () => {
     expect(await metric('secfeed_ingest_completeness_last_late')).toEqual([
       expect.objectContaining({ value: 3 }),
     ]);
+    // Progress: the run starts at what secfeed had and ends at the whole index; it lives in
+    // Redis only while the run holds the day.
+    expect(
+      ctx.logs
+        .filter((l) => l['msg'] === 'Completeness: backfilling')
+        .map(({ date, done, total, published }) => ({
+          date,
+          done,
+          total,
+          published,
+        })),
+    ).toEqual([
+      { date: '2020-03-18', done: 2663, total: 2666, published: 0 },
+      { date: '2020-03-18', done: 2666, total: 2666, published: 3 },
+    ]);
+    expect(
+      await metric('secfeed_ingest_completeness_backfill_remaining'),
+    ).toEqual([expect.objectContaining({ value: 0 })]);
+    expect(
+      await redis.exists(ctx.completenessKeys.progress('2020-03-18')),
+    ).toBe(0);
     expect(ctx.logs).toContainEqual(
       expect.objectContaining({
         msg: 'Completeness reconciled',
@@ -165,6 +188,74 @@ describe('reconcileDay', () => {
     );
     expect(late).toHaveLength(3);
     expect(await redis.exists(ctx.completenessKeys.lock('2020-03-18'))).toBe(0);
+  });
+
+  /** The first 25 accessions of the day: a batch of 20, then one of 5. */
+  const TWENTY_FIVE = parseEdgarIndex(FORM_20200318)
+    .accessions.slice(0, 25)
+    .map((a) => a.accessionNo);
+
+  it('publishes in batches of 20 and stores the progress while it runs', async () => {
+    archive.script(INDEX_PATH_20200318, { body: FORM_20200318 });
+    await publishAllBut(ctx.publisher, FORM_20200318, TWENTY_FIVE);
+    const progressKey = ctx.completenessKeys.progress('2020-03-18');
+    const seen: unknown[] = [];
+    const run = reconcileDay('2020-03-18', ctx.deps);
+    await waitUntil(
+      async () => {
+        const stored = await redis.get(progressKey);
+        if (stored !== null && seen.at(-1) !== stored) seen.push(stored);
+        return seen.includes(
+          JSON.stringify({ done: 2661, total: 2666, published: 20 }),
+        );
+      },
+      'the progress after the first batch',
+      20_000,
+    );
+    expect(await run).toMatchObject({
+      kind: 'reconciled',
+      report: { indexed: 2666, have: 2666, late: 25, missing: [] },
+    });
+    expect(await redis.exists(progressKey)).toBe(0);
+    expect(
+      ctx.logs
+        .filter((l) => l['msg'] === 'Completeness: backfilling')
+        .map((l) => [l['done'], l['published']]),
+    ).toEqual([
+      [2641, 0],
+      [2661, 20],
+      [2666, 25],
+    ]);
+  });
+
+  it('stops when the day is taken from it (its lock lost), publishing nothing more', async () => {
+    archive.script(INDEX_PATH_20200318, { body: FORM_20200318 });
+    await publishAllBut(ctx.publisher, FORM_20200318, TWENTY_FIVE);
+    const before = await redis.xLen(ctx.keys.stream);
+    const lock = ctx.completenessKeys.lock('2020-03-18');
+    let taken = false;
+    const outcome = await reconcileDay('2020-03-18', {
+      ...ctx.deps,
+      lockTtlMs: 10_000,
+      lockRenewMs: 50,
+      onPublished: () => {
+        // After the first batch: the lock expired (a long stall) and another run took the day.
+        if (taken) return;
+        taken = true;
+        void redis.set(lock, 'token-of-another-run', { PX: 10_000 });
+      },
+    });
+    expect(outcome).toEqual({ kind: 'stopped' });
+    expect(await redis.xLen(ctx.keys.stream)).toBe(before + 20);
+    expect(await redis.get(lock)).toBe('token-of-another-run');
+    expect(
+      await redis.get(ctx.completenessKeys.report('2020-03-18')),
+    ).toBeNull();
+    expect(ctx.logs).toContainEqual(
+      expect.objectContaining({
+        msg: "Completeness: the day's lock was lost; stopped (a new run carries on)",
+      }),
+    );
   });
 
   it('answers not-published while the index is 404, keeps checkedAt null, then reconciles once it is there', async () => {

@@ -12,6 +12,7 @@ import { pendingReport, type CompletenessReport } from './completeness-report';
 import { withDayLock } from './day-lock';
 import { filingFromIndex } from './filing-from-index';
 import { RECONCILE_DEFAULTS, type ReconcileDeps } from './reconcile-options';
+import { reportProgress, type ProgressDeps } from './reconcile-progress';
 
 /** Stable codes of a reconciliation that could not be done (docs/completeness.md). */
 export type ReconcileFailureCode =
@@ -28,6 +29,7 @@ export type ReconcileOutcome =
   | { readonly kind: 'not-published'; readonly report: CompletenessReport }
   /** Another run of that day holds the lock. */
   | { readonly kind: 'busy' }
+  /** Ingest stopped, or the day's lock was lost (another run may continue the day). */
   | { readonly kind: 'stopped' }
   | {
       readonly kind: 'failed';
@@ -36,8 +38,8 @@ export type ReconcileOutcome =
     };
 
 const DAY_MS = 86_400_000;
-/** Filings published per round trip. */
-const PUBLISH_BATCH = 200;
+/** Filings published per round trip: a killed run loses at most this many fetches, and progress moves. */
+const PUBLISH_BATCH = 20;
 
 /**
  * Reconciles one day with EDGAR's daily index (contracts §7): under the day's lock, reads
@@ -45,6 +47,10 @@ const PUBLISH_BATCH = 200;
  * has, publishes each missing one (`source` `edgar-index`, built from the index row and the
  * filing's SGML header) through dedup, so exactly once whoever else publishes it, and stores the
  * day's report. Running it again publishes nothing more. Never throws.
+ *
+ * It is also the backfill of a past day (a fresh install, a long outage): progress is shown
+ * after each batch ({@link reportProgress}), and a run killed midway frees the day within the
+ * lock's TTL; the next run carries on, what was published being seen by dedup.
  */
 export async function reconcileDay(
   date: string,
@@ -66,7 +72,22 @@ export async function reconcileDay(
       deps.redis,
       deps.completenessKeys.lock(date),
       ttlMs,
-      () => reconcileLocked(date, deps),
+      async (lockLost) => {
+        const signal = deps.signal
+          ? AbortSignal.any([deps.signal, lockLost])
+          : lockLost;
+        const outcome = await reconcileLocked(date, deps, signal, ttlMs);
+        if (outcome.kind === 'stopped' && lockLost.aborted)
+          deps.logger.warn(
+            { date, err: (lockLost.reason as Error | undefined)?.message },
+            "Completeness: the day's lock was lost; stopped (a new run carries on)",
+          );
+        return outcome;
+      },
+      {
+        renewEveryMs: deps.lockRenewMs,
+        heldWith: [deps.completenessKeys.progress(date)],
+      },
     );
     return run.ran ? run.value : { kind: 'busy' };
   } catch (err) {
@@ -77,9 +98,11 @@ export async function reconcileDay(
 async function reconcileLocked(
   date: string,
   deps: ReconcileDeps,
+  signal: AbortSignal,
+  lockTtlMs: number,
 ): Promise<ReconcileOutcome> {
   const { redis, completenessKeys, metrics, logger, retentionMs } = deps;
-  const fetchDeps = archiveFetchDeps(deps);
+  const fetchDeps = archiveFetchDeps(deps, signal);
   const fetched = await fetchFromArchive(
     `${deps.archivesUrl.replace(/\/+$/, '')}${dailyIndexPath(date)}`,
     fetchDeps,
@@ -116,7 +139,26 @@ async function reconcileLocked(
   const all = index.accessions.map((a) => a.accessionNo);
   const had = await seenAccessions(redis, deps.keys, all);
   const lacking = index.accessions.filter((a) => !had.has(a.accessionNo));
-  const got = await publishMissing(date, lacking, deps, fetchDeps);
+  const progress: ProgressDeps = {
+    redis,
+    completenessKeys,
+    metrics,
+    logger,
+    ttlMs: lockTtlMs,
+  };
+  let got: Set<string> | undefined;
+  try {
+    got = await publishMissing(
+      date,
+      all.length,
+      lacking,
+      deps,
+      fetchDeps,
+      progress,
+    );
+  } finally {
+    metrics.backfillRemaining.set(0);
+  }
   if (got === undefined) return { kind: 'stopped' };
   const lateKey = completenessKeys.late(date);
   const late = await redis.sCard(lateKey);
@@ -152,17 +194,28 @@ async function reconcileLocked(
 }
 
 /**
- * Publishes the accessions secfeed lacked; resolves the accession numbers now in the stream
- * (published here or, meanwhile, by a source), or undefined when stopped.
+ * Publishes the accessions secfeed lacked, a batch at a time, showing the progress after each;
+ * resolves the accession numbers now in the stream (published here or, meanwhile, by a source),
+ * or undefined when stopped (what the stopped batch fetched is not published).
  */
 async function publishMissing(
   date: string,
+  indexed: number,
   lacking: readonly EdgarIndexAccession[],
   deps: ReconcileDeps,
   fetchDeps: ArchiveFetchDeps,
+  progress: ProgressDeps,
 ): Promise<Set<string> | undefined> {
   const got = new Set<string>();
   const receivedAt = () => new Date((deps.now ?? Date.now)()).toISOString();
+  const hadBefore = indexed - lacking.length;
+  let publishedHere = 0;
+  if (lacking.length > 0)
+    await reportProgress(
+      date,
+      { done: hadBefore, total: indexed, published: 0 },
+      progress,
+    );
   for (let at = 0; at < lacking.length; at += PUBLISH_BATCH) {
     const filings: Filing[] = [];
     for (const accession of lacking.slice(at, at + PUBLISH_BATCH)) {
@@ -185,6 +238,7 @@ async function publishMissing(
           'Completeness: index row makes no valid filing',
         );
     }
+    if (fetchDeps.signal.aborted) return undefined;
     const results = await deps.publisher.publishBatch(filings);
     const published: string[] = [];
     results.forEach((result, i) => {
@@ -199,6 +253,16 @@ async function publishMissing(
       await deps.redis.pExpire(lateKey, deps.retentionMs);
       deps.metrics.late.inc(published.length);
     }
+    publishedHere += published.length;
+    await reportProgress(
+      date,
+      {
+        done: hadBefore + Math.min(at + PUBLISH_BATCH, lacking.length),
+        total: indexed,
+        published: publishedHere,
+      },
+      progress,
+    );
   }
   return got;
 }
@@ -220,14 +284,17 @@ async function fetchHeader(
   return result.kind === 'text' ? result.text : undefined;
 }
 
-function archiveFetchDeps(deps: ReconcileDeps): ArchiveFetchDeps {
+function archiveFetchDeps(
+  deps: ReconcileDeps,
+  signal: AbortSignal,
+): ArchiveFetchDeps {
   return {
     budget: deps.budget,
     userAgent: deps.userAgent,
     timeoutMs: deps.requestTimeoutMs ?? RECONCILE_DEFAULTS.requestTimeoutMs,
     maxBytes: deps.maxBytes ?? RECONCILE_DEFAULTS.maxBytes,
     retry: { ...RECONCILE_DEFAULTS.retry, ...deps.retry },
-    signal: deps.signal ?? new AbortController().signal,
+    signal,
     fetch: deps.fetch,
   };
 }

@@ -43,8 +43,13 @@ export interface ReconcileDeps {
   readonly maxBytes?: number;
   /** Retries of 429, 403, 5xx, timeouts, network errors. Default the insights stage's. */
   readonly retry?: Partial<ResolvedFetchRetry>;
-  /** A run holds the day's lock at most this long (a replica dying mid-run frees it). Default 30 min. */
+  /**
+   * TTL of the day's lock, ms, extended every {@link lockRenewMs} while the run lasts: a process
+   * killed mid-run frees the day within it. Default 15 s.
+   */
   readonly lockTtlMs?: number;
+  /** How often the run extends the day's lock, ms. Default a third of {@link lockTtlMs}. */
+  readonly lockRenewMs?: number;
   readonly fetch?: typeof fetch;
   readonly now?: () => number;
 }
@@ -54,5 +59,5 @@ export const RECONCILE_DEFAULTS = Object.freeze({
   requestTimeoutMs: 30_000,
   maxBytes: 32 * 1024 * 1024,
   retry: FETCH_RETRY_DEFAULTS,
-  lockTtlMs: 30 * 60_000,
+  lockTtlMs: 15_000,
 });
