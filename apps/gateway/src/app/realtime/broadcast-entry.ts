@@ -5,10 +5,11 @@ import {
 } from '@secfeed/filing-model/stored';
 import type { FilingInsights, MatchableFiling } from '@secfeed/filing-model';
 import { insightsFrame } from './insights-frame';
+import { textFrame } from './ws-text-frame';
 
 /**
- * One stream entry prepared for fan-out: parsed once for matching, serialized once for every
- * subscriber. `frame` is a Buffer so that `ws` does not encode the string again per client.
+ * One stream entry prepared for fan-out: parsed once for matching, serialized and framed once
+ * for every subscriber.
  */
 export interface BroadcastEntry {
   /** The stream entry ID: the filing's (or its insights') `position`. */
@@ -22,6 +23,8 @@ export interface BroadcastEntry {
   readonly filing: MatchableFiling & { readonly insights?: FilingInsights };
   /** The whole `sec_filing` (or `sec_filing_insights`) message, UTF-8. */
   readonly frame: Buffer;
+  /** {@link frame} as one WebSocket text frame (header and payload), written to every socket as is. */
+  readonly wire: Buffer;
 }
 
 export type ToBroadcastEntryResult =
@@ -42,7 +45,7 @@ export type ToBroadcastEntryResult =
  * @example
  * ```ts
  * const built = toBroadcastEntry(entry.id, entry.fields);
- * if (built.ok) ws.send(built.entry.frame, { binary: false });
+ * if (built.ok) socket.write(built.entry.wire); // a WebSocket's TCP socket
  * ```
  */
 export function toBroadcastEntry(
@@ -60,22 +63,30 @@ export function toBroadcastEntry(
   }
   if (document.kind === 'insights') {
     const insights = document.insights as FilingInsights;
+    const { wire, payload } = textFrame(insightsFrame(id, document));
     return {
       ok: true,
       entry: {
         id,
         type: 'sec_filing_insights',
         filing: { ticker, cik, formType, insights },
-        frame: insightsFrame(id, document),
+        frame: payload,
+        wire,
       },
     };
   }
-  const frame = Buffer.from(
+  const { wire, payload } = textFrame(
     `{"type":"sec_filing","position":"${id}","data":${document.data}}`,
   );
   return {
     ok: true,
-    entry: { id, type: 'sec_filing', filing: { ticker, cik, formType }, frame },
+    entry: {
+      id,
+      type: 'sec_filing',
+      filing: { ticker, cik, formType },
+      frame: payload,
+      wire,
+    },
   };
 }
 

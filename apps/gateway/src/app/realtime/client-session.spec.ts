@@ -5,6 +5,7 @@ import { WebSocket, WebSocketServer } from 'ws';
 import { waitUntil } from '@secfeed/test-kit';
 import { ClientSession } from './client-session';
 import { CLOSE_CODES } from './protocol-codes';
+import { textFrame } from './ws-text-frame';
 
 const ALL: NormalizedFilters = {
   tickers: new Set(),
@@ -25,7 +26,7 @@ describe('ClientSession: waiting for room (real sockets)', () => {
   let client: WebSocket;
   let session: ClientSession;
   let received: number;
-  const frame = Buffer.from(`"${'x'.repeat(64 * 1024)}"`);
+  const frame = textFrame(`"${'x'.repeat(64 * 1024)}"`).wire;
 
   beforeEach(async () => {
     http = createServer();

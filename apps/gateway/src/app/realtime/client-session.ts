@@ -6,12 +6,10 @@ import { CLOSE_CODES, type CloseCode } from './protocol-codes';
 import { drainSourceOf, RoomWait } from './room-wait';
 import { comparePositions } from './stream-position';
 import { socketOf, type TickCorker } from './tick-corker';
+import { textFrame } from './ws-text-frame';
 
 /** Where a session stands: not subscribed, catching up (live entries buffered), or live. */
 export type SessionState = 'idle' | 'pending' | 'live';
-
-/** Options of every filing and control frame: text. One object, not one per send. */
-const TEXT_FRAME = { binary: false } as const;
 
 /** What a session reports to the gateway (metrics, logs, forgetting it). */
 export interface SessionHooks {
@@ -61,6 +59,8 @@ export class ClientSession {
   /** This client's history scan: one at a time, within its page budget. */
   readonly scans: HistoryScanSlot;
   private closeTimer?: NodeJS.Timeout;
+  /** Bytes written this tick, held by the cork until the end of the tick. */
+  private writtenThisTick = 0;
 
   constructor(
     readonly ws: WebSocket,
@@ -95,10 +95,12 @@ export class ClientSession {
 
   /** Data written but not taken by the client, not counting what this tick's cork holds. */
   private get unsentBytes(): number {
-    return (
-      this.ws.bufferedAmount -
-      (this.corker?.corkedBytes(socketOf(this.ws)) ?? 0)
-    );
+    const socket = socketOf(this.ws);
+    const corked =
+      socket !== undefined && this.corker?.holds(socket) === true
+        ? this.writtenThisTick
+        : 0;
+    return this.ws.bufferedAmount - corked;
   }
 
   /**
@@ -170,34 +172,49 @@ export class ClientSession {
       }
       return false;
     }
-    return this.current === 'live' && this.write(entry.frame);
+    return this.current === 'live' && this.write(entry.wire);
   }
 
-  /** Sends a filing frame without reporting it (the hub reports a broadcast once). */
-  write(frame: Buffer): boolean {
+  /**
+   * Writes one prepared WebSocket frame (`BroadcastEntry.wire`, or {@link textFrame}'s) straight
+   * to the socket, without reporting it (the hub reports a broadcast once). `ws` is bypassed for
+   * data: the gateway turns permessage-deflate off, so `ws`'s sender never queues and the pings
+   * and close frames it writes keep their order with these.
+   *
+   * The send-buffer bound is checked at the first write of a tick, against what the client has
+   * not taken from earlier ticks (this tick's writes leave together at its end): one
+   * `bufferedAmount` read per client per tick, not one per message. A client past the bound is
+   * closed as a slow consumer; one tick (a read batch) may add to it before that.
+   */
+  write(wire: Buffer): boolean {
     if (!this.open) return false;
-    if (this.unsentBytes > this.limits.sendBufferBytes) {
-      this.close(CLOSE_CODES.SLOW_CONSUMER, 'send buffer full');
-      return false;
+    const socket = socketOf(this.ws);
+    if (socket === undefined) return false;
+    if (this.corker === undefined || this.corker.cork(socket)) {
+      if (this.ws.bufferedAmount > this.limits.sendBufferBytes) {
+        this.close(CLOSE_CODES.SLOW_CONSUMER, 'send buffer full');
+        return false;
+      }
+      this.writtenThisTick = 0;
     }
-    this.corker?.cork(socketOf(this.ws), frame.length);
+    this.writtenThisTick += wire.length;
     // The completion callback (one per session, not per send) lets a waiting catch-up resume.
-    this.ws.send(frame, TEXT_FRAME, this.room.check);
+    socket.write(wire, this.room.check);
     return true;
   }
 
   /** Sends one replayed entry (a filing or its insights) and reports it by its type. */
   sendFiling(entry: BroadcastEntry): boolean {
-    const sent = this.write(entry.frame);
+    const sent = this.write(entry.wire);
     if (sent) this.hooks.sent(entry.type, entry.frame.length);
     return sent;
   }
 
   /** Sends a control message (`subscribed`, `pong`, `error`...). */
   sendJson(message: { type: string } & Record<string, unknown>): boolean {
-    const frame = Buffer.from(JSON.stringify(message));
-    const sent = this.write(frame);
-    if (sent) this.hooks.sent(message.type, frame.length);
+    const { wire, payload } = textFrame(JSON.stringify(message));
+    const sent = this.write(wire);
+    if (sent) this.hooks.sent(message.type, payload.length);
     return sent;
   }
 

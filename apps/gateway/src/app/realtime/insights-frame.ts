@@ -10,17 +10,15 @@ import type { InsightsEntryDocument } from '@secfeed/filing-model/stored';
  * accession number and the insights are serialized here, once.
  *
  * @example
- * insightsFrame('1736000000000-1', decoded).toString();
+ * insightsFrame('1736000000000-1', decoded);
  * // '{"type":"sec_filing_insights","position":"1736000000000-1","accessionNo":"0000320193-25-000079",
  * //   "insights":{"items":[...]},"filing":{...}}'
  */
 export function insightsFrame(
   position: string,
   entry: Pick<InsightsEntryDocument, 'accessionNo' | 'insights' | 'data'>,
-): Buffer {
-  return Buffer.from(
-    `{"type":"sec_filing_insights","position":"${position}","accessionNo":${JSON.stringify(
-      entry.accessionNo,
-    )},"insights":${JSON.stringify(entry.insights)},"filing":${entry.data}}`,
-  );
+): string {
+  return `{"type":"sec_filing_insights","position":"${position}","accessionNo":${JSON.stringify(
+    entry.accessionNo,
+  )},"insights":${JSON.stringify(entry.insights)},"filing":${entry.data}}`;
 }

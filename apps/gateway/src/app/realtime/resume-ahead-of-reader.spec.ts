@@ -17,10 +17,21 @@ import {
 /** A session over a socket that records what is written to it. */
 function recordingSession(): { session: ClientSession; frames: string[] } {
   const frames: string[] = [];
+  // The session writes whole WebSocket frames to the TCP socket; the test reads their payloads.
+  const socket = {
+    cork: () => undefined,
+    uncork: () => undefined,
+    write: (wire: Buffer) => {
+      const length = wire[1] & 0x7f;
+      frames.push(
+        wire.subarray(length < 126 ? 2 : length === 126 ? 4 : 10).toString(),
+      );
+    },
+  };
   const ws = {
     readyState: WebSocket.OPEN,
     bufferedAmount: 0,
-    send: (frame: Buffer) => frames.push(frame.toString()),
+    _socket: socket,
   } as unknown as WebSocket;
   const session = new ClientSession(
     ws,

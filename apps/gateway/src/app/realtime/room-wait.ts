@@ -9,7 +9,7 @@ export interface DrainSource {
 
 /** The `net.Socket` under a `ws` WebSocket (the one {@link TickCorker} corks); `undefined` once gone. */
 export function drainSourceOf(ws: WebSocket): DrainSource | undefined {
-  return socketOf(ws) as unknown as DrainSource | undefined;
+  return socketOf(ws);
 }
 
 /**

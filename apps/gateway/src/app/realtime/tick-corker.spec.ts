@@ -11,17 +11,17 @@ function recordingSocket(log: string[], name: string): Corkable {
 const endOfTick = () => new Promise<void>((resolve) => queueMicrotask(resolve));
 
 describe('TickCorker', () => {
-  it('corks each socket once per tick, counts its bytes, and uncorks them all after the tick', async () => {
+  it('corks each socket once per tick, says which call was the first, and uncorks them all after the tick', async () => {
     const log: string[] = [];
     const corker = new TickCorker();
     const a = recordingSocket(log, 'a');
     const b = recordingSocket(log, 'b');
-    corker.cork(a, 100);
-    corker.cork(b, 10);
-    corker.cork(a, 50);
+    expect(corker.cork(a)).toBe(true);
+    expect(corker.cork(b)).toBe(true);
+    expect(corker.cork(a)).toBe(false);
     log.push('writes done');
-    expect(corker.corkedBytes(a)).toBe(150);
-    expect(corker.corkedBytes(b)).toBe(10);
+    expect(corker.holds(a)).toBe(true);
+    expect(corker.holds(b)).toBe(true);
     await endOfTick();
     expect(log).toEqual([
       'a.cork',
@@ -30,24 +30,17 @@ describe('TickCorker', () => {
       'a.uncork',
       'b.uncork',
     ]);
-    expect(corker.corkedBytes(a)).toBe(0);
+    expect(corker.holds(a)).toBe(false);
   });
 
   it('corks again in the next tick', async () => {
     const log: string[] = [];
     const corker = new TickCorker();
     const a = recordingSocket(log, 'a');
-    corker.cork(a, 1);
+    expect(corker.cork(a)).toBe(true);
     await endOfTick();
-    corker.cork(a, 1);
+    expect(corker.cork(a)).toBe(true);
     await endOfTick();
     expect(log).toEqual(['a.cork', 'a.uncork', 'a.cork', 'a.uncork']);
-  });
-
-  it('ignores a socket that is gone', async () => {
-    const corker = new TickCorker();
-    expect(() => corker.cork(undefined, 1)).not.toThrow();
-    expect(corker.corkedBytes(undefined)).toBe(0);
-    await endOfTick();
   });
 });

@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
 
 /** The part of a `net.Socket` (a `Writable`) corking needs. */
@@ -15,33 +16,29 @@ export interface Corkable {
  * cork/uncork pair more than before, and leaves no later than it did.
  */
 export class TickCorker {
-  /** The sockets corked this tick, with the bytes written to each meanwhile. */
-  private readonly corked = new Map<Corkable, number>();
+  /** The sockets corked this tick. */
+  private readonly corked = new Set<Corkable>();
   private readonly flush = () => {
-    for (const socket of this.corked.keys()) socket.uncork();
+    for (const socket of this.corked) socket.uncork();
     this.corked.clear();
   };
 
   /**
-   * Corks `socket` until the end of this tick (once, however often it is called) and counts
-   * `bytes` about to be written to it.
+   * Corks `socket` until the end of this tick, once however often it is called. Returns true
+   * for the first call of the tick (the socket was not corked yet), so a session knows that
+   * what the socket holds now was written in earlier ticks.
    */
-  cork(socket: Corkable | undefined, bytes: number): void {
-    if (socket === undefined) return;
-    const before = this.corked.get(socket);
-    if (before === undefined) {
-      if (this.corked.size === 0) queueMicrotask(this.flush);
-      socket.cork();
-    }
-    this.corked.set(socket, (before ?? 0) + bytes);
+  cork(socket: Corkable): boolean {
+    if (this.corked.has(socket)) return false;
+    if (this.corked.size === 0) queueMicrotask(this.flush);
+    socket.cork();
+    this.corked.add(socket);
+    return true;
   }
 
-  /**
-   * Bytes written to `socket` this tick, held by the cork: they leave at the end of the tick,
-   * so they are not data the client failed to read.
-   */
-  corkedBytes(socket: Corkable | undefined): number {
-    return (socket && this.corked.get(socket)) ?? 0;
+  /** Whether `socket` is corked this tick: its writes leave at the end of the tick. */
+  holds(socket: Corkable): boolean {
+    return this.corked.has(socket);
   }
 }
 
@@ -49,6 +46,6 @@ export class TickCorker {
  * The TCP socket under a `ws` WebSocket. `ws` has no public cork API; its maintainers point to
  * `websocket._socket.cork()` for this (websockets/ws#1999). `undefined` once it is gone.
  */
-export function socketOf(ws: WebSocket): Corkable | undefined {
-  return (ws as unknown as { _socket?: Corkable | null })._socket ?? undefined;
+export function socketOf(ws: WebSocket): Socket | undefined {
+  return (ws as unknown as { _socket?: Socket | null })._socket ?? undefined;
 }
