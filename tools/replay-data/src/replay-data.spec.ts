@@ -4,6 +4,10 @@ import { gunzipSync } from 'node:zlib';
 import { acceptanceSecond, easternIso, seededRandom } from './acceptance-times';
 import { groupByAccession, parseMasterIndex } from './master-index';
 import { ReplayFiling, toReplayFiling } from './replay-filing';
+import {
+  SecCompanyTickersExchange,
+  shippedCompanyTickers,
+} from './share-class-table';
 import { SecCompanyTickers, tickerMap } from './ticker-map';
 
 const root = join(__dirname, '../../..');
@@ -43,6 +47,45 @@ describe('tickerMap', () => {
     expect(map['320193']).toBe('AAPL');
     // Alphabet lists GOOGL before GOOG.
     expect(map['1652044']).toBe('GOOGL');
+  });
+});
+
+describe('shippedCompanyTickers', () => {
+  const source = JSON.parse(
+    readFileSync(join(fixtures, 'company_tickers_exchange.json'), 'utf8'),
+  ) as SecCompanyTickersExchange;
+  const shipped = shippedCompanyTickers(source);
+
+  it('keeps every listed security in the SEC order, without the name column', () => {
+    expect(shipped.fields).toEqual(['cik', 'ticker', 'exchange']);
+    expect(shipped.data).toHaveLength(source.data.length);
+    expect(shipped.data[0]).toEqual([320193, 'AAPL', 'Nasdaq']);
+    expect(shipped.data.filter(([cik]) => cik === 1067983)).toEqual([
+      [1067983, 'BRK-B', 'NYSE'],
+      [1067983, 'BRK-A', 'NYSE'],
+    ]);
+    expect(shipped.data).toContainEqual([2007855, 'VG', null]);
+    // The SEC's file has a ticker with a trailing space.
+    expect(shipped.data).toContainEqual([2033770, 'DAIC', null]);
+  });
+
+  it('refuses a row of the wrong types', () => {
+    expect(() =>
+      shippedCompanyTickers({
+        fields: ['cik', 'name', 'ticker', 'exchange'],
+        data: [[320193, 'Apple Inc.', 42, 'Nasdaq']],
+      }),
+    ).toThrow(/row 0/);
+  });
+
+  it('matches the committed copy (data/edgar)', () => {
+    const committed = JSON.parse(
+      readFileSync(
+        join(root, 'data/edgar/company-tickers-exchange.json'),
+        'utf8',
+      ),
+    ) as unknown;
+    expect(committed).toEqual(JSON.parse(JSON.stringify(shipped)));
   });
 });
 

@@ -34,6 +34,8 @@ import {
 } from './redis/retention-trims';
 import { Watermark, type WatermarkStore } from './redis/watermark';
 import { SourceTally } from './source-summary/source-tally';
+import { startTickers, type RunningTickers } from './tickers/start-tickers';
+import type { TickerDirectory } from './tickers/ticker-directory';
 import type {
   IngestReject,
   SourceEvent,
@@ -58,6 +60,8 @@ export interface SourceContext {
    * request may go); rejects when Redis cannot be asked.
    */
   edgarBudget: () => Promise<void>;
+  /** CIK → tickers and exchanges: the shipped copy, refreshed daily when configured. */
+  tickers: TickerDirectory;
 }
 
 export interface IngestServiceDeps {
@@ -95,6 +99,7 @@ export class IngestService {
   private lostWrites?: LostWriteRecovery;
   private insights?: InsightsStage;
   private completeness?: { stop(): Promise<void> };
+  private tickers?: RunningTickers;
   private subscription?: Subscription;
   private trims?: Subscription;
   private tally?: SourceTally;
@@ -148,6 +153,12 @@ export class IngestService {
       key: keys.edgarBudget,
       requestsPerSecond: config.edgarRequestsPerSecond,
     });
+    const tickers = (this.tickers = startTickers({
+      config,
+      budget,
+      registry: metrics.registry,
+      logger,
+    }));
     const insights = (this.insights = config.insightsEnabled
       ? new InsightsStage({
           archivesUrl: config.edgarArchivesUrl,
@@ -224,6 +235,7 @@ export class IngestService {
       settled: () => pipeline.settled(),
       dropped: this.dropped.asObservable(),
       edgarBudget: () => budget.take(),
+      tickers: tickers.directory,
     });
     this.subscription = source.subscribe({
       next: (event) => this.onEvent(event),
@@ -275,6 +287,7 @@ export class IngestService {
     this.trims?.unsubscribe();
     this.lostWrites?.stop();
     await this.completeness?.stop();
+    await this.tickers?.stop();
     await this.insights?.stop();
     if (this.pipeline) {
       if (!(await this.pipeline.flush(STOP_FLUSH_MS))) {

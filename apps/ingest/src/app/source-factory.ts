@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { filter, map, merge, type Observable } from 'rxjs';
 import type { IngestConfig, IngestSourceName } from './config/ingest-config';
 import type { SourceContext } from './ingest-service';
@@ -72,10 +71,8 @@ function oneSource(
         // After a restart, the first poll pages back to the newest filing already in Redis.
         lastFiledAt: () => context.lastFiledAt(),
         takeToken: () => context.edgarBudget(),
-        tickers: JSON.parse(readFileSync(config.tickerFile, 'utf8')) as Record<
-          string,
-          string
-        >,
+        // Read as each poll's filings are built: a refreshed map applies at once.
+        tickers: context.tickers,
       });
     case 'replay':
       return replaySource({

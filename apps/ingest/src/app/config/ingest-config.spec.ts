@@ -197,4 +197,79 @@ describe('loadIngestConfig', () => {
       ).toBe(2.5);
     });
   });
+
+  describe('the ticker map', () => {
+    const UA = 'Secfeed Ops ops@secfeed.example';
+    const SEC = 'https://www.sec.gov/files/company_tickers_exchange.json';
+
+    it('is the shipped copy, not refreshed, with no configuration (nothing goes to sec.gov undeclared)', () => {
+      const config = loadIngestConfig({});
+      expect(config.tickerFile).toMatch(
+        /data\/edgar\/company-tickers-exchange\.json$/,
+      );
+      expect(existsSync(config.tickerFile)).toBe(true);
+      expect(config).toMatchObject({
+        tickersUrl: SEC,
+        tickersRefreshEnabled: false,
+      });
+    });
+
+    it('is refreshed from the SEC with the declared user agent when the insights reach EDGAR', () => {
+      expect(loadIngestConfig({ SEC_USER_AGENT: UA })).toMatchObject({
+        tickersUrl: SEC,
+        tickersRefreshEnabled: true,
+        tickersUserAgent: UA,
+      });
+    });
+
+    it('is not refreshed from the SEC when the insights are off or read a local stand-in', () => {
+      expect(
+        loadIngestConfig({ SEC_USER_AGENT: UA, INSIGHTS_ENABLED: 'false' })
+          .tickersRefreshEnabled,
+      ).toBe(false);
+      expect(
+        loadIngestConfig({
+          SEC_USER_AGENT: UA,
+          EDGAR_ARCHIVES_URL: 'http://127.0.0.1:9010',
+        }).tickersRefreshEnabled,
+      ).toBe(false);
+      expect(
+        loadIngestConfig({ EDGAR_ARCHIVES_URL: 'http://127.0.0.1:9010' })
+          .tickersRefreshEnabled,
+      ).toBe(false);
+    });
+
+    it('is refreshed from a local stand-in by default, with a local user agent when none is set', () => {
+      const config = loadIngestConfig({
+        EDGAR_TICKERS_URL: 'http://127.0.0.1:9010/files/t.json',
+      });
+      expect(config.tickersRefreshEnabled).toBe(true);
+      expect(config.tickersUserAgent).toMatch(/@/);
+    });
+
+    it('may be switched, and needs a declared user agent for a remote URL', () => {
+      expect(
+        loadIngestConfig({
+          SEC_USER_AGENT: UA,
+          TICKERS_REFRESH_ENABLED: 'false',
+        }).tickersRefreshEnabled,
+      ).toBe(false);
+      expect(
+        loadIngestConfig({
+          SEC_USER_AGENT: UA,
+          INSIGHTS_ENABLED: 'false',
+          TICKERS_REFRESH_ENABLED: 'true',
+        }).tickersRefreshEnabled,
+      ).toBe(true);
+      expect(configError({ TICKERS_REFRESH_ENABLED: 'true' }).variable).toBe(
+        'SEC_USER_AGENT',
+      );
+      expect(configError({ TICKERS_REFRESH_ENABLED: 'often' }).variable).toBe(
+        'TICKERS_REFRESH_ENABLED',
+      );
+      expect(configError({ EDGAR_TICKERS_URL: 'ftp://x' }).variable).toBe(
+        'EDGAR_TICKERS_URL',
+      );
+    });
+  });
 });

@@ -12,6 +12,7 @@ import {
   MAX_EDGAR_REQUESTS_PER_SECOND,
 } from '../insights/edgar-budget';
 import { validateUserAgent } from '../sources/edgar';
+import { DEFAULT_EDGAR_TICKERS_URL } from '../tickers/refresh-tickers';
 
 export const INGEST_SOURCES = ['sec-api', 'edgar', 'replay'] as const;
 export type IngestSourceName = (typeof INGEST_SOURCES)[number];
@@ -36,7 +37,17 @@ export interface IngestConfig {
   userAgent?: string;
   replaySpeed: number;
   replayFile: string;
+  /** The shipped copy of the SEC's ticker map (`data/edgar/company-tickers-exchange.json`). */
   tickerFile: string;
+  /** The SEC's ticker and exchange map, refreshed daily (`EDGAR_TICKERS_URL`). */
+  tickersUrl: string;
+  /**
+   * Whether the ticker map is refreshed from {@link IngestConfig.tickersUrl}
+   * (`TICKERS_REFRESH_ENABLED`); otherwise the shipped copy is used as is.
+   */
+  tickersRefreshEnabled: boolean;
+  /** `User-Agent` of the refresh: `SEC_USER_AGENT`, or for a local URL {@link LOCAL_ARCHIVE_USER_AGENT}. */
+  tickersUserAgent: string;
   port: number;
   streamEnabled: boolean;
   logLevel: LogLevel;
@@ -109,6 +120,7 @@ export function loadIngestConfig(environment: NodeJS.ProcessEnv): IngestConfig {
     }
   }
   const insights = loadInsightsConfig(env, userAgent);
+  const tickers = loadTickersConfig(env, userAgent, insights);
   let keyPrefix: string;
   try {
     keyPrefix = keyPrefixFromEnv(environment);
@@ -147,7 +159,7 @@ export function loadIngestConfig(environment: NodeJS.ProcessEnv): IngestConfig {
       'REPLAY_FILE',
       dataFile('replay/edgar-2020-01-03.jsonl.gz'),
     ),
-    tickerFile: dataFile('edgar/cik-tickers.json'),
+    tickerFile: dataFile('edgar/company-tickers-exchange.json'),
     port: env.port('INGEST_PORT', 9001),
     streamEnabled,
     logLevel: env.oneOf('LOG_LEVEL', 'info', LOG_LEVELS),
@@ -158,6 +170,7 @@ export function loadIngestConfig(environment: NodeJS.ProcessEnv): IngestConfig {
     // Within what dedup accepts, so one setting never starts one service and stops the other.
     retentionMs: env.daysAsMs('SECFEED_RETENTION_DAYS', 7, MAX_RETENTION_MS),
     ...insights,
+    ...tickers,
   };
 }
 
@@ -245,4 +258,43 @@ function loadInsightsConfig(
     archivesUserAgent,
     edgarRequestsPerSecond,
   };
+}
+
+/**
+ * The ticker map's refresh: on by default when the insights stage reaches the real EDGAR (on,
+ * with an archive that is not local, hence a declared `SEC_USER_AGENT`) or when
+ * `EDGAR_TICKERS_URL` is local (a stand-in); then a valid `SEC_USER_AGENT` is required for any
+ * URL that is not local. Off, the shipped copy is used.
+ */
+function loadTickersConfig(
+  env: EnvReader,
+  userAgent: string | undefined,
+  insights: Pick<IngestConfig, 'insightsEnabled' | 'edgarArchivesUrl'>,
+): Pick<
+  IngestConfig,
+  'tickersUrl' | 'tickersRefreshEnabled' | 'tickersUserAgent'
+> {
+  const tickersUrl = env.url('EDGAR_TICKERS_URL', DEFAULT_EDGAR_TICKERS_URL, [
+    'http:',
+    'https:',
+  ]);
+  const local = isLocalUrl(tickersUrl);
+  const tickersRefreshEnabled = env.bool(
+    'TICKERS_REFRESH_ENABLED',
+    local ||
+      (insights.insightsEnabled && !isLocalUrl(insights.edgarArchivesUrl)),
+  );
+  let tickersUserAgent = userAgent?.trim() || LOCAL_ARCHIVE_USER_AGENT;
+  if (tickersRefreshEnabled && (userAgent !== undefined || !local)) {
+    try {
+      tickersUserAgent = validateUserAgent(userAgent);
+    } catch (err) {
+      const problem = (err as Error).message.replace(/^SEC_USER_AGENT\s*/, '');
+      throw new ConfigError(
+        'SEC_USER_AGENT',
+        `${problem}; required to refresh the ticker map from the SEC (or set TICKERS_REFRESH_ENABLED=false)`,
+      );
+    }
+  }
+  return { tickersUrl, tickersRefreshEnabled, tickersUserAgent };
 }

@@ -5,6 +5,7 @@ import {
   type Observable,
   type SchedulerLike,
 } from 'rxjs';
+import type { TickerLookup } from '../../tickers/ticker-lookup';
 import { validateUserAgent } from './validate-user-agent';
 
 /** EDGAR's Latest Filings endpoint. */
@@ -37,8 +38,12 @@ export interface EdgarSourceOptions {
   readonly maxRequestsPerSecond?: number;
   /** Deadline of one request, headers and body, in ms (integer >= 1). Default `30000`. */
   readonly requestTimeoutMs?: number;
-  /** CIK without leading zeros → ticker (`data/edgar/cik-tickers.json`). Default `{}`: every ticker `""`. */
-  readonly tickers?: Readonly<Record<string, string>>;
+  /**
+   * Where `ticker` comes from: ingest's ticker directory (a {@link TickerLookup}, read as each
+   * poll's filings are built, so a refreshed map applies at once), or a fixed object of CIK
+   * without leading zeros → ticker. Default `{}`: every ticker `""`.
+   */
+  readonly tickers?: Readonly<Record<string, string>> | TickerLookup;
   /** The `fetch` to use; a stub in tests. Default the global `fetch`. */
   readonly fetch?: typeof fetch;
   /** Timers of the poll loop and the rate gate; a `TestScheduler` in marble tests. Default `asyncScheduler`. */
@@ -130,7 +135,7 @@ export function resolveEdgarSourceOptions(
     );
   }
   if (typeof resolved.tickers !== 'object' || resolved.tickers === null) {
-    fail('tickers must be an object of CIK to ticker');
+    fail('tickers must be a ticker directory or an object of CIK to ticker');
   }
   for (const name of ['fetch', 'now', 'settled'] as const) {
     if (typeof resolved[name] !== 'function')

@@ -1,4 +1,5 @@
 import { FILING_LIMITS, toFiling, type Filing } from '@secfeed/filing-model';
+import type { TickerLookup } from '../../tickers/ticker-lookup';
 import type { IngestReject } from '../source-event';
 import { EDGAR_ERROR_CODES } from './edgar-error-codes';
 import type { FeedEntry } from './feed-entry';
@@ -7,8 +8,8 @@ import type { FeedEntry } from './feed-entry';
 export interface EdgarFilingMeta {
   /** ISO 8601 UTC. */
   readonly receivedAt: string;
-  /** CIK without leading zeros → ticker. */
-  readonly tickers: Readonly<Record<string, string>>;
+  /** The ticker directory, or a fixed object of CIK without leading zeros → ticker. */
+  readonly tickers: Readonly<Record<string, string>> | TickerLookup;
 }
 
 /** Filings of one poll, and the accession numbers that failed validation. */
@@ -75,7 +76,7 @@ export function primaryEntry(group: readonly FeedEntry[]): FeedEntry {
 /** The sec-api.io shaped filing object of one accession. */
 function rawFiling(
   group: readonly FeedEntry[],
-  tickers: Readonly<Record<string, string>>,
+  tickers: Readonly<Record<string, string>> | TickerLookup,
 ): Record<string, unknown> {
   const primary = primaryEntry(group);
   const items = primary.items.length > 0 ? [...primary.items] : undefined;
@@ -85,7 +86,7 @@ function rawFiling(
   return {
     accessionNo: primary.accessionNo,
     cik: primary.cik,
-    ticker: Object.hasOwn(tickers, primary.cik) ? tickers[primary.cik] : '',
+    ticker: tickerOf(tickers, primary.cik),
     companyName: primary.companyName,
     companyNameLong: `${primary.companyName} (${primary.role})`,
     formType: primary.formType,
@@ -101,4 +102,19 @@ function rawFiling(
     })),
     ...(items ? { items } : {}),
   };
+}
+
+/** The primary ticker of a CIK, `""` when it lists none. */
+function tickerOf(
+  tickers: Readonly<Record<string, string>> | TickerLookup,
+  cik: string,
+): string {
+  if (isLookup(tickers)) return tickers.primaryTicker(cik) ?? '';
+  return Object.hasOwn(tickers, cik) ? tickers[cik] : '';
+}
+
+function isLookup(
+  tickers: Readonly<Record<string, string>> | TickerLookup,
+): tickers is TickerLookup {
+  return typeof (tickers as Partial<TickerLookup>).primaryTicker === 'function';
 }
