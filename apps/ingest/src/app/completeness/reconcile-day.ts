@@ -76,7 +76,7 @@ export async function reconcileDay(
         const signal = deps.signal
           ? AbortSignal.any([deps.signal, lockLost])
           : lockLost;
-        const outcome = await reconcileLocked(date, deps, signal, ttlMs);
+        const outcome = await reconcileLocked(date, deps, signal);
         if (outcome.kind === 'stopped' && lockLost.aborted)
           deps.logger.warn(
             { date, err: (lockLost.reason as Error | undefined)?.message },
@@ -99,7 +99,6 @@ async function reconcileLocked(
   date: string,
   deps: ReconcileDeps,
   signal: AbortSignal,
-  lockTtlMs: number,
 ): Promise<ReconcileOutcome> {
   const { redis, completenessKeys, metrics, logger, retentionMs } = deps;
   const fetchDeps = archiveFetchDeps(deps, signal);
@@ -139,13 +138,7 @@ async function reconcileLocked(
   const all = index.accessions.map((a) => a.accessionNo);
   const had = await seenAccessions(redis, deps.keys, all);
   const lacking = index.accessions.filter((a) => !had.has(a.accessionNo));
-  const progress: ProgressDeps = {
-    redis,
-    completenessKeys,
-    metrics,
-    logger,
-    ttlMs: lockTtlMs,
-  };
+  const progress: ProgressDeps = { redis, completenessKeys, metrics, logger };
   let got: Set<string> | undefined;
   try {
     got = await publishMissing(

@@ -18,18 +18,28 @@ export interface ReconcileProgress {
 
 /** What {@link reportProgress} writes to. */
 export interface ProgressDeps {
-  readonly redis: Pick<SecfeedRedis, 'set'>;
+  readonly redis: Pick<SecfeedRedis, 'eval'>;
   readonly completenessKeys: CompletenessKeys;
   readonly metrics: Pick<CompletenessMetrics, 'backfillRemaining'>;
   readonly logger: Logger;
-  /** The day's lock TTL: the progress lives as long as the lock (extended and deleted with it). */
-  readonly ttlMs: number;
 }
+
+/**
+ * Stores the progress (ARGV[1]) with the remaining TTL of the day's lock (KEYS[1]), so that it
+ * lapses with the lock of a killed run; nothing while the lock is gone.
+ */
+const STORE = `
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl <= 0 then return 0 end
+redis.call('SET', KEYS[2], ARGV[1], 'PX', ttl)
+return 1
+`;
 
 /**
  * Shows a run's progress (after each published batch): one info line `Completeness:
  * backfilling` with `{date, done, total, published}`, the gauge of what is left, and the
- * progress in Redis for `GET /api/completeness`.
+ * progress in Redis for `GET /api/completeness`, living as long as the day's lock (extended
+ * with it, deleted when it is released).
  *
  * @throws the Redis error when the progress cannot be stored.
  */
@@ -40,9 +50,11 @@ export async function reportProgress(
 ): Promise<void> {
   deps.metrics.backfillRemaining.set(progress.total - progress.done);
   deps.logger.info({ date, ...progress }, 'Completeness: backfilling');
-  await deps.redis.set(
-    deps.completenessKeys.progress(date),
-    JSON.stringify(progress),
-    { PX: deps.ttlMs },
-  );
+  await deps.redis.eval(STORE, {
+    keys: [
+      deps.completenessKeys.lock(date),
+      deps.completenessKeys.progress(date),
+    ],
+    arguments: [JSON.stringify(progress)],
+  });
 }
