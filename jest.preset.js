@@ -7,4 +7,8 @@ module.exports = {
   // reconnecting to a killed redis-server) would keep `npm test` waiting for ever after the
   // results are in. The results are what counts: jest exits once the tests are done.
   forceExit: true,
+  // Many specs run real Redis servers, clusters and services; on 2 cores under `npm test`'s
+  // parallel load a cluster alone can take over jest's default 5 s to start. A spec that needs
+  // less sets its own bound; a hung one fails after 30 s instead of 5.
+  testTimeout: 30_000,
 };

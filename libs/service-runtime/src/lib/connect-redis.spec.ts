@@ -124,7 +124,7 @@ describe('connectRedis', () => {
     let cluster: RedisClusterProcess;
     beforeAll(async () => {
       cluster = await createRedisCluster();
-    });
+    }, 60_000);
     afterAll(() => cluster?.stop());
 
     it('detects the cluster from one node URL and routes every key to its slot', async () => {
