@@ -75,8 +75,36 @@ describe('completeness over REST', () => {
     await redis.set(keys.report('2020-03-18'), JSON.stringify(report));
     expect(await call('/api/completeness?date=2020-03-18')).toEqual({
       status: 200,
-      body: report,
+      body: { ...report, progress: null },
     });
+  });
+
+  it('answers the progress of a run of the day in progress, beside its last report', async () => {
+    const report = {
+      date: '2020-03-16',
+      indexed: 2500,
+      have: 2500,
+      missing: [],
+      late: 0,
+      checkedAt: '2020-03-17T03:00:00.000Z',
+    };
+    await redis.set(keys.report('2020-03-16'), JSON.stringify(report));
+    await redis.set(
+      keys.progress('2020-03-16'),
+      JSON.stringify({ done: 1200, total: 2500, published: 40 }),
+    );
+    expect(await call('/api/completeness?date=2020-03-16')).toEqual({
+      status: 200,
+      body: { ...report, progress: { done: 1200, total: 2500 } },
+    });
+    // A day never reconciled, first run under way.
+    await redis.set(
+      keys.progress('2020-03-13'),
+      JSON.stringify({ done: 20, total: 2400, published: 20 }),
+    );
+    expect(
+      (await call('/api/completeness?date=2020-03-13')).body,
+    ).toMatchObject({ checkedAt: null, progress: { done: 20, total: 2400 } });
   });
 
   it('answers a day not reconciled yet with checkedAt null', async () => {
@@ -89,6 +117,7 @@ describe('completeness over REST', () => {
         missing: [],
         late: 0,
         checkedAt: null,
+        progress: null,
       },
     });
   });

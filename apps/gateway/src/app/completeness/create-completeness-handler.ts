@@ -24,7 +24,8 @@ const RECONCILE_PATH = '/api/completeness/reconcile';
 
 /**
  * Completeness over REST (contracts §7, docs/completeness.md), behind the gateway's access
- * check: `GET /api/completeness?date=YYYY-MM-DD` answers the day's report as ingest stored it;
+ * check: `GET /api/completeness?date=YYYY-MM-DD` answers the day's report as ingest stored it,
+ * with the progress of a run of that day in progress;
  * `POST /api/completeness/reconcile?date=YYYY-MM-DD` asks ingest for that day's reconciliation
  * (a ZSET of dates every ingest replica watches; a date asked twice before it runs is one
  * request) and answers 202. Resolves false for any other path. Never rejects: a bad query is a
@@ -77,14 +78,17 @@ export function createCompletenessHandler(
     }
     try {
       if (route === 'completeness') {
-        const stored = await withTimeout(
-          options.redis.get(options.keys.report(query.date)),
+        const [stored, progress] = await withTimeout(
+          Promise.all([
+            options.redis.get(options.keys.report(query.date)),
+            options.redis.get(options.keys.progress(query.date)),
+          ]),
           options.timeoutMs,
         );
         await writeJson(
           res,
           200,
-          JSON.stringify(storedReport(query.date, stored)),
+          JSON.stringify(storedReport(query.date, stored, progress)),
         );
         answer(200);
       } else {

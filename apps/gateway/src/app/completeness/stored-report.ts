@@ -6,17 +6,26 @@ export interface CompletenessReportBody {
   readonly missing: readonly string[];
   readonly late: number;
   readonly checkedAt: string | null;
+  /**
+   * How far a run of that day in progress is, over the accessions of the index (secfeed had
+   * `done` of `total`); null when none runs. An addition to §7.
+   */
+  readonly progress: { readonly done: number; readonly total: number } | null;
 }
 
 /**
  * The report ingest stored for `date` (`CompletenessKeys.report`, written by ingest's
  * reconciliation), or, when there is none or it is unreadable, the day not reconciled yet
- * (`checkedAt` null). Only the fields of §7 are answered.
+ * (`checkedAt` null), with the progress of a run in progress (`CompletenessKeys.progress`,
+ * null when there is none or it is unreadable). Only the fields of §7 and `progress` are
+ * answered.
  */
 export function storedReport(
   date: string,
   stored: string | null,
+  storedProgress: string | null = null,
 ): CompletenessReportBody {
+  const progress = readProgress(storedProgress);
   const pending = {
     date,
     indexed: 0,
@@ -24,6 +33,7 @@ export function storedReport(
     missing: [],
     late: 0,
     checkedAt: null,
+    progress,
   };
   if (stored === null) return pending;
   let value: Record<string, unknown>;
@@ -44,5 +54,22 @@ export function storedReport(
     late: count(value['late']),
     checkedAt:
       typeof value['checkedAt'] === 'string' ? value['checkedAt'] : null,
+    progress,
   };
+}
+
+function readProgress(
+  stored: string | null,
+): CompletenessReportBody['progress'] {
+  if (stored === null) return null;
+  try {
+    const { done, total } = JSON.parse(stored) as Record<string, unknown>;
+    const count = (x: unknown): x is number =>
+      Number.isInteger(x) && (x as number) >= 0;
+    return count(done) && count(total) && done <= total
+      ? { done, total }
+      : null;
+  } catch {
+    return null;
+  }
 }
