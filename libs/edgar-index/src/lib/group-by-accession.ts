@@ -20,9 +20,11 @@ export interface GroupedRows {
 export function groupByAccession(
   rows: readonly { readonly row: EdgarIndexRow; readonly line: number }[],
 ): GroupedRows {
+  // `ciks` mirrors `entities` so that a filing listed under thousands of entities (a fund
+  // filing under each of its series) is grouped in linear time, not quadratic.
   const byAccession = new Map<
     string,
-    { first: EdgarIndexRow; entities: EdgarIndexEntity[] }
+    { first: EdgarIndexRow; entities: EdgarIndexEntity[]; ciks: Set<string> }
   >();
   const conflicts: GroupedRows['conflicts'] = [];
   for (const { row, line } of rows) {
@@ -31,6 +33,7 @@ export function groupByAccession(
       byAccession.set(row.accessionNo, {
         first: row,
         entities: [{ cik: row.cik, companyName: row.companyName }],
+        ciks: new Set([row.cik]),
       });
       continue;
     }
@@ -39,8 +42,10 @@ export function groupByAccession(
       row.dateFiled !== group.first.dateFiled
     )
       conflicts.push({ row, line });
-    if (!group.entities.some((entity) => entity.cik === row.cik))
+    if (!group.ciks.has(row.cik)) {
+      group.ciks.add(row.cik);
       group.entities.push({ cik: row.cik, companyName: row.companyName });
+    }
   }
   const accessions = [...byAccession.values()].map(
     ({ first, entities }): EdgarIndexAccession => ({
