@@ -1,6 +1,6 @@
 /**
  * A day's completeness (contracts §7), stored as JSON at `CompletenessKeys.report(date)` and
- * served as is by the gateway's `GET /api/completeness`.
+ * served by the gateway's `GET /api/completeness` (with the progress of a run in progress).
  */
 export interface CompletenessReport {
   /** `YYYY-MM-DD`. */
