@@ -62,6 +62,48 @@ const list = fc.array(fc.oneof(fc.string({ maxLength: 12 }), edge), {
   maxLength: 130,
 });
 
+/** Values at the edges of the insight filters (contracts §6, docs/protocol.md "Insight filters"). */
+const insightEdge: fc.Arbitrary<unknown> = fc.oneof(
+  edge,
+  fc.constantFrom(
+    '2.02',
+    ' 5.02 ',
+    '9.01',
+    '0.01',
+    '2.2',
+    '2.020',
+    '10.01',
+    '2,02',
+    'Item 2.02',
+    'P',
+    'p',
+    ' s ',
+    'B',
+    'PS',
+    'P ',
+    'false',
+    'true',
+    1e12,
+    1e12 + 1,
+    100,
+    100.0001,
+    -0.01,
+    0.000001,
+    Number.MAX_VALUE,
+    Number.MIN_VALUE,
+    '100',
+    '1e3',
+  ),
+  fc.double(),
+);
+
+const insightList = fc.array(
+  fc.oneof(fc.string({ maxLength: 6 }), insightEdge),
+  {
+    maxLength: 130,
+  },
+);
+
 const filters = fc.oneof(
   fc.record(
     {
@@ -70,6 +112,13 @@ const filters = fc.oneof(
       formTypes: list,
       includeAmendments: edge,
       ticker: edge,
+      items: fc.oneof(insightList, insightEdge),
+      transactionCodes: fc.oneof(insightList, insightEdge),
+      minTransactionValue: insightEdge,
+      tenb51: insightEdge,
+      minStakePercent: insightEdge,
+      item: insightEdge,
+      transactionCode: insightEdge,
     },
     { requiredKeys: [] },
   ),
@@ -110,6 +159,24 @@ const plausibleSubscribe = fc.record(
         ),
         formTypes: values(fc.constantFrom('10-K', '8-K', '4', 'SC 13D', '')),
         includeAmendments: fc.boolean(),
+        items: values(
+          fc.constantFrom('2.02', '5.02', '9.01', '1.01', ' 8.01', '2.2', ''),
+        ),
+        transactionCodes: values(
+          fc.oneof(
+            fc.constantFrom('P', 's', ' M ', 'B', ''),
+            fc.constantFrom(...'PSVADFIMCEHOXGLWZJKU'.split('')),
+          ),
+        ),
+        minTransactionValue: fc.oneof(
+          fc.double({ min: 0, max: 1e12, noNaN: true }),
+          fc.constantFrom(0, 1e12, 1e12 + 1, -1, 100_000, '100000', null),
+        ),
+        tenb51: fc.oneof(fc.boolean(), fc.constantFrom(null, 'true', 0)),
+        minStakePercent: fc.oneof(
+          fc.double({ min: 0, max: 100, noNaN: true }),
+          fc.constantFrom(0, 5, 100, 100.5, -0, '10', null),
+        ),
       },
       { requiredKeys: [] },
     ),

@@ -20,6 +20,12 @@ export const KNOWN_PARAMETERS = [
   'to',
   'cursor',
   'limit',
+  // The insight filters (docs/rest.md, "Insight filters").
+  'item',
+  'transactionCode',
+  'minTransactionValue',
+  'tenb51',
+  'minStakePercent',
 ];
 
 /** encodeURIComponent, except that a lone surrogate goes in as the bytes it would be in CESU. */
@@ -44,6 +50,10 @@ const name = fc.oneof(
       '__proto__',
       'constructor',
       'ticker ',
+      'items',
+      'transactionCodes',
+      'minStakePct',
+      'tenB51',
     ),
   },
   { weight: 1, arbitrary: fc.string({ maxLength: 8 }) },
@@ -100,6 +110,11 @@ const plain = fc.constantFrom(
       '9007199254740993',
       'NaN',
     ],
+    // 8-K items, transaction codes, dollar amounts and percents, valid and not.
+    ['2.02', '5.02,9.01', ' 2.02', '2.2', '0.01', '10.01', '2,02', 'Item 2.02'],
+    ['P', 's', 'P,S,M', 'B', 'PS', 'p,,s', 'U'],
+    ['0', '100000', '1000000000000', '1000000000001', '0.5', '1.1234567'],
+    ['100', '100.0', '100.000001', '5.25', '-5', '1e2', '.5', '5.'],
   ].flat(),
 );
 
