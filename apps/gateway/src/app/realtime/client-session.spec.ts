@@ -5,6 +5,7 @@ import { WebSocket, WebSocketServer } from 'ws';
 import { waitUntil } from '@secfeed/test-kit';
 import { ClientSession } from './client-session';
 import { CLOSE_CODES } from './protocol-codes';
+import { TickCorker } from './tick-corker';
 import { textFrame } from './ws-text-frame';
 
 const ALL: NormalizedFilters = {
@@ -100,5 +101,62 @@ describe('ClientSession: waiting for room (real sockets)', () => {
     const waiting = session.waitForRoom(10_000);
     session.close(CLOSE_CODES.GOING_AWAY, 'going away');
     expect(await waiting).toBe(false);
+  });
+});
+
+// The bound is read at a client's first write of a tick: a read batch goes out whole, and a
+// client that has not taken it by the next batch is closed as a slow consumer.
+describe('ClientSession: the send-buffer bound, once per tick (real sockets)', () => {
+  let http: Server;
+  let wss: WebSocketServer;
+  let client: WebSocket;
+
+  afterEach(async () => {
+    client.terminate();
+    for (const ws of wss.clients) ws.terminate();
+    await new Promise((resolve) => wss.close(resolve));
+    await new Promise((resolve) => http.close(resolve));
+  });
+
+  it('lets one tick pass the bound, then closes the client that did not read it (4009)', async () => {
+    http = createServer();
+    wss = new WebSocketServer({ server: http });
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    const accepted = new Promise<WebSocket>((resolve) =>
+      wss.once('connection', resolve),
+    );
+    const { port } = http.address() as AddressInfo;
+    client = new WebSocket(`ws://127.0.0.1:${port}`);
+    const closed = new Promise<number>((resolve) =>
+      client.once('close', (code) => resolve(code)),
+    );
+    await new Promise((resolve) => client.once('open', resolve));
+    tcpOf(client).pause();
+    const closing: number[] = [];
+    const session = new ClientSession(
+      await accepted,
+      1,
+      {
+        sendBufferBytes: 64 * 1024,
+        closeGraceMs: 1000,
+        maxPendingEntries: 100,
+        historyScan: { pagesPerSecond: 1000, pageBurst: 1000 },
+      },
+      { sent: () => undefined, closing: (_s, code) => closing.push(code) },
+      new TickCorker(),
+    );
+    const frame = textFrame(`"${'x'.repeat(256 * 1024)}"`).wire;
+    // One tick: 20 MiB, 320 times the bound and more than the kernel's socket buffers hold
+    // on loopback, all written (the cork holds them until the tick ends).
+    const written = Array.from({ length: 80 }, () => session.write(frame));
+    expect(written.every((ok) => ok)).toBe(true);
+    expect(closing).toEqual([]);
+    await new Promise((resolve) => setImmediate(resolve));
+    // The next tick: the client took little of it, so it is past the bound.
+    expect(session.write(frame)).toBe(false);
+    expect(closing).toEqual([CLOSE_CODES.SLOW_CONSUMER]);
+    session.dispose();
+    tcpOf(client).resume();
+    expect(await closed).toBe(CLOSE_CODES.SLOW_CONSUMER);
   });
 });

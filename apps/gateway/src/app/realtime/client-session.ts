@@ -59,6 +59,8 @@ export class ClientSession {
   /** This client's history scan: one at a time, within its page budget. */
   readonly scans: HistoryScanSlot;
   private closeTimer?: NodeJS.Timeout;
+  /** The corker's tick in which this session last corked its socket. */
+  private corkedTick = -1;
   /** Bytes written this tick, held by the cork until the end of the tick. */
   private writtenThisTick = 0;
 
@@ -95,12 +97,14 @@ export class ClientSession {
 
   /** Data written but not taken by the client, not counting what this tick's cork holds. */
   private get unsentBytes(): number {
-    const socket = socketOf(this.ws);
-    const corked =
-      socket !== undefined && this.corker?.holds(socket) === true
-        ? this.writtenThisTick
-        : 0;
-    return this.ws.bufferedAmount - corked;
+    return (
+      this.ws.bufferedAmount - (this.corkedThisTick ? this.writtenThisTick : 0)
+    );
+  }
+
+  /** Whether this session's socket is corked in the current tick of the corker. */
+  private get corkedThisTick(): boolean {
+    return this.corker !== undefined && this.corkedTick === this.corker.tick;
   }
 
   /**
@@ -190,10 +194,14 @@ export class ClientSession {
     if (!this.open) return false;
     const socket = socketOf(this.ws);
     if (socket === undefined) return false;
-    if (this.corker === undefined || this.corker.cork(socket)) {
+    if (!this.corkedThisTick) {
       if (this.ws.bufferedAmount > this.limits.sendBufferBytes) {
         this.close(CLOSE_CODES.SLOW_CONSUMER, 'send buffer full');
         return false;
+      }
+      if (this.corker !== undefined) {
+        this.corker.cork(socket);
+        this.corkedTick = this.corker.tick;
       }
       this.writtenThisTick = 0;
     }

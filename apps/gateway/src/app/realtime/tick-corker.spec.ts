@@ -11,17 +11,16 @@ function recordingSocket(log: string[], name: string): Corkable {
 const endOfTick = () => new Promise<void>((resolve) => queueMicrotask(resolve));
 
 describe('TickCorker', () => {
-  it('corks each socket once per tick, says which call was the first, and uncorks them all after the tick', async () => {
+  it('uncorks every socket corked in a tick once its synchronous work is done, and moves to the next tick', async () => {
     const log: string[] = [];
     const corker = new TickCorker();
     const a = recordingSocket(log, 'a');
     const b = recordingSocket(log, 'b');
-    expect(corker.cork(a)).toBe(true);
-    expect(corker.cork(b)).toBe(true);
-    expect(corker.cork(a)).toBe(false);
+    const tick = corker.tick;
+    corker.cork(a);
+    corker.cork(b);
     log.push('writes done');
-    expect(corker.holds(a)).toBe(true);
-    expect(corker.holds(b)).toBe(true);
+    expect(corker.tick).toBe(tick);
     await endOfTick();
     expect(log).toEqual([
       'a.cork',
@@ -30,17 +29,24 @@ describe('TickCorker', () => {
       'a.uncork',
       'b.uncork',
     ]);
-    expect(corker.holds(a)).toBe(false);
+    expect(corker.tick).toBe(tick + 1);
   });
 
   it('corks again in the next tick', async () => {
     const log: string[] = [];
     const corker = new TickCorker();
     const a = recordingSocket(log, 'a');
-    expect(corker.cork(a)).toBe(true);
+    corker.cork(a);
     await endOfTick();
-    expect(corker.cork(a)).toBe(true);
+    corker.cork(a);
     await endOfTick();
     expect(log).toEqual(['a.cork', 'a.uncork', 'a.cork', 'a.uncork']);
+    expect(corker.tick).toBe(2);
+  });
+
+  it('does not move to a next tick when nothing was corked', async () => {
+    const corker = new TickCorker();
+    await endOfTick();
+    expect(corker.tick).toBe(0);
   });
 });

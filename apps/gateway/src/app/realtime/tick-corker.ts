@@ -17,28 +17,29 @@ export interface Corkable {
  */
 export class TickCorker {
   /** The sockets corked this tick. */
-  private readonly corked = new Set<Corkable>();
+  private corked: Corkable[] = [];
+  private current = 0;
   private readonly flush = () => {
-    for (const socket of this.corked) socket.uncork();
-    this.corked.clear();
+    const sockets = this.corked;
+    this.corked = [];
+    this.current += 1;
+    for (const socket of sockets) socket.uncork();
   };
 
   /**
-   * Corks `socket` until the end of this tick, once however often it is called. Returns true
-   * for the first call of the tick (the socket was not corked yet), so a session knows that
-   * what the socket holds now was written in earlier ticks.
+   * The number of this tick, which changes when its corks are released: a caller that corked
+   * its socket in tick `t` knows it is still corked while `tick === t` (an integer comparison
+   * per write, where a set of corked sockets would hash one per write).
    */
-  cork(socket: Corkable): boolean {
-    if (this.corked.has(socket)) return false;
-    if (this.corked.size === 0) queueMicrotask(this.flush);
-    socket.cork();
-    this.corked.add(socket);
-    return true;
+  get tick(): number {
+    return this.current;
   }
 
-  /** Whether `socket` is corked this tick: its writes leave at the end of the tick. */
-  holds(socket: Corkable): boolean {
-    return this.corked.has(socket);
+  /** Corks `socket` until the end of this tick. Once per socket per {@link tick}. */
+  cork(socket: Corkable): void {
+    if (this.corked.length === 0) queueMicrotask(this.flush);
+    socket.cork();
+    this.corked.push(socket);
   }
 }
 
