@@ -25,6 +25,7 @@ const fixtures = [aapl(), joff()];
 /** Paths into a filing, nested ones included, that a mutation may drop or replace. */
 const PATHS = [
   ...Object.keys({ ...aapl(), ...joff() }).map((key) => [key]),
+  ['exchange'],
   ['items'],
   ['groupMembers'],
   ['entities', 0],
@@ -61,6 +62,8 @@ const hostile: fc.Arbitrary<unknown> = fc.oneof(
     '\udfff\ud800',
     'A{B}',
     'BRK B',
+    'Nasdaq',
+    'NYSE',
     '10-K\t/A',
   ),
   fc.string({ unit: 'grapheme', maxLength: 80 }),

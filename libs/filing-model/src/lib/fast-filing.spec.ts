@@ -79,6 +79,7 @@ function expectSameAsSlow(raw: unknown, m = meta): ToFilingResult {
 function richFiling(): Record<string, unknown> {
   return {
     ...aapl(),
+    exchange: 'Nasdaq',
     items: ['Item 2.02: Results of Operations and Financial Condition'],
     groupMembers: ['SOME HOLDER LLC', 'ANOTHER HOLDER LP'],
     effectivenessDate: '2025-11-01',
@@ -157,6 +158,15 @@ describe('toFiling equals the slow path on edge cases', () => {
       () => ({ ...base(), ticker: emoji.repeat(64) }),
     ],
     ['65 emoji', () => ({ ...base(), ticker: emoji.repeat(65) })],
+    ['exchange', () => ({ ...base(), exchange: 'Nasdaq' })],
+    ['exchange empty', () => ({ ...base(), exchange: '' })],
+    ['exchange null', () => ({ ...base(), exchange: null })],
+    ['exchange undefined', () => ({ ...base(), exchange: undefined })],
+    ['exchange a number', () => ({ ...base(), exchange: 7 })],
+    ['exchange an object', () => ({ ...base(), exchange: { name: 'NYSE' } })],
+    ['exchange at the cap', () => ({ ...base(), exchange: 'N'.repeat(64) })],
+    ['exchange past the cap', () => ({ ...base(), exchange: 'N'.repeat(65) })],
+    ['64 emoji of exchange', () => ({ ...base(), exchange: emoji.repeat(64) })],
     [
       'variation selectors',
       () => ({ ...base(), companyName: '\u2764\uFE0F'.repeat(300) }),
@@ -280,6 +290,21 @@ describe('toFiling equals the slow path on edge cases', () => {
     expectSameAsSlow(build(), m);
   });
 
+  it('takes the fast path for an exchange, keeps it verbatim after the ticker, and leaves it out when absent', () => {
+    const listed = fastFiling({ ...base(), exchange: 'Nasdaq' }, meta);
+    expect(listed?.exchange).toBe('Nasdaq');
+    const keys = Object.keys(listed ?? {});
+    expect(keys.indexOf('exchange')).toBe(keys.indexOf('ticker') + 1);
+    for (const absent of [undefined, null]) {
+      const filing = fastFiling({ ...base(), exchange: absent }, meta);
+      expect(filing && 'exchange' in filing).toBe(false);
+    }
+    expect(fastFiling({ ...base(), exchange: 7 }, meta)).toBeUndefined();
+    expect(
+      fastFiling({ ...base(), exchange: 'N'.repeat(65) }, meta),
+    ).toBeUndefined();
+  });
+
   it('takes the fast path for the cases that are plainly valid', () => {
     expect(
       fastFiling({ ...base(), ticker: 'ß'.repeat(32) }, meta)?.ticker,
@@ -335,6 +360,7 @@ describe('toFiling equals the slow path on a seeded mutation fuzz', () => {
     () => 'x',
     () => ' 10-K/A ',
     () => 'aapl',
+    () => 'Nasdaq',
     () => '0000320193',
     () => '0000000000',
     () => '12345678901',
@@ -425,6 +451,7 @@ describe('toFiling equals the slow path on a seeded mutation fuzz', () => {
           'junk',
           'undefined',
           'constructor',
+          'exchange',
           'filedAtMs',
           'source',
           'items',

@@ -89,7 +89,8 @@ function checkMeta(meta: FilingMeta): void {
 
 function buildFiling(raw: WireObject, meta: FilingMeta): Filing {
   checkMeta(meta);
-  let id, accession, cik, tickerValue, companyName, companyNameLong: unknown;
+  let id, accession, cik, tickerValue, exchange, companyName: unknown;
+  let companyNameLong: unknown;
   let form, description, filedAt, linkToTxt, linkToHtml, linkToXbrl: unknown;
   let linkToFilingDetails, entities, documentFormatFiles, dataFiles: unknown;
   let series,
@@ -112,6 +113,9 @@ function buildFiling(raw: WireObject, meta: FilingMeta): Filing {
         break;
       case 'ticker':
         tickerValue = raw[key];
+        break;
+      case 'exchange':
+        exchange = raw[key];
         break;
       case 'companyName':
         companyName = raw[key];
@@ -173,6 +177,7 @@ function buildFiling(raw: WireObject, meta: FilingMeta): Filing {
   filing.accessionNo = accessionNo(accession ?? accessionFromLinks(raw));
   filing.cik = requiredCik(cik);
   filing.ticker = ticker(tickerValue);
+  setIfDefined(filing, 'exchange', optionalString(exchange, shortString));
   filing.companyName = nonEmptyString(companyName, name);
   setIfDefined(
     filing,

@@ -8,7 +8,7 @@
  *
  * | cap | value | applies to |
  * |---|---|---|
- * | `shortString` | 64 | `id`, `ticker`, `formType`, `filedAt`, dates, entity and file codes |
+ * | `shortString` | 64 | `id`, `ticker`, `exchange`, `formType`, `filedAt`, dates, entity and file codes |
  * | `name` | 512 | company names, entity names, series and class names |
  * | `text` | 2048 | descriptions, `sic`, group members, items |
  * | `url` | 2048 | every `linkTo*` and `documentUrl` |

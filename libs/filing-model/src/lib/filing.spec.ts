@@ -120,7 +120,8 @@ describe('Filing built from real sec-api.io filings', () => {
   });
 
   it('survives a JSON round trip unchanged, so stored filings can be re-validated', () => {
-    const first = accept(aapl());
+    const first = accept({ ...aapl(), exchange: 'Nasdaq' });
+    expect(first.exchange).toBe('Nasdaq');
     const second = accept(JSON.parse(JSON.stringify(first)));
     expect(JSON.stringify(second)).toBe(JSON.stringify(first));
   });

@@ -37,7 +37,7 @@ export const FILING_SOURCES: readonly FilingSource[] = [
  * got it. This is the `data` of every `sec_filing` message and of the REST API.
  *
  * Build one with {@link toFiling}, never with `new`: the constructor neither validates nor
- * normalizes. Normalization: `ticker` upper-case (may be `""`), `cik` without leading zeros,
+ * normalizes. Normalization: `ticker` upper-case (may be `""`), `exchange` verbatim, `cik` without leading zeros,
  * `formType` trimmed, `filedAt` kept verbatim with `filedAtMs` derived from it, absent arrays
  * become `[]`, unknown keys are dropped. Caps are those of {@link FILING_LIMITS}.
  *
@@ -70,6 +70,14 @@ export class Filing {
     typeof value === 'string' ? value.toUpperCase() : (value ?? ''),
   )
   ticker!: string;
+
+  /**
+   * Where the filer's primary listing trades, as the SEC names it (`Nasdaq`, `NYSE`, `CBOE`,
+   * `OTC`...), kept verbatim. Absent when unknown or when the filer is not listed (null too).
+   * Ingest sets it from its ticker directory; sec-api.io sends none.
+   */
+  @WireString(shortString, { optional: true })
+  exchange?: string;
 
   /** Required, not empty. */
   @IsNotEmpty({ message: 'must not be empty' })

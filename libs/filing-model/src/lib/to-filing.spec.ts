@@ -34,6 +34,15 @@ describe('toFiling normalization', () => {
     expect(accept({ ...joff(), ticker: undefined }).ticker).toBe('');
   });
 
+  it('keeps the exchange verbatim, and leaves it out when absent or null', () => {
+    expect(accept({ ...joff(), exchange: 'Nasdaq' }).exchange).toBe('Nasdaq');
+    expect(accept({ ...joff(), exchange: 'NYSE' }).exchange).toBe('NYSE');
+    for (const absent of [undefined, null]) {
+      expect('exchange' in accept({ ...joff(), exchange: absent })).toBe(false);
+    }
+    expect('exchange' in accept(joff())).toBe(false);
+  });
+
   it('strips leading zeros from the CIK, top level and entities', () => {
     const raw = {
       ...aapl(),
@@ -131,6 +140,9 @@ describe('toFiling refusals', () => {
   it.each([
     ['cik', 320193, 'must be a string'],
     ['ticker', { symbol: 'AAPL' }, 'must be a string'],
+    ['exchange', 7, 'must be a string'],
+    ['exchange', ['NYSE'], 'must be a string'],
+    ['exchange', 'N'.repeat(65), 'must be at most 64 characters'],
     ['formType', ['10-K'], 'must be a string'],
     ['companyName', '', 'must not be empty'],
     ['formType', '   ', 'must not be empty'],

@@ -24,6 +24,17 @@ describe('decodeStoredFiling', () => {
     });
   });
 
+  it('keeps the exchange in the document, so what readers splice carries it', () => {
+    const filing = makeFiling({ ticker: 'BRK-B', exchange: 'NYSE' });
+    const decoded = decodeStoredFiling(JSON.stringify(filing));
+    expect(decoded.ok && decoded.value.document['exchange']).toBe('NYSE');
+    expect(decoded.ok && JSON.stringify(decoded.value.document)).toBe(
+      JSON.stringify(filing),
+    );
+    const unlisted = decodeStoredFiling(JSON.stringify(makeFiling()));
+    expect(unlisted.ok && 'exchange' in unlisted.value.document).toBe(false);
+  });
+
   it.each([['{nope'], [''], ['{"a":1'], ['undefined']])(
     'refuses %j with NOT_JSON',
     (text) => {
