@@ -106,8 +106,12 @@ export const validRule = fc.record(
 /** Rule-shaped records whose fields may have any type. */
 const wrongRule = fc.record(
   {
-    name: fc.oneof(fc.string({ maxLength: 20 }), wrongType),
-    enabled: fc.oneof(fc.boolean(), wrongType),
+    // Mostly a valid name, so that the fields after it get looked at.
+    name: fc.oneof(
+      { weight: 3, arbitrary: fc.string({ minLength: 1, maxLength: 20 }) },
+      { weight: 1, arbitrary: wrongType },
+    ),
+    enabled: fc.oneof({ weight: 3, arbitrary: fc.boolean() }, wrongType),
     filters: fc.oneof(
       validFilters,
       fc.dictionary(
@@ -125,13 +129,30 @@ const wrongRule = fc.record(
           '__proto__',
           'constructor',
         ),
-        fc.oneof(wrongType, fc.array(wrongType, { maxLength: 5 })),
+        fc.oneof(
+          wrongType,
+          fc.array(wrongType, { maxLength: 5 }),
+          // Near misses of the insight filters' values.
+          fc.constantFrom(
+            '2.2',
+            '10.01',
+            'B',
+            'PS',
+            -1,
+            101,
+            1e13,
+            'true',
+            ['2.2'],
+            ['B'],
+          ),
+          fc.array(fc.constantFrom('2.02', 'P', 'x', ''), { maxLength: 120 }),
+        ),
         { maxKeys: 4 },
       ),
       wrongType,
     ),
     channel: fc.oneof(
-      validChannel,
+      { weight: 2, arbitrary: validChannel },
       fc.record(
         {
           type: fc.oneof(
@@ -159,15 +180,19 @@ const wrongRule = fc.record(
     ),
     ratePerSecond: fc.oneof(fc.constantFrom(0, 0.009, 100.1, -1), wrongType),
     id: wrongType,
-    extra: wrongType,
   },
   { requiredKeys: [] },
 );
 
+/** Now and then a field no rule has. */
+const wrongRuleOrExtra = fc
+  .tuple(wrongRule, fc.integer({ min: 0, max: 4 }), wrongType)
+  .map(([rule, dice, extra]) => (dice === 0 ? { ...rule, extra } : rule));
+
 /** Bodies as text: JSON of valid and wrong rules, bombs, prototype keys, non-JSON. */
 export const ruleBody: fc.Arbitrary<string> = fc.oneof(
   { weight: 3, arbitrary: validRule.map((r) => JSON.stringify(r)) },
-  { weight: 8, arbitrary: wrongRule.map((r) => JSON.stringify(r)) },
+  { weight: 8, arbitrary: wrongRuleOrExtra.map((r) => JSON.stringify(r)) },
   {
     weight: 2,
     arbitrary: fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)),
