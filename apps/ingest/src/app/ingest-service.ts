@@ -36,6 +36,7 @@ import { Watermark, type WatermarkStore } from './redis/watermark';
 import { SourceTally } from './source-summary/source-tally';
 import { startTickers, type RunningTickers } from './tickers/start-tickers';
 import type { TickerDirectory } from './tickers/ticker-directory';
+import { withExchanges } from './tickers/with-exchanges';
 import type {
   IngestReject,
   SourceEvent,
@@ -308,7 +309,12 @@ export class IngestService {
       case 'filings':
         for (const filing of event.filings)
           metrics.received.inc({ source: filing.source });
-        this.pipeline?.push(event.filings);
+        // Every source's filings carry their listing's exchange, sec-api.io's included.
+        this.pipeline?.push(
+          this.tickers
+            ? withExchanges(event.filings, this.tickers.directory)
+            : event.filings,
+        );
         return;
       case 'rejects':
         this.onRejects(event.rejects);

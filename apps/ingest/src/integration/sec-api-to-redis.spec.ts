@@ -1,4 +1,5 @@
 import { startSimulator, type Simulator } from '@secfeed/sec-api-simulator';
+import { decodeStreamEntry } from '@secfeed/filing-model/stored';
 import { testRedisUrl, uniqueKeyPrefix, waitUntil } from '@secfeed/test-kit';
 import {
   metric,
@@ -68,6 +69,19 @@ describe('ingest, sec-api source, into Redis', () => {
     expect(
       await metric(ingest.metrics, 'secfeed_ingest_filings_published_total'),
     ).toBe(300);
+    // sec-api.io objects name no exchange: ingest fills it from its ticker directory.
+    const stored = (await probe.client.xRange(probe.keys.stream, '-', '+'))
+      .map((e) => decodeStreamEntry(e.message))
+      .flatMap((e) => (e.ok && e.value.kind === 'filing' ? [e.value] : []));
+    const exchanges = stored.map((e) => e.filing.document['exchange']);
+    expect(exchanges.filter((x) => x !== undefined).length).toBeGreaterThan(0);
+    expect(
+      exchanges.every(
+        (x) =>
+          x === undefined ||
+          ['Nasdaq', 'NYSE', 'CBOE', 'OTC'].includes(x as string),
+      ),
+    ).toBe(true);
     const messages = ingest.logs.map((l) => l['msg']);
     expect(messages).toEqual(
       expect.arrayContaining([

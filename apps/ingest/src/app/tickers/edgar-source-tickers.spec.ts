@@ -43,7 +43,7 @@ describe('the edgar source with the ticker directory (real HTTP)', () => {
     await Promise.all(servers.splice(0).map((s) => s.close()));
   });
 
-  it('gives filings the primary ticker, and a refreshed map applies to the next poll', async () => {
+  it('gives filings the primary ticker and its exchange, and a refreshed map applies to the next poll', async () => {
     const { logger } = recordingLogger();
     const directory = loadShippedTickers(SHIPPED_TICKERS_FILE, logger);
     expect(directory.primaryTicker('50104')).toBeUndefined();
@@ -81,8 +81,12 @@ describe('the edgar source with the ticker directory (real HTTP)', () => {
     await events.until(() => events.filings.length === 2, 10_000);
     const ticker = (accessionNo: string) =>
       events.filings.find((f) => f.accessionNo === accessionNo)?.ticker;
+    const exchange = (accessionNo: string) =>
+      events.filings.find((f) => f.accessionNo === accessionNo)?.exchange;
     expect(ticker(berkshire.accessionNo)).toBe('BRK-B');
+    expect(exchange(berkshire.accessionNo)).toBe('NYSE');
     expect(ticker(before.accessionNo)).toBe('');
+    expect(exchange(before.accessionNo)).toBeUndefined();
 
     const outcome = await refreshTickers({
       url: tickersServer.feedUrl,
@@ -95,5 +99,6 @@ describe('the edgar source with the ticker directory (real HTTP)', () => {
     refreshed = true;
     await events.until(() => events.filings.length === 3, 10_000);
     expect(ticker(after.accessionNo)).toBe('TSO');
+    expect(exchange(after.accessionNo)).toBe('NYSE');
   });
 });

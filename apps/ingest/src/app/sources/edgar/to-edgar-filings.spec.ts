@@ -1,3 +1,4 @@
+import { TickerDirectory } from '../../tickers/ticker-directory';
 import type { FeedEntry } from './feed-entry';
 import { primaryEntry, toEdgarFilings } from './to-edgar-filings';
 
@@ -117,6 +118,60 @@ describe('toEdgarFilings', () => {
       'accessionNo',
       'filedAt',
     ]);
+  });
+
+  it("gives a filing its primary listing's ticker and exchange from the directory", () => {
+    const directory = new TickerDirectory(
+      new Map([
+        [
+          '1067983',
+          [
+            { ticker: 'BRK-B', exchange: 'NYSE' },
+            { ticker: 'BRK-A', exchange: 'NYSE' },
+          ],
+        ],
+        ['320193', [{ ticker: 'AAPL', exchange: 'Nasdaq' }]],
+        ['2007855', [{ ticker: 'VG', exchange: null }]],
+      ]),
+    );
+    const { filings, rejects } = toEdgarFilings(
+      [
+        entry(),
+        entry({
+          accessionNo: '0001193125-25-000001',
+          cik: '1067983',
+          companyName: 'BERKSHIRE HATHAWAY INC',
+          role: 'Filer',
+          formType: '8-K',
+        }),
+        entry({ accessionNo: '0002007855-25-000001', cik: '2007855' }),
+        entry({ accessionNo: '0001999999-25-000001', cik: '1999999' }),
+      ],
+      { receivedAt, tickers: directory },
+    );
+    expect(rejects).toEqual([]);
+    const listing = (cik: string) => {
+      const filing = filings.find((f) => f.cik === cik);
+      return [filing?.ticker, filing?.exchange];
+    };
+    expect(listing('320193')).toEqual(['AAPL', 'Nasdaq']);
+    expect(listing('1067983')).toEqual(['BRK-B', 'NYSE']);
+    // Listed without an exchange, or not listed: no exchange at all.
+    expect(listing('2007855')).toEqual(['VG', undefined]);
+    expect(listing('1999999')).toEqual(['', undefined]);
+    expect(filings.filter((f) => 'exchange' in f)).toHaveLength(2);
+    // The exchange sits after the ticker, as the model orders it.
+    const keys = Object.keys(filings.find((f) => f.cik === '320193') ?? {});
+    expect(keys.indexOf('exchange')).toBe(keys.indexOf('ticker') + 1);
+  });
+
+  it('gives no exchange with a plain CIK-to-ticker map', () => {
+    const { filings } = toEdgarFilings([entry()], {
+      receivedAt,
+      tickers: { '320193': 'AAPL' },
+    });
+    expect(filings[0].ticker).toBe('AAPL');
+    expect('exchange' in filings[0]).toBe(false);
   });
 
   it('never takes a ticker from the prototype chain', () => {

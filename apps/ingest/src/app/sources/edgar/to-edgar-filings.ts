@@ -8,7 +8,10 @@ import type { FeedEntry } from './feed-entry';
 export interface EdgarFilingMeta {
   /** ISO 8601 UTC. */
   readonly receivedAt: string;
-  /** The ticker directory, or a fixed object of CIK without leading zeros → ticker. */
+  /**
+   * The ticker directory (ticker and exchange), or a fixed object of CIK without leading zeros →
+   * ticker (no exchange then).
+   */
   readonly tickers: Readonly<Record<string, string>> | TickerLookup;
 }
 
@@ -28,8 +31,9 @@ const ROLE_PRIORITY = ['issuer', 'filer', 'subject'];
  * Merges feed entries that share an accession number into one filing each (EDGAR lists a
  * filing once per entity), and validates it with `toFiling` (source `edgar`). The primary
  * entity (role Issuer, else Filer, else Subject, else the first listed) gives `cik`,
- * `companyName` and the links; `entities` lists every entity as `NAME (ROLE)`. Filings come
- * oldest first; entries with the same acceptance time keep the feed's order, reversed.
+ * `companyName`, the links, and, from the tickers, `ticker` and `exchange` (its primary
+ * listing's, left out when unknown); `entities` lists every entity as `NAME (ROLE)`. Filings
+ * come oldest first; entries with the same acceptance time keep the feed's order, reversed.
  */
 export function toEdgarFilings(
   entries: readonly FeedEntry[],
@@ -79,6 +83,7 @@ function rawFiling(
   tickers: Readonly<Record<string, string>> | TickerLookup,
 ): Record<string, unknown> {
   const primary = primaryEntry(group);
+  const exchange = exchangeOf(tickers, primary.cik);
   const items = primary.items.length > 0 ? [...primary.items] : undefined;
   const description = [`Form ${primary.formType}`, ...(items ?? [])]
     .join(' - ')
@@ -87,6 +92,7 @@ function rawFiling(
     accessionNo: primary.accessionNo,
     cik: primary.cik,
     ticker: tickerOf(tickers, primary.cik),
+    ...(exchange ? { exchange } : {}),
     companyName: primary.companyName,
     companyNameLong: `${primary.companyName} (${primary.role})`,
     formType: primary.formType,
@@ -111,6 +117,17 @@ function tickerOf(
 ): string {
   if (isLookup(tickers)) return tickers.primaryTicker(cik) ?? '';
   return Object.hasOwn(tickers, cik) ? tickers[cik] : '';
+}
+
+/**
+ * The exchange of a CIK's primary listing, undefined (left out) when the directory has none or
+ * the tickers are a plain map.
+ */
+function exchangeOf(
+  tickers: Readonly<Record<string, string>> | TickerLookup,
+  cik: string,
+): string | undefined {
+  return isLookup(tickers) ? (tickers.exchangeOf(cik) ?? undefined) : undefined;
 }
 
 function isLookup(
