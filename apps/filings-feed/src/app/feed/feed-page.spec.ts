@@ -192,6 +192,30 @@ describe('FeedPage', () => {
     expect(byTestId('detail-panel')).toBeNull();
   });
 
+  it("shows a live filing's exchange beside its ticker, in the row and the details", async () => {
+    await render();
+    socket().receive(
+      filingMessage(
+        makeFiling({
+          ticker: 'AAPL',
+          exchange: 'Nasdaq',
+          filedAt: '2025-01-02T11:00:00-05:00',
+        }),
+        '2-0',
+      ),
+    );
+    await fixture.whenStable();
+    // History rows have no exchange (filings stored before it): nothing shown for them.
+    expect(allByTestId('row-exchange').map((e) => e.textContent)).toEqual([
+      'Nasdaq',
+    ]);
+    await press('j');
+    await press('Enter');
+    expect(byTestId('detail-listing')?.textContent?.trim()).toBe(
+      'AAPL · Nasdaq',
+    );
+  });
+
   it('focuses the company search on /, and ignores j while typing there', async () => {
     await render();
     await press('/');

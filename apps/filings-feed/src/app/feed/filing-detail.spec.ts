@@ -18,6 +18,23 @@ describe('FilingDetail', () => {
     await fixture.whenStable();
   }
 
+  it.each([
+    [
+      'ticker and exchange',
+      { ticker: 'AAPL', exchange: 'Nasdaq' },
+      'AAPL · Nasdaq',
+    ],
+    ['a ticker only', { ticker: 'ACME' }, 'ACME'],
+  ])('heads the panel with %s', async (_, listing, text) => {
+    await render(makeFiling(listing));
+    expect(q('detail-listing')?.textContent?.trim()).toBe(text);
+  });
+
+  it('shows no listing for a filer without ticker or exchange', async () => {
+    await render(makeFiling({ ticker: '' }));
+    expect(q('detail-listing')).toBeNull();
+  });
+
   it('lists the feed items until the insights arrive, then what the filing says', async () => {
     const filing = makeFiling({
       formType: '8-K',

@@ -9,11 +9,12 @@ import type { Filing } from '@secfeed/filing-model';
 import { formatEastern } from '../shared/eastern-time';
 import { insightsOf } from '../shared/filing-insights-of';
 import { filingSummary } from '../shared/filing-summary';
+import { listingLabel } from '../shared/listing-label';
 import { FilingInsightsDetail } from './filing-insights-detail';
 
 /**
- * The detail panel of one filing: what it says (insights, once known), entities, documents,
- * data files, period of report.
+ * The detail panel of one filing: its listing (ticker and exchange), what it says (insights, once
+ * known), entities, documents, data files, period of report.
  */
 @Component({
   selector: 'sf-filing-detail',
@@ -30,8 +31,10 @@ import { FilingInsightsDetail } from './filing-insights-detail';
       <h2>
         <span class="badge">{{ filing().formType }}</span>
         {{ filing().companyName }}
-        @if (filing().ticker) {
-          <span class="detail__ticker">{{ filing().ticker }}</span>
+        @if (listing()) {
+          <span class="detail__ticker" data-testid="detail-listing">{{
+            listing()
+          }}</span>
         }
       </h2>
       <button
@@ -163,4 +166,6 @@ export class FilingDetail {
   );
   protected readonly insights = computed(() => insightsOf(this.filing()));
   protected readonly summary = computed(() => filingSummary(this.filing()));
+  /** Ticker and exchange, e.g. `AAPL · Nasdaq`; `""` when the filer has neither. */
+  protected readonly listing = computed(() => listingLabel(this.filing()));
 }

@@ -43,6 +43,19 @@ describe('FilingRow', () => {
     );
   });
 
+  it('shows the exchange discreetly with the ticker, only when known', async () => {
+    const listed = makeFiling({ ticker: 'BRK-B', exchange: 'NYSE' });
+    await render({ filing: listed, liveAt: null }, listed.filedAtMs);
+    expect(q('row-ticker')?.textContent).toBe('BRK-B');
+    expect(q('row-exchange')?.textContent).toBe('NYSE');
+    expect(q('row-exchange')?.getAttribute('title')).toBe('Listed on NYSE');
+
+    const unlisted = makeFiling({ ticker: 'ACME' });
+    await render({ filing: unlisted, liveAt: null }, unlisted.filedAtMs);
+    expect(q('row-ticker')?.textContent).toBe('ACME');
+    expect(q('row-exchange')).toBeNull();
+  });
+
   it('marks a live row as new for a few seconds only', async () => {
     const filing = makeFiling({
       items: undefined,

@@ -12,7 +12,10 @@ import { formGroupOf } from './form-group-of';
 /** Height of one row in px; the virtual scroll relies on every row having it. */
 export const ROW_HEIGHT = 56;
 
-/** One filing in the list: time (Eastern) and age, form badge, ticker, company, items, links. */
+/**
+ * One filing in the list: time (Eastern) and age, form badge, ticker with its exchange beneath
+ * (when known), company, items, links.
+ */
 @Component({
   selector: 'sf-filing-row',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -38,9 +41,19 @@ export const ROW_HEIGHT = 56;
     <span class="badge" [attr.data-group]="group()" data-testid="form-badge">{{
       filing().formType
     }}</span>
-    <span class="filing-row__ticker" data-testid="row-ticker">{{
-      filing().ticker || '—'
-    }}</span>
+    <span class="filing-row__listing">
+      <span class="filing-row__ticker" data-testid="row-ticker">{{
+        filing().ticker || '—'
+      }}</span>
+      @if (filing().exchange; as exchange) {
+        <span
+          class="filing-row__exchange"
+          data-testid="row-exchange"
+          [title]="'Listed on ' + exchange"
+          >{{ exchange }}</span
+        >
+      }
+    </span>
     <span class="filing-row__main">
       <span class="filing-row__company">{{ filing().companyName }}</span>
       <span class="filing-row__desc" data-testid="row-summary">{{

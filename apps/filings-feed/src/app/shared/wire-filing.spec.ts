@@ -27,6 +27,15 @@ describe('toWireFiling', () => {
     });
   });
 
+  it('keeps the exchange of the listing, and leaves out one that is not a non-empty string', () => {
+    const listed = makeFiling({ ticker: 'BRK-B', exchange: 'NYSE' });
+    expect(toWireFiling(wire(listed))?.exchange).toBe('NYSE');
+    for (const exchange of [7, null, '', { name: 'NYSE' }, undefined]) {
+      const filing = toWireFiling({ ...wire(makeFiling()), exchange });
+      expect(filing && 'exchange' in filing).toBe(false);
+    }
+  });
+
   it.each([
     ['null', null],
     ['a string', '{"accessionNo":"x"}'],
