@@ -2,19 +2,11 @@ export { createAlertDelivery } from './lib/alert-delivery';
 export type { AlertDelivery, AlertDeliveryOptions } from './lib/alert-delivery';
 export { createAlertMetrics } from './lib/alert-metrics';
 export type { AlertMetrics } from './lib/alert-metrics';
-export {
-  CHANNEL_TYPES,
-  DEFAULT_RATE_PER_SECOND,
-  ruleRate,
-} from './lib/alert-rule';
-export type { AlertChannel, AlertRule, ChannelType } from './lib/alert-rule';
 export { DEFAULT_CHANNEL_ENDPOINTS, signature } from './lib/channel-request';
 export type { ChannelEndpoints } from './lib/channel-request';
 export { deliveryId } from './lib/delivery-id';
-export type { EntryKind } from './lib/delivery-id';
 export { DEFAULT_DELIVERY_OPTIONS } from './lib/delivery-options';
 export type { DeliveryOptions } from './lib/delivery-options';
-export type { DeliveryRecord } from './lib/delivery-store';
 export { maskChannel } from './lib/mask-secret';
 export { MAX_RULE_NAME_LENGTH, parseAlertRule } from './lib/parse-alert-rule';
 export { MIN_WEBHOOK_SECRET_LENGTH } from './lib/parse-channel';

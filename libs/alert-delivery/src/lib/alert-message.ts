@@ -1,5 +1,5 @@
 import type { FilingInsights } from '@secfeed/filing-model';
-import type { EntryKind } from './delivery-id';
+import type { EntryKind } from '@secfeed/alert-model';
 
 /** The filing fields a message reads; any stored filing has them (insights optional). */
 export interface MessageFiling {

@@ -1,12 +1,12 @@
 import { createHmac } from 'node:crypto';
-import type { AlertRule } from './alert-rule';
+import type { AlertRule } from '@secfeed/alert-model';
 import {
   alertMessage,
   messageText,
   type AlertMessage,
   type MessageFiling,
 } from './alert-message';
-import type { EntryKind } from './delivery-id';
+import type { EntryKind } from '@secfeed/alert-model';
 
 /**
  * Where the channels that have a fixed service live. Tests and private deployments point them

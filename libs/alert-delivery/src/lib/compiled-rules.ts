@@ -4,7 +4,7 @@ import {
   type MatchableFiling,
   type NormalizedFilters,
 } from '@secfeed/filing-model';
-import type { AlertRule } from './alert-rule';
+import type { AlertRule } from '@secfeed/alert-model';
 
 /** The enabled rules, with filters parsed once, for matching every stream entry. */
 export class CompiledRules {

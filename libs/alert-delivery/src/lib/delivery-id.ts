@@ -1,7 +1,5 @@
+import type { EntryKind } from '@secfeed/alert-model';
 import { createHash } from 'node:crypto';
-
-/** What a stream entry announces: the filing itself, or what its documents say (§6). */
-export type EntryKind = 'filing' | 'insights';
 
 /**
  * The id of one rule's delivery of one filing (and kind): the same on every retry, on every

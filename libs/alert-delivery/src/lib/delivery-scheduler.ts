@@ -1,7 +1,7 @@
 import type { Logger } from '@secfeed/service-runtime';
 import { randomUUID } from 'node:crypto';
 import type { AlertMetrics } from './alert-metrics';
-import { ruleRate, type AlertRule } from './alert-rule';
+import { ruleRate, type AlertRule } from '@secfeed/alert-model';
 import { channelRequest } from './channel-request';
 import { deliveryId } from './delivery-id';
 import type { DeliveryOptions } from './delivery-options';

@@ -1,7 +1,10 @@
 import type { AlertKeys } from '@secfeed/redis-keys';
 import type { SecfeedRedis } from '@secfeed/service-runtime';
-import type { AlertRule } from './alert-rule';
-import type { EntryKind } from './delivery-id';
+import type {
+  AlertRule,
+  DeliveryRecord,
+  EntryKind,
+} from '@secfeed/alert-model';
 import {
   DEAD,
   DELIVERED,
@@ -24,23 +27,6 @@ export interface QueuedDelivery {
   readonly retriedAt?: number;
   /** The stored filing JSON of the entry. */
   readonly data: string;
-}
-
-/** One line of a rule's deliveries log (`GET /api/alert-rules/:id/deliveries`). */
-export interface DeliveryRecord {
-  readonly deliveryId: string;
-  readonly entryId: string;
-  readonly accessionNo: string;
-  readonly kind: EntryKind;
-  readonly outcome: 'delivered' | 'failed' | 'dead_lettered';
-  readonly attempt: number;
-  readonly status?: number;
-  readonly code?: string;
-  readonly at: string;
-  /** From the stream entry to the receiver's answer, for `delivered`. */
-  readonly lagMs?: number;
-  /** When the next attempt is due, for `failed`. */
-  readonly nextAttemptAt?: string;
 }
 
 /** What the head of a rule's queue allows now. */

@@ -1,4 +1,4 @@
-import type { AlertChannel } from './alert-rule';
+import type { AlertChannel } from '@secfeed/alert-model';
 
 const MASK = '****';
 

@@ -1,4 +1,4 @@
-import type { AlertRule } from './alert-rule';
+import type { AlertRule } from '@secfeed/alert-model';
 import { maskChannel } from './mask-secret';
 import { parseAlertRule } from './parse-alert-rule';
 

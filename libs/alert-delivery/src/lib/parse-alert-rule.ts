@@ -1,5 +1,5 @@
 import { filtersToJson, parseFilingFilters } from '@secfeed/filing-model';
-import type { AlertChannel, AlertRule } from './alert-rule';
+import type { AlertChannel, AlertRule } from '@secfeed/alert-model';
 import { parseChannel } from './parse-channel';
 import { asObject, Refusal, refuse } from './rule-refusal';
 import { RULE_ERROR_CODES, type RuleError } from './rule-errors';

@@ -2,7 +2,7 @@ import {
   CHANNEL_TYPES,
   type AlertChannel,
   type ChannelType,
-} from './alert-rule';
+} from '@secfeed/alert-model';
 import { isMasked } from './mask-secret';
 import { asObject, refuse } from './rule-refusal';
 import { RULE_ERROR_CODES } from './rule-errors';

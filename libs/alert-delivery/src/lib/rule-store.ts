@@ -1,7 +1,7 @@
 import type { AlertKeys } from '@secfeed/redis-keys';
 import type { SecfeedRedis } from '@secfeed/service-runtime';
 import { randomBytes } from 'node:crypto';
-import type { AlertRule } from './alert-rule';
+import type { AlertRule } from '@secfeed/alert-model';
 import type { AlertRuleFields } from './parse-alert-rule';
 
 /** Most rules one deployment keeps (`TOO_MANY_RULES` past it). */

@@ -11,7 +11,7 @@ import {
 } from '@secfeed/service-runtime';
 import type { AlertMetrics } from './alert-metrics';
 import { CompiledRules } from './compiled-rules';
-import type { EntryKind } from './delivery-id';
+import type { EntryKind } from '@secfeed/alert-model';
 import type { DeliveryStore } from './delivery-store';
 import type { RuleStore } from './rule-store';
 import { sleep } from './sleep';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { AlertRule } from './alert-rule';
+import type { AlertRule } from '@secfeed/alert-model';
 import { channelRequest, type ChannelEndpoints } from './channel-request';
 import { sendRequest, type SendResult } from './send-request';
 

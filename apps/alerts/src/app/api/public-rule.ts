@@ -1,4 +1,5 @@
-import { maskChannel, ruleRate, type AlertRule } from '@secfeed/alert-delivery';
+import { maskChannel } from '@secfeed/alert-delivery';
+import { ruleRate, type AlertRule } from '@secfeed/alert-model';
 
 /** A rule as the API answers it: secrets masked, the rate in effect filled in. */
 export function publicRule(rule: AlertRule): AlertRule {
