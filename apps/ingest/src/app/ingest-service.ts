@@ -180,6 +180,7 @@ export class IngestService {
       publisher: filingPublisher,
       registry: metrics.registry,
       logger,
+      tickers: tickers.directory,
       onPublished: (filing, at) => insights?.enqueue(filing, at),
     });
     if (insights)

@@ -4,6 +4,7 @@ import {
   itemsFromHeader,
 } from '@secfeed/filing-insights';
 import { toFiling, type ToFilingResult } from '@secfeed/filing-model';
+import type { TickerLookup } from '../tickers/ticker-lookup';
 import { archiveUrls } from './archive-urls';
 import { easternMidnight } from './eastern-midnight';
 
@@ -17,14 +18,16 @@ const SUBJECT_CIK =
  * header when it could be fetched, the acceptance time (`filedAt` with its Eastern offset) and
  * the 8-K items (`Item 2.02: Results of Operations and Financial Condition`). Without a header,
  * `filedAt` is 00:00 Eastern of the date filed (the index gives no time). The filer is the
- * header's issuer or subject company when the index lists it, else the index's first entity;
- * the index gives no ticker (`""`).
+ * header's issuer or subject company when the index lists it, else the index's first entity.
+ * The index gives no ticker: the filer's primary ticker and its exchange come from the ticker
+ * directory when one is given (else `ticker` is `""`).
  */
 export function filingFromIndex(
   accession: EdgarIndexAccession,
   header: string | undefined,
   archivesUrl: string,
   receivedAt: string,
+  tickers?: TickerLookup,
 ): ToFilingResult {
   const subject = header ? SUBJECT_CIK.exec(header)?.[1] : undefined;
   const filer =
@@ -44,7 +47,8 @@ export function filingFromIndex(
     {
       accessionNo: accession.accessionNo,
       cik: filer.cik,
-      ticker: '',
+      ticker: tickers?.primaryTicker(filer.cik) ?? '',
+      exchange: tickers?.exchangeOf(filer.cik) ?? undefined,
       companyName: filer.companyName,
       formType: accession.formType,
       filedAt,

@@ -16,6 +16,7 @@ import { isIndexDate } from '@secfeed/edgar-index';
 import { Registry } from 'prom-client';
 import { loadIngestConfig } from '../config/ingest-config';
 import { EdgarBudget } from '../insights/edgar-budget';
+import { loadShippedTickers } from '../tickers/load-shipped-tickers';
 import { createCompletenessMetrics } from './completeness-metrics';
 import { reconcileDay, type ReconcileOutcome } from './reconcile-day';
 
@@ -63,6 +64,8 @@ async function main(): Promise<number> {
         key: keys.edgarBudget,
         requestsPerSecond: config.edgarRequestsPerSecond,
       }),
+      // The shipped directory: a backfill needs no refresh to name the filer's ticker.
+      tickers: loadShippedTickers(config.tickerFile, logger),
       archivesUrl: config.edgarArchivesUrl,
       userAgent: config.archivesUserAgent,
       retentionMs: config.retentionMs,

@@ -1,4 +1,5 @@
 import { parseEdgarIndex } from '@secfeed/edgar-index';
+import { createLogger, findDataFile } from '@secfeed/service-runtime';
 import {
   connectTestRedis,
   deleteKeysWithPrefix,
@@ -9,6 +10,7 @@ import {
   startArchiveStandIn,
   type ArchiveStandIn,
 } from '../insights/test-support/archive-stand-in';
+import { loadShippedTickers } from '../tickers/load-shipped-tickers';
 import { reconcileDay } from './reconcile-day';
 import {
   FORM_20200318,
@@ -173,6 +175,30 @@ describe('reconcileDay', () => {
     expect(await metric('secfeed_ingest_completeness_late_total')).toEqual([
       expect.objectContaining({ value: 3 }),
     ]);
+  });
+
+  it("names the filer's ticker and exchange from the ticker directory", async () => {
+    serveDay();
+    await publishAllBut(ctx.publisher, FORM_20200318, MISSING);
+    const tickers = loadShippedTickers(
+      findDataFile('edgar/company-tickers-exchange.json', __dirname),
+      createLogger('test', 'silent'),
+    );
+
+    await reconcileDay('2020-03-18', { ...ctx.deps, tickers });
+
+    const late = new Map(
+      (await streamFilings(redis, ctx.keys))
+        .filter((f) => f.source === 'edgar-index')
+        .map((f) => [f.accessionNo, f]),
+    );
+    // 10x Genomics is listed (TXG on Nasdaq); 1Life Healthcare was delisted in 2023.
+    expect(late.get(FORM_4)).toMatchObject({
+      ticker: 'TXG',
+      exchange: 'Nasdaq',
+    });
+    expect(late.get(EIGHT_K)?.ticker).toBe('');
+    expect(late.get(EIGHT_K)?.exchange).toBeUndefined();
   });
 
   it('runs a day once at a time, whoever asks: concurrent runs publish each filing once', async () => {

@@ -219,6 +219,7 @@ async function publishMissing(
         header,
         deps.archivesUrl,
         receivedAt(),
+        deps.tickers,
       );
       if (built.ok) filings.push(built.filing);
       else

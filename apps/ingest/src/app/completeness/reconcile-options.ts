@@ -7,6 +7,7 @@ import {
   FETCH_RETRY_DEFAULTS,
   type ResolvedFetchRetry,
 } from '../insights/fetch-retry-policy';
+import type { TickerLookup } from '../tickers/ticker-lookup';
 import type { CompletenessMetrics } from './completeness-metrics';
 
 /** The part of dedup's `FilingPublisher` the reconciliation needs. */
@@ -33,6 +34,8 @@ export interface ReconcileDeps {
   readonly retentionMs: number;
   readonly metrics: CompletenessMetrics;
   readonly logger: Logger;
+  /** The filer's ticker and exchange; without it, the filings it publishes have `ticker` `""`. */
+  readonly tickers?: TickerLookup;
   /** Each filing the reconciliation published (ingest hands it to the insights stage). */
   readonly onPublished?: (filing: Filing, atMs: number) => void;
   /** Aborted when ingest stops. */

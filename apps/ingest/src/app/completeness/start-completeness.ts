@@ -4,6 +4,7 @@ import type { Logger, SecfeedRedis } from '@secfeed/service-runtime';
 import type { Registry } from 'prom-client';
 import { isLocalUrl, type IngestConfig } from '../config/ingest-config';
 import type { RequestBudget } from '../insights/fetch-attempt';
+import type { TickerLookup } from '../tickers/ticker-lookup';
 import { createCompletenessMetrics } from './completeness-metrics';
 import { CompletenessRunner } from './completeness-runner';
 import { reconcileDay } from './reconcile-day';
@@ -25,6 +26,8 @@ export interface CompletenessDeps {
   readonly publisher: BatchPublisher;
   readonly registry: Registry;
   readonly logger: Logger;
+  /** The ticker directory: the filer's ticker and exchange on what is published late. */
+  readonly tickers?: TickerLookup;
   /** Each filing published late (ingest queues it for its insights). */
   readonly onPublished?: (filing: Filing, atMs: number) => void;
 }
@@ -63,6 +66,7 @@ export function startCompleteness(deps: CompletenessDeps): {
         retentionMs: config.retentionMs,
         metrics,
         logger,
+        tickers: deps.tickers,
         onPublished: deps.onPublished,
         signal: abort.signal,
       }),
