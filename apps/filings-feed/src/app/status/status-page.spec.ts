@@ -150,6 +150,27 @@ describe('StatusPage', () => {
     expect(byTestId('completeness-figures')).toBeNull();
   });
 
+  it('shows a reconciliation in progress and reads it again on Refresh', async () => {
+    await render();
+    const today = easternDate(Date.now());
+    await answer(today, SOURCES, {
+      ...RECONCILED,
+      checkedAt: null,
+      progress: { done: 1200, total: 2666 },
+    });
+    expect(text('progress-text')).toBe('1200 of 2666');
+    const bar = byTestId('progress')?.querySelector('progress');
+    expect(bar?.value).toBe(1200);
+    expect(bar?.max).toBe(2666);
+    expect(text('not-reconciled')).toContain('not reconciled yet');
+
+    byTestId('progress-refresh')?.click();
+    await fixture.whenStable();
+    await answer(today, SOURCES, { ...RECONCILED, progress: null });
+    expect(byTestId('progress')).toBeNull();
+    expect(text('have')).toBe('2664');
+  });
+
   it('reads another day when one is picked, and shows a coded failure with a retry', async () => {
     await render();
     await answer(easternDate(Date.now()), SOURCES, RECONCILED);

@@ -24,4 +24,9 @@ export interface CompletenessReport {
   readonly missing: readonly string[];
   readonly late: number;
   readonly checkedAt: string | null;
+  /**
+   * A reconciliation (or backfill) of the day in progress: accessions of the index handled so
+   * far and in all; null or absent when none runs (docs/completeness.md).
+   */
+  readonly progress?: { readonly done: number; readonly total: number } | null;
 }
