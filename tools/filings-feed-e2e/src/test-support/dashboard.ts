@@ -175,9 +175,9 @@ export class Dashboard {
   /** How many rows the list holds (the "N filings" meta), rendered or not. */
   async rowCount(): Promise<number> {
     const text = (await this.byTestId('row-count').textContent()) ?? '';
-    const match = /(\d+) filings?/.exec(text);
+    const match = /([\d,]+) filings?/.exec(text);
     if (!match) throw new Error(`row-count reads "${text}"`);
-    return Number(match[1]);
+    return Number(match[1].replace(/,/g, ''));
   }
 
   /** The rows the virtual list has rendered now, top to bottom. */

@@ -23,6 +23,7 @@ import { FeedConnection } from '../connection/feed-connection.service';
 import { FilterBar } from '../filters/filter-bar';
 import { FilterState } from '../filters/filter-state.service';
 import { ClockService } from '../shared/clock.service';
+import { countLabel } from '../shared/count-label';
 import { ErrorBanner } from '../shared/error-banner';
 import { ThemeService } from '../shared/theme.service';
 import { FeedController } from './feed-controller.service';
@@ -81,6 +82,10 @@ export class FeedPage implements OnInit {
   protected readonly selectedId = signal<string | null>(null);
   protected readonly detailOpen = signal(false);
   protected readonly rows = this.controller.rows;
+  /** `1 filing`, `3 filings`: the list's size beside the filters. */
+  protected readonly rowCount = computed(() =>
+    countLabel(this.rows().length, 'filing'),
+  );
   protected readonly detailFiling = computed(() => {
     const id = this.selectedId();
     if (!this.detailOpen() || id === null) return null;
