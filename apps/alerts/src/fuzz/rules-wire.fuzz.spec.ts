@@ -129,6 +129,11 @@ describe('alerts rules API under wire fuzz (raw TCP to the built service)', () =
     }
   });
 
+  /** `warn` lines of API requests that failed, which the service counts as REDIS_UNAVAILABLE. */
+  const requestFailures = () =>
+    alerts.messages('warn').filter((m) => m === 'alerts API request failed')
+      .length;
+
   /** Notes every body in `action` the parser accepts (any of them may have been stored). */
   function noteAccepted(action: WireAction): void {
     const bodies = action.requests.map((r) => r.body);
@@ -290,7 +295,8 @@ describe('alerts rules API under wire fuzz (raw TCP to the built service)', () =
     expect(played).toBeGreaterThanOrEqual(CONNECTIONS);
     expect(alerts.running).toBe(true);
     process.stdout.write(
-      `alerts wire fuzz: seed ${SEED}, ${played} connections, ${JSON.stringify(Object.fromEntries([...seen].sort()))}\n`,
+      `alerts wire fuzz: seed ${SEED}, ${played} connections, ${JSON.stringify(Object.fromEntries([...seen].sort()))}; ` +
+        `${requestFailures()} client aborts logged as REDIS_UNAVAILABLE (see the known defect below)\n`,
     );
   });
 
@@ -308,6 +314,32 @@ describe('alerts rules API under wire fuzz (raw TCP to the built service)', () =
         (await api(base, 'DELETE', `/api/alert-rules/${rule.id}`)).status,
       ).toBe(204);
   });
+
+  // Known defect, found by this fuzz: a request whose body the client aborts (reset mid-body,
+  // or chunked garbage Node's parser refuses) makes readJsonBody reject with "aborted", which
+  // the service's catch-all logs as `alerts API request failed` and counts as
+  // secfeed_alerts_errors_total{code="REDIS_UNAVAILABLE"}, with Redis up: a scanner can raise
+  // Redis alerts. The fix belongs in apps/alerts/src/app (read-json-body.ts or the catch in
+  // alerts-service.ts); once it is in, this test fails: make it an `it` again.
+  it.failing(
+    'logs no Redis failure when a client aborts its request body (known defect)',
+    async () => {
+      const before = requestFailures();
+      const body = Buffer.from(
+        'POST /api/alert-rules HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\n{"name":',
+      );
+      await exchange(port, body, { kind: 'reset', at: body.length });
+      await exchange(
+        port,
+        Buffer.from(
+          'POST /api/alert-rules HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n',
+        ),
+        { kind: 'answer', expected: 1 },
+      );
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(requestFailures()).toBe(before);
+    },
+  );
 
   it('still answers /healthz and a create, read, delete round-trip', async () => {
     expect(alerts.running).toBe(true);
