@@ -46,7 +46,13 @@ const CORPUS: Record<string, string> = {
 const firstRowOf = (text: string) =>
   text.split('\n').findIndex((line) => /^-{20,}/.test(line)) + 1;
 
-const fraction = fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true });
+/**
+ * A position in a text or a list, uniform: a double is drawn uniformly over its bit patterns,
+ * most of which lie near 0, so that every edit would hit the first row.
+ */
+const fraction = fc
+  .noBias(fc.integer({ min: 0, max: 999_999_999 }))
+  .map((n) => n / 1e9);
 
 /**
  * A real slice of one index: its header and a window of its rows (whole files now and then, as
@@ -508,6 +514,70 @@ describe('parseEdgarIndex under fuzz', () => {
           },
         ),
         { seed: SEED, numRuns: Math.max(3, Math.ceil(RUNS / 1000)) },
+      );
+    },
+  );
+
+  it.each(Object.keys(CORPUS))(
+    '%s: non-ASCII in company names (U+2028, NEL, NBSP, accents) changes no filing',
+    (name) => {
+      const text = CORPUS[name];
+      const lines = text.split('\n');
+      const start = firstRowOf(text);
+      const formNameColumn =
+        lines
+          .slice(0, start)
+          .find((l) => l.startsWith('Form Type'))
+          ?.indexOf('Company Name') ?? 0;
+      // Where the company name starts on a row of this layout.
+      const nameAt = (line: string) =>
+        name === 'master'
+          ? line.indexOf('|') + 1
+          : name === 'form'
+            ? formNameColumn
+            : 0;
+      const all = [...accessionsIn(text)].sort();
+      fc.assert(
+        fc.property(
+          fc.array(
+            fc.tuple(
+              fraction,
+              fc.constantFrom(
+                '\u2028',
+                '\u2029',
+                '\u0085',
+                '\u00a0',
+                'é',
+                'ß',
+                'İ',
+                '\ufffd',
+              ),
+            ),
+            { minLength: 1, maxLength: 40 },
+          ),
+          (edits) => {
+            const out = [...lines];
+            for (const [f, char] of edits) {
+              const at = start + Math.floor(f * (lines.length - start));
+              const line = out[at];
+              const pos = nameAt(line) + 1;
+              if (
+                !line ||
+                pos >= line.length ||
+                line[pos] === ' ' ||
+                line[pos] === '|'
+              )
+                continue;
+              out[at] = line.slice(0, pos) + char + line.slice(pos + 1);
+            }
+            const index = parseChecked('non-ascii names', out.join('\n'));
+            expect(index.badRows).toBe(0);
+            expect(index.accessions.map((a) => a.accessionNo).sort()).toEqual(
+              all,
+            );
+          },
+        ),
+        { seed: SEED, numRuns: Math.max(5, Math.ceil(RUNS / 300)) },
       );
     },
   );

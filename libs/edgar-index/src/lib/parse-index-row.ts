@@ -3,9 +3,13 @@ import { isIndexDate } from './daily-index-path';
 import type { EdgarIndexRow } from './edgar-index-row';
 import type { IndexLayout } from './index-layout';
 
-/** CIK, date filed and file name end every fixed-width row, whatever the order before them. */
+/**
+ * CIK, date filed and file name end every fixed-width row, whatever the order before them.
+ * `s`: the lead is any text, U+2028 and U+2029 included (`.` alone stops at them, which made a
+ * company name with one, valid UTF-8, an unreadable row and its filing missing).
+ */
 const FIXED_TAIL =
-  /^(.*?\S)\s+(\d{1,10})\s+(\d{8}|\d{4}-\d{2}-\d{2})\s+(\S+)\s*$/;
+  /^(.*?\S)\s+(\d{1,10})\s+(\d{8}|\d{4}-\d{2}-\d{2})\s+(\S+)\s*$/s;
 
 /** A row, or why it is not one. */
 export type ParsedIndexRow =
