@@ -136,6 +136,31 @@ describe('StatusPage', () => {
     expect(byTestId('not-reconciled')).toBeNull();
   });
 
+  it('lists the filings the reconciliation published late, linked to EDGAR', async () => {
+    await render();
+    const lateAccessions = ['0000899243-20-007902', '0001564590-20-011604'];
+    await answer(easternDate(Date.now()), SOURCES, {
+      ...RECONCILED,
+      late: 2,
+      lateAccessions,
+    });
+    const links = [
+      ...el().querySelectorAll<HTMLAnchorElement>(
+        '[data-testid="late-filings"] a',
+      ),
+    ];
+    expect(links.map((a) => a.textContent?.trim())).toEqual(lateAccessions);
+    expect(links[1].href).toBe(
+      'https://www.sec.gov/Archives/edgar/data/1564590/000156459020011604/0001564590-20-011604-index.htm',
+    );
+  });
+
+  it('lists no late filings when there are none (or the gateway does not say)', async () => {
+    await render();
+    await answer(easternDate(Date.now()), SOURCES, RECONCILED);
+    expect(byTestId('late-filings')).toBeNull();
+  });
+
   it('says "not reconciled yet" while checkedAt is null', async () => {
     await render();
     await answer(easternDate(Date.now()), SOURCES, {

@@ -23,6 +23,8 @@ export interface CompletenessReport {
   readonly have: number;
   readonly missing: readonly string[];
   readonly late: number;
+  /** The accessions counted in `late`, sorted (absent from an older gateway). */
+  readonly lateAccessions?: readonly string[];
   readonly checkedAt: string | null;
   /**
    * A reconciliation (or backfill) of the day in progress: accessions of the index handled so

@@ -73,9 +73,22 @@ describe('completeness over REST', () => {
       checkedAt: '2020-03-19T03:00:00.000Z',
     };
     await redis.set(keys.report('2020-03-18'), JSON.stringify(report));
+    await redis.sAdd(keys.late('2020-03-18'), [
+      '0001564590-20-011604',
+      '0000899243-20-007902',
+      '0001806014-20-000001',
+    ]);
     expect(await call('/api/completeness?date=2020-03-18')).toEqual({
       status: 200,
-      body: { ...report, progress: null },
+      body: {
+        ...report,
+        lateAccessions: [
+          '0000899243-20-007902',
+          '0001564590-20-011604',
+          '0001806014-20-000001',
+        ],
+        progress: null,
+      },
     });
   });
 
@@ -95,7 +108,11 @@ describe('completeness over REST', () => {
     );
     expect(await call('/api/completeness?date=2020-03-16')).toEqual({
       status: 200,
-      body: { ...report, progress: { done: 1200, total: 2500 } },
+      body: {
+        ...report,
+        lateAccessions: [],
+        progress: { done: 1200, total: 2500 },
+      },
     });
     // A day never reconciled, first run under way.
     await redis.set(
@@ -116,6 +133,7 @@ describe('completeness over REST', () => {
         have: 0,
         missing: [],
         late: 0,
+        lateAccessions: [],
         checkedAt: null,
         progress: null,
       },

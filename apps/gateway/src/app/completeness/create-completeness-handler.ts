@@ -8,7 +8,7 @@ import { storedReport } from './stored-report';
 
 /** Options of {@link createCompletenessHandler}. */
 export interface CompletenessHandlerOptions {
-  readonly redis: Pick<SecfeedRedis, 'get' | 'zAdd'>;
+  readonly redis: Pick<SecfeedRedis, 'get' | 'sMembers' | 'zAdd'>;
   readonly keys: CompletenessKeys;
   readonly metrics: Pick<GatewayMetrics, 'errors' | 'httpRequests'>;
   readonly logger: Logger;
@@ -25,7 +25,7 @@ const RECONCILE_PATH = '/api/completeness/reconcile';
 /**
  * Completeness over REST (contracts §7, docs/completeness.md), behind the gateway's access
  * check: `GET /api/completeness?date=YYYY-MM-DD` answers the day's report as ingest stored it,
- * with the progress of a run of that day in progress;
+ * with the accessions it published late and the progress of a run of that day in progress;
  * `POST /api/completeness/reconcile?date=YYYY-MM-DD` asks ingest for that day's reconciliation
  * (a ZSET of dates every ingest replica watches; a date asked twice before it runs is one
  * request) and answers 202. Resolves false for any other path. Never rejects: a bad query is a
@@ -78,17 +78,18 @@ export function createCompletenessHandler(
     }
     try {
       if (route === 'completeness') {
-        const [stored, progress] = await withTimeout(
+        const [stored, progress, late] = await withTimeout(
           Promise.all([
             options.redis.get(options.keys.report(query.date)),
             options.redis.get(options.keys.progress(query.date)),
+            options.redis.sMembers(options.keys.late(query.date)),
           ]),
           options.timeoutMs,
         );
         await writeJson(
           res,
           200,
-          JSON.stringify(storedReport(query.date, stored, progress)),
+          JSON.stringify(storedReport(query.date, stored, progress, late)),
         );
         answer(200);
       } else {

@@ -5,6 +5,11 @@ export interface CompletenessReportBody {
   readonly have: number;
   readonly missing: readonly string[];
   readonly late: number;
+  /**
+   * The accession numbers counted in `late` (published by the reconciliation, not by a live
+   * source), sorted; an addition to §7, so that the dashboard can list them.
+   */
+  readonly lateAccessions: readonly string[];
   readonly checkedAt: string | null;
   /**
    * How far a run of that day in progress is, over the accessions of the index (secfeed had
@@ -17,21 +22,24 @@ export interface CompletenessReportBody {
  * The report ingest stored for `date` (`CompletenessKeys.report`, written by ingest's
  * reconciliation), or, when there is none or it is unreadable, the day not reconciled yet
  * (`checkedAt` null), with the progress of a run in progress (`CompletenessKeys.progress`,
- * null when there is none or it is unreadable). Only the fields of §7 and `progress` are
- * answered.
+ * null when there is none or it is unreadable), and the accessions published late
+ * (`CompletenessKeys.late`). Only the fields of §7, `lateAccessions` and `progress` are answered.
  */
 export function storedReport(
   date: string,
   stored: string | null,
   storedProgress: string | null = null,
+  lateMembers: readonly string[] = [],
 ): CompletenessReportBody {
   const progress = readProgress(storedProgress);
+  const lateAccessions = [...lateMembers].sort();
   const pending = {
     date,
     indexed: 0,
     have: 0,
     missing: [],
     late: 0,
+    lateAccessions,
     checkedAt: null,
     progress,
   };
@@ -52,6 +60,7 @@ export function storedReport(
       ? value['missing'].filter((a): a is string => typeof a === 'string')
       : [],
     late: count(value['late']),
+    lateAccessions,
     checkedAt:
       typeof value['checkedAt'] === 'string' ? value['checkedAt'] : null,
     progress,
