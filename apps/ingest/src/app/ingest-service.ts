@@ -14,6 +14,12 @@ import {
 } from '@secfeed/service-runtime';
 import type { Filing } from '@secfeed/filing-model';
 import { insightsFromSubmission } from '@secfeed/filing-insights';
+import type {
+  IngestReject,
+  SourceEvent,
+  UpstreamState,
+  WatermarkStore,
+} from '@secfeed/upstream-sources';
 import { Subject, type Observable, type Subscription } from 'rxjs';
 import type { IngestConfig } from './config/ingest-config';
 import type { IngestMetrics } from './metrics/ingest-metrics';
@@ -32,16 +38,11 @@ import {
   retentionTrimIntervalMs,
   retentionTrims,
 } from './redis/retention-trims';
-import { Watermark, type WatermarkStore } from './redis/watermark';
+import { Watermark } from './redis/watermark';
 import { SourceTally } from './source-summary/source-tally';
 import { startTickers, type RunningTickers } from './tickers/start-tickers';
 import type { TickerDirectory } from './tickers/ticker-directory';
 import { withExchanges } from './tickers/with-exchanges';
-import type {
-  IngestReject,
-  SourceEvent,
-  UpstreamState,
-} from './sources/source-event';
 
 /** What a source may ask of the service. */
 export interface SourceContext {

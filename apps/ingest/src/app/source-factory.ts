@@ -1,10 +1,13 @@
+import {
+  edgarSource,
+  replaySource,
+  secApiSource,
+  type SecApiSourceOptions,
+  type SourceEvent,
+} from '@secfeed/upstream-sources';
 import { filter, map, merge, type Observable } from 'rxjs';
 import type { IngestConfig, IngestSourceName } from './config/ingest-config';
 import type { SourceContext } from './ingest-service';
-import { edgarSource } from './sources/edgar';
-import { replaySource } from './sources/replay';
-import { secApiSource, type SecApiSourceOptions } from './sources/sec-api';
-import type { SourceEvent } from './sources/source-event';
 
 /**
  * Builds the upstreams `INGEST_SOURCE` names, configured from the environment, as one stream of

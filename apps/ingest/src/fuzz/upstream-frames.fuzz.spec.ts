@@ -9,6 +9,7 @@ import { parseStreamFrame, type Filing } from '@secfeed/filing-model';
 import { createRedisKeys } from '@secfeed/redis-keys';
 import { createLogger } from '@secfeed/service-runtime';
 import { uniqueKeyPrefix, waitUntil } from '@secfeed/test-kit';
+import { secApiSource } from '@secfeed/upstream-sources';
 import fc from 'fast-check';
 import { Writable } from 'node:stream';
 import { createClient, type RedisClientType } from 'redis';
@@ -19,7 +20,6 @@ import {
   type IngestMetrics,
 } from '../app/metrics/ingest-metrics';
 import { DEAD_LETTER_RAW_BYTES } from '../app/pipeline/dead-letter-writer';
-import { secApiSource } from '../app/sources/sec-api';
 import { startEmptyQueryApi } from '../test-support/ingest-harness';
 import { FuzzUpstream } from './test-support/fuzz-upstream';
 import { heapAfterGc } from './test-support/heap-after-gc';

@@ -1,12 +1,10 @@
 import { testRedisUrl, uniqueKeyPrefix, waitUntil } from '@secfeed/test-kit';
 import {
   atomFeed,
-  type TestEntry,
-} from '../app/sources/edgar/test-support/atom-feed';
-import {
-  FeedServer,
   type FeedReply,
-} from '../app/sources/edgar/test-support/feed-server';
+  FeedServer,
+  type TestEntry,
+} from '@secfeed/upstream-sources/testing';
 import {
   metric,
   startIngest,

@@ -6,9 +6,9 @@ import {
 } from '@secfeed/test-kit';
 import {
   atomFeed,
+  FeedServer,
   type TestEntry,
-} from '../app/sources/edgar/test-support/atom-feed';
-import { FeedServer } from '../app/sources/edgar/test-support/feed-server';
+} from '@secfeed/upstream-sources/testing';
 import {
   metric,
   startIngest,

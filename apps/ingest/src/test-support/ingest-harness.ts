@@ -9,6 +9,7 @@ import {
   testRedisUrl,
   type TestRedis,
 } from '@secfeed/test-kit';
+import type { SecApiSourceOptions } from '@secfeed/upstream-sources';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
@@ -19,7 +20,6 @@ import {
   type IngestMetrics,
 } from '../app/metrics/ingest-metrics';
 import { sourceFactory } from '../app/source-factory';
-import type { SecApiSourceOptions } from '../app/sources/sec-api';
 
 export interface RunningIngest {
   service: IngestService;

@@ -1,7 +1,7 @@
 // One ingest against a scripted sec-api.io (FakeSecApi) and a Redis, for the fault specs: live
 // filings, gaps while the socket is down, and the invariant every case ends with.
 import { uniqueKeyPrefix, waitUntil } from '@secfeed/test-kit';
-import type { SecApiSourceOptions } from '../app/sources/sec-api';
+import type { SecApiSourceOptions } from '@secfeed/upstream-sources';
 import { FakeSecApi, fakeFilings } from './fake-sec-api';
 import { startIngest, StreamProbe, type RunningIngest } from './ingest-harness';
 

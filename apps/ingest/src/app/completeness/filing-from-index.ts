@@ -4,7 +4,7 @@ import {
   itemsFromHeader,
 } from '@secfeed/filing-insights';
 import { toFiling, type ToFilingResult } from '@secfeed/filing-model';
-import type { TickerLookup } from '../tickers/ticker-lookup';
+import type { TickerLookup } from '@secfeed/upstream-sources';
 import { archiveUrls } from './archive-urls';
 import { easternMidnight } from './eastern-midnight';
 

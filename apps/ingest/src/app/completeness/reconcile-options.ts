@@ -2,12 +2,12 @@ import type { PublishableFiling, PublishResult } from '@secfeed/dedup';
 import type { Filing } from '@secfeed/filing-model';
 import type { CompletenessKeys, RedisKeys } from '@secfeed/redis-keys';
 import type { Logger, SecfeedRedis } from '@secfeed/service-runtime';
+import type { TickerLookup } from '@secfeed/upstream-sources';
 import type { RequestBudget } from '../insights/fetch-attempt';
 import {
   FETCH_RETRY_DEFAULTS,
   type ResolvedFetchRetry,
 } from '../insights/fetch-retry-policy';
-import type { TickerLookup } from '../tickers/ticker-lookup';
 import type { CompletenessMetrics } from './completeness-metrics';
 
 /** The part of dedup's `FilingPublisher` the reconciliation needs. */

@@ -1,10 +1,10 @@
 import type { Filing } from '@secfeed/filing-model';
 import { createCompletenessKeys, type RedisKeys } from '@secfeed/redis-keys';
 import type { Logger, SecfeedRedis } from '@secfeed/service-runtime';
+import type { TickerLookup } from '@secfeed/upstream-sources';
 import type { Registry } from 'prom-client';
 import { isLocalUrl, type IngestConfig } from '../config/ingest-config';
 import type { RequestBudget } from '../insights/fetch-attempt';
-import type { TickerLookup } from '../tickers/ticker-lookup';
 import { createCompletenessMetrics } from './completeness-metrics';
 import { CompletenessRunner } from './completeness-runner';
 import { reconcileDay } from './reconcile-day';

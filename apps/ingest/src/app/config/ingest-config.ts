@@ -7,11 +7,11 @@ import {
   LOG_LEVELS,
   LogLevel,
 } from '@secfeed/service-runtime';
+import { validateUserAgent } from '@secfeed/upstream-sources';
 import {
   DEFAULT_EDGAR_REQUESTS_PER_SECOND,
   MAX_EDGAR_REQUESTS_PER_SECOND,
 } from '../insights/edgar-budget';
-import { validateUserAgent } from '../sources/edgar';
 import { DEFAULT_EDGAR_TICKERS_URL } from '../tickers/refresh-tickers';
 
 export const INGEST_SOURCES = ['sec-api', 'edgar', 'replay'] as const;

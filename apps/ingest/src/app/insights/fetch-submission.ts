@@ -1,4 +1,4 @@
-import { parseRetryAfter } from '../sources/edgar/edgar-retry-delay';
+import { parseRetryAfter } from '@secfeed/upstream-sources';
 
 /** What one request for a submission gave; never thrown. */
 export type FetchOutcome =

@@ -1,5 +1,5 @@
 import type { SecfeedRedis } from '@secfeed/service-runtime';
-import type { IngestReject } from '../sources/source-event';
+import type { IngestReject } from '@secfeed/upstream-sources';
 
 /** Longest `raw` kept per dead letter: enough to diagnose, bounded against abuse. */
 export const DEAD_LETTER_RAW_BYTES = 8192;

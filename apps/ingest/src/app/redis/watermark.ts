@@ -1,6 +1,6 @@
 import type { RedisKeys } from '@secfeed/redis-keys';
 import type { SecfeedRedis } from '@secfeed/service-runtime';
-import type { FiledAtMark } from '../sources/sec-api/newest-filed-at';
+import type { FiledAtMark, WatermarkStore } from '@secfeed/upstream-sources';
 
 /**
  * Moves the watermark only forward, atomically: a replica holding an older mark, or an advance
@@ -15,14 +15,6 @@ redis.call('HSET', KEYS[1], 'ms', ARGV[1], 'filedAt', ARGV[2], 'advancedAt', ARG
 redis.call('PEXPIRE', KEYS[1], ARGV[4])
 return 1
 `;
-
-/** Where the ingest watermark is read and moved; {@link Watermark} is the Redis one. */
-export interface WatermarkStore {
-  /** The watermark, or undefined when none was ever set (or it expired). */
-  read(): Promise<FiledAtMark | undefined>;
-  /** Moves it to `mark` if that is newer; resolves whether it moved. */
-  advance(mark: FiledAtMark): Promise<boolean>;
-}
 
 /**
  * The ingest watermark in Redis (`keys.watermark`, a HASH `ms`, `filedAt`, `advancedAt`): every

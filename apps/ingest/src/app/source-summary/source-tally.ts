@@ -5,8 +5,8 @@ import {
   type SourceSummaryKeys,
 } from '@secfeed/redis-keys';
 import type { Logger, SecfeedRedis } from '@secfeed/service-runtime';
+import { BoundedSet } from '@secfeed/upstream-sources';
 import type { IngestMetrics } from '../metrics/ingest-metrics';
-import { BoundedSet } from '../sources/edgar/bounded-set';
 
 /** Options of {@link SourceTally}. */
 export interface SourceTallyOptions {

@@ -1,11 +1,11 @@
 import { Registry } from 'prom-client';
-import { edgarSource } from '../sources/edgar';
+import { edgarSource } from '@secfeed/upstream-sources';
 import {
   atomFeed,
+  EventRecorder,
+  FeedServer,
   type TestEntry,
-} from '../sources/edgar/test-support/atom-feed';
-import { EventRecorder } from '../sources/edgar/test-support/event-recorder';
-import { FeedServer } from '../sources/edgar/test-support/feed-server';
+} from '@secfeed/upstream-sources/testing';
 import { loadShippedTickers } from './load-shipped-tickers';
 import { refreshTickers } from './refresh-tickers';
 import { createTickerMetrics } from './ticker-metrics';

@@ -1,8 +1,5 @@
 import { Registry } from 'prom-client';
-import {
-  FeedServer,
-  type FeedReply,
-} from '../sources/edgar/test-support/feed-server';
+import { FeedServer, type FeedReply } from '@secfeed/upstream-sources/testing';
 import { refreshTickers, type TickerRefreshDeps } from './refresh-tickers';
 import { TickerDirectory } from './ticker-directory';
 import { createTickerMetrics, type TickerMetrics } from './ticker-metrics';

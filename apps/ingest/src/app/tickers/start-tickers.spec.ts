@@ -1,5 +1,5 @@
 import { Registry } from 'prom-client';
-import { FeedServer } from '../sources/edgar/test-support/feed-server';
+import { FeedServer } from '@secfeed/upstream-sources/testing';
 import { startTickers, type TickersDeps } from './start-tickers';
 import { eventually, FakeTimers } from './test-support/fake-timers';
 import {

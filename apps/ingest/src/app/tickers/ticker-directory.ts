@@ -1,5 +1,5 @@
+import type { TickerLookup } from '@secfeed/upstream-sources';
 import type { ShareClass, ShareClassTable } from './share-class';
-import type { TickerLookup } from './ticker-lookup';
 
 const NONE: readonly ShareClass[] = Object.freeze([]);
 

@@ -5,7 +5,7 @@ import {
   type Observable,
   type SchedulerLike,
 } from 'rxjs';
-import type { TickerLookup } from '../../tickers/ticker-lookup';
+import type { TickerLookup } from '../ticker-lookup';
 import { validateUserAgent } from './validate-user-agent';
 
 /** EDGAR's Latest Filings endpoint. */

@@ -1,8 +1,24 @@
-import { TickerDirectory } from '../../tickers/ticker-directory';
+import type { TickerLookup } from '../ticker-lookup';
 import type { FeedEntry } from './feed-entry';
 import { primaryEntry, toEdgarFilings } from './to-edgar-filings';
 
 const receivedAt = '2025-11-03T21:00:01.000Z';
+
+/** A listing as the SEC's `company_tickers_exchange.json` names it. */
+interface Listing {
+  ticker: string;
+  exchange: string | null;
+}
+
+/** The ticker directory's answers over a plain table: CIK → its listings, the primary first. */
+function directoryOf(table: Record<string, Listing[]>): TickerLookup {
+  const primary = (cik: string): Listing | undefined =>
+    Object.hasOwn(table, cik) ? table[cik][0] : undefined;
+  return {
+    primaryTicker: (cik) => primary(cik)?.ticker,
+    exchangeOf: (cik) => primary(cik)?.exchange,
+  };
+}
 
 function entry(overrides: Partial<FeedEntry> = {}): FeedEntry {
   return {
@@ -121,19 +137,14 @@ describe('toEdgarFilings', () => {
   });
 
   it("gives a filing its primary listing's ticker and exchange from the directory", () => {
-    const directory = new TickerDirectory(
-      new Map([
-        [
-          '1067983',
-          [
-            { ticker: 'BRK-B', exchange: 'NYSE' },
-            { ticker: 'BRK-A', exchange: 'NYSE' },
-          ],
-        ],
-        ['320193', [{ ticker: 'AAPL', exchange: 'Nasdaq' }]],
-        ['2007855', [{ ticker: 'VG', exchange: null }]],
-      ]),
-    );
+    const directory = directoryOf({
+      '1067983': [
+        { ticker: 'BRK-B', exchange: 'NYSE' },
+        { ticker: 'BRK-A', exchange: 'NYSE' },
+      ],
+      '320193': [{ ticker: 'AAPL', exchange: 'Nasdaq' }],
+      '2007855': [{ ticker: 'VG', exchange: null }],
+    });
     const { filings, rejects } = toEdgarFilings(
       [
         entry(),

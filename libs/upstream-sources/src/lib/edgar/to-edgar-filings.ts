@@ -1,5 +1,5 @@
 import { FILING_LIMITS, toFiling, type Filing } from '@secfeed/filing-model';
-import type { TickerLookup } from '../../tickers/ticker-lookup';
+import type { TickerLookup } from '../ticker-lookup';
 import type { IngestReject } from '../source-event';
 import { EDGAR_ERROR_CODES } from './edgar-error-codes';
 import type { FeedEntry } from './feed-entry';

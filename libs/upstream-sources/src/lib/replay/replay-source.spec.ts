@@ -1,6 +1,6 @@
 import { toFiling, type Filing } from '@secfeed/filing-model';
 import { makeRawFiling } from '@secfeed/filing-model/testing';
-import { join } from 'node:path';
+import { findDataFile } from '@secfeed/service-runtime';
 import {
   lastValueFrom,
   of,
@@ -14,10 +14,7 @@ import { loadReplayLines } from './load-replay-lines';
 import { replaySource } from './replay-source';
 import type { ReplaySourceOptions } from './replay-source-options';
 
-const REAL_DAY = join(
-  __dirname,
-  '../../../../../../data/replay/edgar-2020-01-03.jsonl.gz',
-);
+const REAL_DAY = findDataFile('replay/edgar-2020-01-03.jsonl.gz', __dirname);
 const WALL = Date.parse('2026-11-24T14:15:00Z'); // 09:15:00 in New York
 
 const raw = (filedAt: string) =>

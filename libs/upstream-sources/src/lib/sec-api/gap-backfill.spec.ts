@@ -1,7 +1,7 @@
 import type { Filing } from '@secfeed/filing-model';
 import { makeFiling } from '@secfeed/filing-model/testing';
 import { lastValueFrom, Observable, of, throwError, toArray } from 'rxjs';
-import type { WatermarkStore } from '../../redis/watermark';
+import type { WatermarkStore } from './watermark-store';
 import type { SourceEvent } from '../source-event';
 import type { AttemptOutcome } from './backfill-loop';
 import { gapBackfill, type GapBackfillDeps } from './gap-backfill';

@@ -11,7 +11,7 @@ import {
   lastValueFrom,
   defaultIfEmpty,
 } from 'rxjs';
-import type { WatermarkStore } from '../../redis/watermark';
+import type { WatermarkStore } from './watermark-store';
 import type { IngestReject, SourceEvent } from '../source-event';
 import type { AttemptOutcome } from './backfill-loop';
 import type { GapTracker } from './gap-tracker';

@@ -10,7 +10,7 @@ import {
   type Observable,
   type SchedulerLike,
 } from 'rxjs';
-import type { WatermarkStore } from '../../redis/watermark';
+import type { WatermarkStore } from './watermark-store';
 import type { FiledAtMark } from './newest-filed-at';
 import {
   DEFAULT_QUERY_API_URL,

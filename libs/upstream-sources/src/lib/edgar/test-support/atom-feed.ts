@@ -1,10 +1,11 @@
+import { findDataFile } from '@secfeed/service-runtime';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The real Latest Filings feed of 2016-02-25 (40 10-K entries), ISO-8859-1 bytes. */
 export const FIXTURE_FEED_PATH = join(
   __dirname,
-  '../../../../../../../../shared/fixtures/edgar/getcurrent-10-K.atom.xml',
+  '../../../../../../../shared/fixtures/edgar/getcurrent-10-K.atom.xml',
 );
 
 export function fixtureFeedBytes(): Buffer {
@@ -13,10 +14,7 @@ export function fixtureFeedBytes(): Buffer {
 
 /** The shipped CIK → ticker map. */
 export function realTickers(): Record<string, string> {
-  const path = join(
-    __dirname,
-    '../../../../../../../data/edgar/cik-tickers.json',
-  );
+  const path = findDataFile('edgar/cik-tickers.json', __dirname);
   return JSON.parse(readFileSync(path, 'utf8')) as Record<string, string>;
 }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 const FIXTURE = join(
   __dirname,
-  '../../../../../../../../shared/fixtures/sec-api/query-response-aapl-10k.json',
+  '../../../../../../../shared/fixtures/sec-api/query-response-aapl-10k.json',
 );
 
 /** Apple's 10-K as the Query API returns it. A fresh copy per call. */

@@ -1,7 +1,6 @@
-import type { Logger } from '@secfeed/service-runtime';
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { GatewayMetrics } from '../metrics/gateway-metrics';
+import type { Logger } from './create-logger';
 
 /** What a connection that broke before or during a request is counted as. */
 export const CLIENT_ERROR_CODES = Object.freeze({
@@ -46,14 +45,16 @@ function classify(err: Error & { code?: string }): ClientErrorCode {
 /** Sockets already reported (and answered or destroyed). */
 const reported = new WeakSet<Duplex>();
 
-/** What {@link handleClientError} reports to. */
+/** What {@link handleClientError} reports to: a logger and a service's `errors{code}` counter. */
 export interface ClientErrorContext {
   readonly logger: Logger;
-  readonly metrics: Pick<GatewayMetrics, 'errors'>;
+  readonly metrics: {
+    readonly errors: { inc(labels: { code: string }): void };
+  };
 }
 
 /**
- * The server's `clientError` listener: a connection whose bytes are not HTTP, whose headers are
+ * An HTTP server's `clientError` listener (every secfeed service that listens uses it): a connection whose bytes are not HTTP, whose headers are
  * too large or too slow, or that broke. Answers 400, 431 or 408 with the usual JSON error body
  * when the socket can still take it and no response is under way on it, and destroys it
  * otherwise. Each is counted in `errors{code}` and logged (a reset at `debug`: clients do that).

@@ -1,9 +1,9 @@
-import { createLogger } from '@secfeed/service-runtime';
 import { waitUntil } from '@secfeed/test-kit';
 import { createServer, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { Counter, Registry } from 'prom-client';
 import { handleClientError } from './client-error';
+import { createLogger } from './create-logger';
 
 describe('handleClientError', () => {
   let server: Server;
