@@ -23,3 +23,9 @@ export {
 } from './lib/secfeed-redis';
 export { findDataFile } from './lib/find-data-file';
 export { closeRedis, CLOSE_REDIS_GRACE_MS } from './lib/close-redis';
+export {
+  CLIENT_ERROR_CODES,
+  guardSocket,
+  handleClientError,
+  type ClientErrorContext,
+} from './lib/client-error';

@@ -9,6 +9,7 @@ import {
   closeRedis,
   connectRedis,
   createHealthHandler,
+  handleClientError,
   isRedisReady,
   type Logger,
   type Readiness,
@@ -21,6 +22,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createRulesApi } from './api/rules-api';
 import { sendError } from './api/send-json';
@@ -107,6 +109,11 @@ export class AlertsService {
         );
       });
     });
+    // Bytes that are not HTTP, headers too large or too slow: a JSON 400, 431 or 408 (or the
+    // socket dropped), counted and logged, as the gateway does.
+    server.on('clientError', (err: Error, socket: Duplex) =>
+      handleClientError(err, socket, { logger, metrics }),
+    );
     this.server = server;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -315,31 +315,26 @@ describe('alerts rules API under wire fuzz (raw TCP to the built service)', () =
       ).toBe(204);
   });
 
-  // Known defect, found by this fuzz: a request whose body the client aborts (reset mid-body,
-  // or chunked garbage Node's parser refuses) makes readJsonBody reject with "aborted", which
-  // the service's catch-all logs as `alerts API request failed` and counts as
-  // secfeed_alerts_errors_total{code="REDIS_UNAVAILABLE"}, with Redis up: a scanner can raise
-  // Redis alerts. The fix belongs in apps/alerts/src/app (read-json-body.ts or the catch in
-  // alerts-service.ts); once it is in, this test fails: make it an `it` again.
-  it.failing(
-    'logs no Redis failure when a client aborts its request body (known defect)',
-    async () => {
-      const before = requestFailures();
-      const body = Buffer.from(
-        'POST /api/alert-rules HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\n{"name":',
-      );
-      await exchange(port, body, { kind: 'reset', at: body.length });
-      await exchange(
-        port,
-        Buffer.from(
-          'POST /api/alert-rules HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n',
-        ),
-        { kind: 'answer', expected: 1 },
-      );
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      expect(requestFailures()).toBe(before);
-    },
-  );
+  // Found by this fuzz: a request whose body the client aborts (reset mid-body, or chunked
+  // garbage Node's parser refuses) was logged as `alerts API request failed` and counted as
+  // secfeed_alerts_errors_total{code="REDIS_UNAVAILABLE"} with Redis up, so a scanner could raise
+  // Redis alerts. The body is now REQUEST_ABORTED, and parser errors a JSON BAD_REQUEST.
+  it('logs no Redis failure when a client aborts its request body', async () => {
+    const before = requestFailures();
+    const body = Buffer.from(
+      'POST /api/alert-rules HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\n{"name":',
+    );
+    await exchange(port, body, { kind: 'reset', at: body.length });
+    await exchange(
+      port,
+      Buffer.from(
+        'POST /api/alert-rules HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n',
+      ),
+      { kind: 'answer', expected: 1 },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(requestFailures()).toBe(before);
+  });
 
   it('still answers /healthz and a create, read, delete round-trip', async () => {
     expect(alerts.running).toBe(true);

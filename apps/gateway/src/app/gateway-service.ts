@@ -7,6 +7,8 @@ import {
   closeRedis,
   connectRedis,
   createHealthHandler,
+  guardSocket,
+  handleClientError,
   isRedisReady,
   type Logger,
   type Readiness,
@@ -21,7 +23,6 @@ import type { GatewayConfig } from './config/gateway-config';
 import { createCompletenessHandler } from './completeness';
 import { createSourcesStatusHandler } from './sources-status';
 import { createHistoryHandler } from './history';
-import { guardSocket, handleClientError } from './http/client-error';
 import { redactUrl } from './http/redact-url';
 import { requestPath } from './http/request-target';
 import { routeRequests, type RequestHandler } from './http/route-request';

@@ -10,6 +10,11 @@ import { readJsonBody } from './read-json-body';
 import { sendError, sendJson } from './send-json';
 
 const BASE = '/api/alert-rules';
+const BODY_MESSAGES = {
+  INVALID_JSON: 'the body is not JSON',
+  PAYLOAD_TOO_LARGE: 'the body is larger than 64 KiB',
+  REQUEST_ABORTED: 'the body was cut off',
+} as const;
 const ROUTE =
   /^\/api\/alert-rules(?:\/([^/]+)(?:\/(test|deliveries|dead-letters\/retry))?)?\/?$/;
 const RULE_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -187,14 +192,7 @@ async function parsedBody(
 ) {
   const body = await readJsonBody(req);
   if (!body.ok) {
-    sendError(
-      res,
-      body.status,
-      body.code,
-      body.code === 'INVALID_JSON'
-        ? 'the body is not JSON'
-        : 'the body is larger than 64 KiB',
-    );
+    sendError(res, body.status, body.code, BODY_MESSAGES[body.code]);
     return undefined;
   }
   const parsed = parseAlertRule(body.value, mode, existing);

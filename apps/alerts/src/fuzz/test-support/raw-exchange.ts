@@ -78,11 +78,17 @@ export function parseAnswers(
     let at = end + 4;
     let body = '';
     const informational = status >= 100 && status < 200;
+    // Bytes the HTTP parser refused are answered (400, 408, 431, `Connection: close`) before
+    // any request is known, a HEAD included: that JSON error has its body.
+    const refusedUnread =
+      status >= 400 &&
+      headers['connection']?.toLowerCase() === 'close' &&
+      rest.startsWith('{', end + 4);
     const noBody =
       informational ||
       status === 204 ||
       status === 304 ||
-      headOnly[answers.length] === true;
+      (headOnly[answers.length] === true && !refusedUnread);
     if (!noBody) {
       if (headers['transfer-encoding']?.toLowerCase() === 'chunked') {
         for (;;) {
