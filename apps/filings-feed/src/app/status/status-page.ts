@@ -1,3 +1,4 @@
+import { NgTemplateOutlet } from '@angular/common';
 import { HttpErrorResponse } from '@angular/common/http';
 import {
   ChangeDetectionStrategy,
@@ -29,7 +30,7 @@ interface LoadError {
  */
 @Component({
   selector: 'sf-status-page',
-  imports: [RouterLink],
+  imports: [NgTemplateOutlet, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'page page--status' },
   templateUrl: './status-page.html',

@@ -19,30 +19,53 @@ const ALL: NormalizedFilters = {
 const tcpOf = (ws: WebSocket) =>
   (ws as unknown as { _socket: { pause(): void; resume(): void } })._socket;
 
+/** A WebSocket server on a free port and a real client connected to it. */
+async function connectedPair(): Promise<{
+  http: Server;
+  wss: WebSocketServer;
+  client: WebSocket;
+  accepted: WebSocket;
+}> {
+  const http = createServer();
+  const wss = new WebSocketServer({ server: http });
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  const accepting = new Promise<WebSocket>((resolve) =>
+    wss.once('connection', resolve),
+  );
+  const { port } = http.address() as AddressInfo;
+  const client = new WebSocket(`ws://127.0.0.1:${port}`);
+  await new Promise((resolve) => client.once('open', resolve));
+  return { http, wss, client, accepted: await accepting };
+}
+
+/** Ends what {@link connectedPair} opened. */
+async function closePair(pair: {
+  http: Server;
+  wss: WebSocketServer;
+  client: WebSocket;
+}): Promise<void> {
+  pair.client.terminate();
+  for (const ws of pair.wss.clients) ws.terminate();
+  await new Promise((resolve) => pair.wss.close(resolve));
+  await new Promise((resolve) => pair.http.close(resolve));
+}
+
 // A real client that stops reading: the session's send buffer fills, and its catch-up waits
 // for the socket to drain (no polling) before it sends more.
 describe('ClientSession: waiting for room (real sockets)', () => {
-  let http: Server;
-  let wss: WebSocketServer;
+  let pair: Awaited<ReturnType<typeof connectedPair>>;
   let client: WebSocket;
   let session: ClientSession;
   let received: number;
   const frame = textFrame(`"${'x'.repeat(64 * 1024)}"`).wire;
 
   beforeEach(async () => {
-    http = createServer();
-    wss = new WebSocketServer({ server: http });
-    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-    const accepted = new Promise<WebSocket>((resolve) =>
-      wss.once('connection', resolve),
-    );
-    const { port } = http.address() as AddressInfo;
-    client = new WebSocket(`ws://127.0.0.1:${port}`);
+    pair = await connectedPair();
+    client = pair.client;
     received = 0;
     client.on('message', () => (received += 1));
-    await new Promise((resolve) => client.once('open', resolve));
     session = new ClientSession(
-      await accepted,
+      pair.accepted,
       1,
       {
         sendBufferBytes: 1 << 20,
@@ -56,10 +79,7 @@ describe('ClientSession: waiting for room (real sockets)', () => {
 
   afterEach(async () => {
     session.dispose();
-    client.terminate();
-    for (const ws of wss.clients) ws.terminate();
-    await new Promise((resolve) => wss.close(resolve));
-    await new Promise((resolve) => http.close(resolve));
+    await closePair(pair);
   });
 
   /** Writes until the unread data passes half the bound; returns the frames written. */
@@ -107,34 +127,20 @@ describe('ClientSession: waiting for room (real sockets)', () => {
 // The bound is read at a client's first write of a tick: a read batch goes out whole, and a
 // client that has not taken it by the next batch is closed as a slow consumer.
 describe('ClientSession: the send-buffer bound, once per tick (real sockets)', () => {
-  let http: Server;
-  let wss: WebSocketServer;
-  let client: WebSocket;
+  let pair: Awaited<ReturnType<typeof connectedPair>>;
 
-  afterEach(async () => {
-    client.terminate();
-    for (const ws of wss.clients) ws.terminate();
-    await new Promise((resolve) => wss.close(resolve));
-    await new Promise((resolve) => http.close(resolve));
-  });
+  afterEach(() => closePair(pair));
 
   it('lets one tick pass the bound, then closes the client that did not read it (4009)', async () => {
-    http = createServer();
-    wss = new WebSocketServer({ server: http });
-    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-    const accepted = new Promise<WebSocket>((resolve) =>
-      wss.once('connection', resolve),
-    );
-    const { port } = http.address() as AddressInfo;
-    client = new WebSocket(`ws://127.0.0.1:${port}`);
+    pair = await connectedPair();
+    const { client } = pair;
     const closed = new Promise<number>((resolve) =>
       client.once('close', (code) => resolve(code)),
     );
-    await new Promise((resolve) => client.once('open', resolve));
     tcpOf(client).pause();
     const closing: number[] = [];
     const session = new ClientSession(
-      await accepted,
+      pair.accepted,
       1,
       {
         sendBufferBytes: 64 * 1024,
