@@ -11,26 +11,18 @@ import {
   StreamProbe,
   type RunningIngest,
 } from '../test-support/ingest-harness';
+import {
+  numberedFeedEntry,
+  TEST_USER_AGENT,
+} from '../test-support/numbered-feed-entry';
 
 jest.setTimeout(60_000);
 
-const USER_AGENT = 'Secfeed Tests tests@secfeed.example';
-const T0 = Date.parse('2026-03-02T15:00:00Z');
+const USER_AGENT = TEST_USER_AGENT;
 
-/** Entry n: an 8-K accepted n seconds after T0 (Eastern, -05:00 in March before DST). */
-function entry(n: number): TestEntry {
-  const hms = new Date(T0 - 5 * 3600_000 + n * 1000)
-    .toISOString()
-    .slice(11, 19);
-  return {
-    form: '8-K',
-    name: `FAULT CO ${n}`,
-    cik: String(2_000_000 + n).padStart(10, '0'),
-    role: 'Filer',
-    accessionNo: `0000000002-26-${String(n).padStart(6, '0')}`,
-    updated: `2026-03-02T${hms}-05:00`,
-  };
-}
+/** Entry n of this spec's series. */
+const entry = (n: number) =>
+  numberedFeedEntry(n, { name: 'FAULT CO', filer: 2 });
 
 /**
  * The upstream fault matrix for the `edgar` source: EDGAR answers 500, 502, 503 and a page that
