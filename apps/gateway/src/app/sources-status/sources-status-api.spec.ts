@@ -1,65 +1,35 @@
 // GET /api/sources on the production GatewayService, with auth on, over a real HTTP server and
 // the real Redis, reading the daily summaries as ingest writes them.
-import { signJwt } from '@secfeed/access-control';
 import {
   createSourceSummaryKeys,
   SOURCE_SUMMARY_FIELDS,
 } from '@secfeed/redis-keys';
-import { createLogger } from '@secfeed/service-runtime';
 import {
   connectTestRedis,
   deleteKeysWithPrefix,
   uniqueKeyPrefix,
-  waitUntil,
   type TestRedis,
 } from '@secfeed/test-kit';
-import { loadGatewayConfig } from '../config/gateway-config';
-import { GatewayService } from '../gateway-service';
-import { createGatewayMetrics } from '../metrics/gateway-metrics';
-
-const SECRET = 'a-secret-of-at-least-thirty-two-characters';
+import {
+  errorCodeOf,
+  startAuthedGateway,
+  type AuthedGateway,
+} from '../test-support/authed-gateway';
 
 describe('GET /api/sources', () => {
   const prefix = uniqueKeyPrefix('gw-sources');
   const keys = createSourceSummaryKeys(prefix);
   let redis: TestRedis;
-  let service: GatewayService;
-  let base: string;
-  const token = () =>
-    signJwt({ sub: 'u', exp: Math.floor(Date.now() / 1000) + 60 }, SECRET);
-  const call = async (path: string, init: RequestInit = {}, auth = true) => {
-    const res = await fetch(`${base}${path}`, {
-      ...init,
-      headers: auth ? { authorization: `Bearer ${token()}` } : {},
-    });
-    const text = await res.text();
-    return {
-      status: res.status,
-      body: text ? (JSON.parse(text) as unknown) : undefined,
-    };
-  };
-  const codeOf = (body: unknown) =>
-    (body as { error: { code: string } }).error.code;
+  let gateway: AuthedGateway;
+  const call: AuthedGateway['call'] = (...args) => gateway.call(...args);
+  const codeOf = errorCodeOf;
 
   beforeAll(async () => {
     redis = await connectTestRedis();
-    service = new GatewayService({
-      config: loadGatewayConfig({
-        SECFEED_KEY_PREFIX: prefix,
-        GATEWAY_PORT: '0',
-        GATEWAY_AUTH_SECRET: SECRET,
-      }),
-      logger: createLogger('gateway', 'silent'),
-      metrics: createGatewayMetrics(false),
-    });
-    base = `http://127.0.0.1:${await service.start()}`;
-    await waitUntil(
-      async () => (await call('/api/sources')).status === 200,
-      'the gateway reaching Redis',
-    );
+    gateway = await startAuthedGateway(prefix, '/api/sources');
   });
   afterAll(async () => {
-    await service.stop(0);
+    await gateway.stop();
     await deleteKeysWithPrefix(redis, prefix);
     await redis.quit();
   });
