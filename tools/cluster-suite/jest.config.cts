@@ -9,12 +9,12 @@ const SPECS = [
   'apps/ingest/src/integration/built-service.spec.ts',
   'apps/ingest/src/integration/edgar-to-redis.spec.ts',
   'apps/ingest/src/integration/sec-api-to-redis.spec.ts',
-  // gateway: the built service, REST history and the real-time half.
+  // gateway: the built service and the real-time half; its REST history (filings-history).
   'apps/gateway/src/integration/built-gateway.spec.ts',
-  'apps/gateway/src/app/history/history-get-filing.spec.ts',
-  'apps/gateway/src/app/history/history-list.spec.ts',
-  'apps/gateway/src/app/history/history-paging-stability.spec.ts',
-  'apps/gateway/src/app/history/history-stream-position.spec.ts',
+  'libs/filings-history/src/lib/history-get-filing.spec.ts',
+  'libs/filings-history/src/lib/history-list.spec.ts',
+  'libs/filings-history/src/lib/history-paging-stability.spec.ts',
+  'libs/filings-history/src/lib/history-stream-position.spec.ts',
   'apps/gateway/src/app/realtime/realtime-auth.spec.ts',
   'apps/gateway/src/app/realtime/realtime-limits.spec.ts',
   'apps/gateway/src/app/realtime/realtime-protocol.spec.ts',

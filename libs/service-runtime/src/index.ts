@@ -29,3 +29,10 @@ export {
   handleClientError,
   type ClientErrorContext,
 } from './lib/client-error';
+export {
+  MIN_COMPRESS_BYTES,
+  sendError,
+  sendJson,
+  writeJson,
+} from './lib/send-json';
+export { chooseEncoding, type Encoding } from './lib/choose-encoding';

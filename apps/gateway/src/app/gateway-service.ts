@@ -10,6 +10,7 @@ import {
   guardSocket,
   handleClientError,
   isRedisReady,
+  sendError,
   type Logger,
   type Readiness,
   type SecfeedRedis,
@@ -18,15 +19,14 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { checkAccess } from '@secfeed/access-control';
+import { createHistoryHandler } from '@secfeed/filings-history';
 import { createAlertsProxy, isAlertsPath } from './alerts-proxy';
 import type { GatewayConfig } from './config/gateway-config';
 import { createCompletenessHandler } from './completeness';
 import { createSourcesStatusHandler } from './sources-status';
-import { createHistoryHandler } from './history';
 import { redactUrl } from './http/redact-url';
 import { requestPath } from './http/request-target';
 import { routeRequests, type RequestHandler } from './http/route-request';
-import { sendError } from './http/send-json';
 import { createStaticHandler } from './http/serve-static';
 import type { GatewayMetrics } from './metrics/gateway-metrics';
 import {

@@ -6,6 +6,7 @@ import {
   type FilterNumberKind,
   type FilterValueKind,
 } from '@secfeed/filing-model';
+import { HistoryError, parseHistoryQuery } from '@secfeed/filings-history';
 import {
   FILTER_NUMBER_CASES,
   FILTER_VALUE_CASES,
@@ -14,8 +15,6 @@ import {
   protocolCodes,
   restCodes,
 } from '../fuzz/test-support/documented-codes';
-import { HistoryError } from './history/history-error';
-import { parseHistoryQuery } from './history/parse-history-query';
 import { parseClientMessage } from './realtime/parse-client-message';
 
 const REST_PARAMETER = {

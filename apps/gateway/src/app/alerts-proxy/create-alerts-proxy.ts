@@ -1,4 +1,4 @@
-import type { Logger } from '@secfeed/service-runtime';
+import { sendError, type Logger } from '@secfeed/service-runtime';
 import {
   request as httpRequest,
   type IncomingMessage,
@@ -9,7 +9,6 @@ import type { TLSSocket } from 'node:tls';
 import { pipeline } from 'node:stream';
 import type { Counter } from 'prom-client';
 import { parseRequestTarget } from '../http/request-target';
-import { sendError } from '../http/send-json';
 import { ALERTS_PROXY_CODES, type AlertsProxyCode } from './alerts-proxy-codes';
 import { BodyTooLargeError, bodyLimit } from './body-limit';
 import {

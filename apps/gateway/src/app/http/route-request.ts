@@ -1,7 +1,6 @@
-import type { Logger } from '@secfeed/service-runtime';
+import { sendError, type Logger } from '@secfeed/service-runtime';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { redactUrl } from './redact-url';
-import { sendError } from './send-json';
 
 /** One route: answers and resolves `true`, or resolves `false` for the next one to try. */
 export type RequestHandler = (

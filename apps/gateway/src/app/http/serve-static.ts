@@ -1,3 +1,8 @@
+import {
+  chooseEncoding,
+  sendError,
+  type Encoding,
+} from '@secfeed/service-runtime';
 import { statSync } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -5,9 +10,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
-import { chooseEncoding, type Encoding } from './choose-encoding';
 import { requestPath } from './request-target';
-import { sendError } from './send-json';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

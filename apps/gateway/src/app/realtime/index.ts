@@ -14,4 +14,3 @@ export {
 export { MAX_SNAPSHOT } from './parse-client-message';
 export { MAX_CONSECUTIVE_ERRORS } from './message-guard';
 export { refuseUpgrade, WEBSOCKET_PATH } from './upgrade-gate';
-export { newestPosition } from './stream-history';

@@ -1,3 +1,4 @@
+import { newestPosition } from '@secfeed/filings-history';
 import { routedCommands } from '@secfeed/service-runtime';
 import {
   connectTestRedis,
@@ -5,7 +6,6 @@ import {
 } from './test-support/realtime-harness';
 import {
   isRetained,
-  newestPosition,
   readBackwards,
   readRange,
   streamRetention,

@@ -88,17 +88,6 @@ export async function* readBackwards(
   }
 }
 
-/** The newest entry ID, or `0-0` for an empty or missing stream. */
-export async function newestPosition(
-  client: HistoryClient,
-  key: string,
-): Promise<string> {
-  const [newest] = parseEntries(
-    await client.sendCommand(['XREVRANGE', key, '+', '-', 'COUNT', '1']),
-  );
-  return newest?.id ?? ZERO_POSITION;
-}
-
 /** What the stream retains; a missing stream retains nothing and has generated nothing. */
 export async function streamRetention(
   client: HistoryClient,

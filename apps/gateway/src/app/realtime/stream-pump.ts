@@ -1,3 +1,4 @@
+import { newestPosition } from '@secfeed/filings-history';
 import {
   redisStreamReader,
   type StreamEntry,
@@ -12,7 +13,6 @@ import type { Subscription } from 'rxjs';
 import type { GatewayMetrics } from '../metrics/gateway-metrics';
 import { toBroadcastEntry } from './broadcast-entry';
 import type { FanOutHub } from './fan-out-hub';
-import { newestPosition } from './stream-history';
 
 /** Code counted in `errors` for a stream entry that cannot be broadcast. */
 export const MALFORMED_STREAM_ENTRY = 'MALFORMED_STREAM_ENTRY';

@@ -1,7 +1,11 @@
 import type { SourceSummaryKeys } from '@secfeed/redis-keys';
-import type { Logger, SecfeedRedis } from '@secfeed/service-runtime';
+import {
+  sendError,
+  writeJson,
+  type Logger,
+  type SecfeedRedis,
+} from '@secfeed/service-runtime';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sendError, writeJson } from '../http/send-json';
 import type { GatewayMetrics } from '../metrics/gateway-metrics';
 import { sourceDaySummary } from './source-day-summary';
 import { parseSourcesQuery } from './sources-query';

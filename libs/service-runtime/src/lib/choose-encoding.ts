@@ -1,4 +1,4 @@
-/** A content coding the gateway compresses with. */
+/** A content coding a service compresses its JSON answers with. */
 export type Encoding = 'br' | 'gzip';
 
 /** A `q` value: 0 to 1 with at most three decimals (RFC 9110 §12.4.2). */

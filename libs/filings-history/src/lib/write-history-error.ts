@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { sendError } from '../http/send-json';
+import { sendError } from '@secfeed/service-runtime';
 import { HistoryError } from './history-error';
 
 /** Writes `{"error":{"code","message"}}` with the status of the code (and `Allow` for a 405). */

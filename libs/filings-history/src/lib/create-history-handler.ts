@@ -1,14 +1,17 @@
 import type { RedisKeys } from '@secfeed/redis-keys';
-import { type Logger, type SecfeedRedis } from '@secfeed/service-runtime';
+import {
+  writeJson,
+  type Logger,
+  type SecfeedRedis,
+} from '@secfeed/service-runtime';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { GatewayMetrics } from '../metrics/gateway-metrics';
 import { HistoryContext } from './history-context';
 import { HistoryError } from './history-error';
+import type { HistoryMetrics } from './history-metrics';
 import { MAX_LIMIT } from './history-query';
 import { RedisOutageLog } from './redis-outage-log';
 import { serveFiling } from './serve-filing';
 import { serveFilings, type HistoryReply } from './serve-filings';
-import { writeJson } from '../http/send-json';
 import { writeHistoryError } from './write-history-error';
 
 /** Options of {@link createHistoryHandler}. */
@@ -16,7 +19,8 @@ export interface HistoryHandlerOptions {
   /** A connected client, best with the offline queue off (`connectRedis`), so an outage fails fast. */
   redis: SecfeedRedis;
   keys: RedisKeys;
-  metrics: GatewayMetrics;
+  /** Where requests, their latency and error replies are counted (the gateway's metrics fit). */
+  metrics: HistoryMetrics;
   logger: Logger;
   /** Filings filed before now minus this are never served, even while Redis still holds them. */
   retentionMs: number;

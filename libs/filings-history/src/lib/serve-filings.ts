@@ -1,5 +1,5 @@
 import { routedCommands } from '@secfeed/service-runtime';
-import { newestPosition } from '../realtime';
+import { newestPosition } from './newest-position';
 import { createFilingPredicate } from './filing-predicate';
 import { findFilings } from './find-filings';
 import { encodeHistoryCursor } from './history-cursor';

@@ -10,9 +10,9 @@ import { AddressInfo } from 'node:net';
 import { createServer, Server } from 'node:http';
 import { Writable } from 'node:stream';
 import {
-  createGatewayMetrics,
-  GatewayMetrics,
-} from '../../metrics/gateway-metrics';
+  createHistoryTestMetrics,
+  HistoryTestMetrics,
+} from './history-test-metrics';
 import { NOW_MS, RETENTION_MS } from './seed-filings';
 import {
   createHistoryHandler,
@@ -35,7 +35,7 @@ export interface TestReply {
 export interface HistoryTestServer {
   /** The port on 127.0.0.1, for clients that must see the raw bytes (`fetch` decompresses). */
   readonly port: number;
-  readonly metrics: GatewayMetrics;
+  readonly metrics: HistoryTestMetrics;
   /** Every log line written, parsed. */
   readonly logLines: Record<string, unknown>[];
   request(path: string, init?: RequestInit): Promise<TestReply>;
@@ -55,7 +55,7 @@ export type TestHandlerOptions = Omit<
 export async function startHistoryServer(
   options: TestHandlerOptions,
 ): Promise<HistoryTestServer> {
-  const metrics = createGatewayMetrics(false);
+  const metrics = createHistoryTestMetrics();
   const logLines: Record<string, unknown>[] = [];
   const handler = createHistoryHandler({
     ...options,
