@@ -67,7 +67,8 @@ describe('FilingPublisher.trimExpired', () => {
     beforeAll(async () => {
       server = await createRedisProcess();
       await server.start();
-      client = createClient({ url: server.url });
+      // No CLIENT SETINFO: see service-runtime's connect-redis.ts (a server killed under it).
+      client = createClient({ url: server.url, disableClientInfo: true });
       client.on('error', () => undefined);
       await client.connect();
     });
