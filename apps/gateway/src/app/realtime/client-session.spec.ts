@@ -1,12 +1,11 @@
 import type { NormalizedFilters } from '@secfeed/filing-model';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { WebSocket, WebSocketServer } from 'ws';
+import type { WebSocket } from 'ws';
 import { waitUntil } from '@secfeed/test-kit';
 import { ClientSession } from './client-session';
 import { CLOSE_CODES } from './protocol-codes';
 import { TickCorker } from './tick-corker';
 import { textFrame } from './ws-text-frame';
+import { closePair, connectedPair, tcpOf } from './test-support/ws-pair';
 
 const ALL: NormalizedFilters = {
   tickers: new Set(),
@@ -14,41 +13,6 @@ const ALL: NormalizedFilters = {
   formTypes: new Set(),
   includeAmendments: true,
 };
-
-/** The TCP socket under a `ws` client, to stop and resume reading like a slow client. */
-const tcpOf = (ws: WebSocket) =>
-  (ws as unknown as { _socket: { pause(): void; resume(): void } })._socket;
-
-/** A WebSocket server on a free port and a real client connected to it. */
-async function connectedPair(): Promise<{
-  http: Server;
-  wss: WebSocketServer;
-  client: WebSocket;
-  accepted: WebSocket;
-}> {
-  const http = createServer();
-  const wss = new WebSocketServer({ server: http });
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  const accepting = new Promise<WebSocket>((resolve) =>
-    wss.once('connection', resolve),
-  );
-  const { port } = http.address() as AddressInfo;
-  const client = new WebSocket(`ws://127.0.0.1:${port}`);
-  await new Promise((resolve) => client.once('open', resolve));
-  return { http, wss, client, accepted: await accepting };
-}
-
-/** Ends what {@link connectedPair} opened. */
-async function closePair(pair: {
-  http: Server;
-  wss: WebSocketServer;
-  client: WebSocket;
-}): Promise<void> {
-  pair.client.terminate();
-  for (const ws of pair.wss.clients) ws.terminate();
-  await new Promise((resolve) => pair.wss.close(resolve));
-  await new Promise((resolve) => pair.http.close(resolve));
-}
 
 // A real client that stops reading: the session's send buffer fills, and its catch-up waits
 // for the socket to drain (no polling) before it sends more.

@@ -1,6 +1,7 @@
 import type { NormalizedFilters } from '@secfeed/filing-model';
 import { WebSocket } from 'ws';
 import type { BroadcastEntry } from './broadcast-entry';
+import type { BatchMember, DeliveryBatch } from './delivery-batch';
 import { HistoryScanSlot, type HistoryScanLimits } from './history-scan-slot';
 import { CLOSE_CODES, type CloseCode } from './protocol-codes';
 import { drainSourceOf, RoomWait } from './room-wait';
@@ -39,7 +40,7 @@ export interface SessionLimits {
  * the methods below, so a rule about it (what a new subscription clears, when a ping counts as
  * missed) lives here once.
  */
-export class ClientSession {
+export class ClientSession implements BatchMember {
   private current: SessionState = 'idle';
   private subscribedFilters?: NormalizedFilters;
   /** Bumped by every (un)subscribe, so a superseded catch-up stops. */
@@ -63,6 +64,8 @@ export class ClientSession {
   private corkedTick = -1;
   /** Bytes written this tick, held by the cork until the end of the tick. */
   private writtenThisTick = 0;
+  /** Live entries taken from the batch being delivered, sent together by {@link sendTaken}. */
+  private taken: BroadcastEntry[] = [];
 
   constructor(
     readonly ws: WebSocket,
@@ -163,8 +166,48 @@ export class ClientSession {
     return this.room.until(drainSourceOf(this.ws), timeoutMs);
   }
 
-  /** A live entry from the hub: sent now, or held while catching up. False if not sent. */
+  /**
+   * A live entry from the hub, alone in its read: sent now in its own write, or held while
+   * catching up. False if not sent.
+   */
   deliver(entry: BroadcastEntry): boolean {
+    return this.admit(entry) && this.send(entry.wire);
+  }
+
+  /**
+   * A live entry of a read of several ({@link DeliveryBatch}): taken, to be sent with the others
+   * this client takes from the batch in one write; or held while catching up. False if not taken.
+   */
+  take(entry: BroadcastEntry, batch: DeliveryBatch): boolean {
+    if (!this.admit(entry)) return false;
+    if (this.taken.length === 0) batch.enlist(this);
+    this.taken.push(entry);
+    return true;
+  }
+
+  /**
+   * Writes what {@link take} took from `batch` as one Buffer; `unsent` is called for each of
+   * those entries when the client is gone or is closed as a slow consumer instead.
+   */
+  sendTaken(
+    batch: DeliveryBatch,
+    unsent: (entry: BroadcastEntry) => void,
+  ): void {
+    const taken = this.taken;
+    this.taken = [];
+    let wire: Buffer;
+    if (taken.length === batch.entries.length) wire = batch.joined;
+    else if (taken.length === 1) wire = taken[0].wire;
+    else wire = Buffer.concat(taken.map((entry) => entry.wire));
+    if (!this.send(wire)) taken.forEach(unsent);
+  }
+
+  /**
+   * Whether a live entry goes to the client now: not if it was given already (replay, `since`
+   * ahead of the reader), nor while catching up (then it is held, and a client holding too
+   * many is closed as a slow consumer).
+   */
+  private admit(entry: BroadcastEntry): boolean {
     if (this.deliveredUpTo !== undefined) {
       if (comparePositions(entry.id, this.deliveredUpTo) <= 0) return false;
       this.deliveredUpTo = undefined;
@@ -176,7 +219,25 @@ export class ClientSession {
       }
       return false;
     }
-    return this.current === 'live' && this.write(entry.wire);
+    return this.current === 'live';
+  }
+
+  /**
+   * Writes a live read's bytes for this client, the only write it gets from that read, so it
+   * is not corked: it leaves at once, without the cork's buffering. Behind this tick's corked
+   * writes when there are some (a replay page or a control message), to keep the order.
+   */
+  private send(wire: Buffer): boolean {
+    if (this.corkedThisTick) return this.write(wire);
+    if (!this.open) return false;
+    const socket = socketOf(this.ws);
+    if (socket === undefined) return false;
+    if (this.ws.bufferedAmount > this.limits.sendBufferBytes) {
+      this.close(CLOSE_CODES.SLOW_CONSUMER, 'send buffer full');
+      return false;
+    }
+    socket.write(wire, this.room.check);
+    return true;
   }
 
   /**
@@ -269,6 +330,7 @@ export class ClientSession {
     this.scans.cancel();
     this.room.cancel();
     this.held = [];
+    this.taken = [];
     this.deliveredUpTo = undefined;
   }
 }

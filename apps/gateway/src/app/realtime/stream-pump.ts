@@ -11,7 +11,7 @@ import {
 } from '@secfeed/service-runtime';
 import type { Subscription } from 'rxjs';
 import type { GatewayMetrics } from '../metrics/gateway-metrics';
-import { toBroadcastEntry } from './broadcast-entry';
+import { toBroadcastEntry, type BroadcastEntry } from './broadcast-entry';
 import type { FanOutHub } from './fan-out-hub';
 
 /** Code counted in `errors` for a stream entry that cannot be broadcast. */
@@ -27,7 +27,8 @@ export interface StreamPumpOptions {
 
 /**
  * The gateway's single stream reader: resolves the newest position, then feeds every later
- * entry to the hub, built once. The reader resumes after its last entry across Redis outages,
+ * entry to the hub, built once, each read's entries together (one write per client per read).
+ * The reader resumes after its last entry across Redis outages,
  * so clients see only a delay. Its state comes in the same Observable as its entries: logged
  * (warn while degraded) and exposed as {@link running} for readiness.
  */
@@ -35,6 +36,24 @@ export class StreamPump {
   private subscription?: Subscription;
   private ready = false;
   private degraded = false;
+  /** The entries of the read being received, broadcast together once it is all here. */
+  private batch: BroadcastEntry[] = [];
+  /** The last position of that read, a malformed entry's included. */
+  private batchEnd?: string;
+  /**
+   * The reader emits a read's entries in one synchronous loop: they are handed to the hub
+   * together, once the loop is done, so that each client gets the read in one write.
+   */
+  private readonly flush = () => {
+    const entries = this.batch;
+    const end = this.batchEnd;
+    this.batch = [];
+    this.batchEnd = undefined;
+    if (end === undefined) return;
+    this.options.hub.broadcastBatch(entries);
+    // Past a malformed entry at the end of the read too, so positions stay in step.
+    this.options.hub.skip(end);
+  };
 
   constructor(private readonly options: StreamPumpOptions) {}
 
@@ -87,12 +106,13 @@ export class StreamPump {
   }
 
   private onEntry(entry: StreamEntry): void {
+    if (this.batchEnd === undefined) queueMicrotask(this.flush);
+    this.batchEnd = entry.id;
     const built = toBroadcastEntry(entry.id, entry.fields);
     if (built.ok) {
-      this.options.hub.broadcast(built.entry);
+      this.batch.push(built.entry);
       return;
     }
-    this.options.hub.skip(entry.id);
     this.options.metrics.errors.inc({ code: MALFORMED_STREAM_ENTRY });
     this.options.logger.warn(
       { position: entry.id, reason: built.reason },
