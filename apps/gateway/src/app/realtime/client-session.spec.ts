@@ -3,7 +3,7 @@ import type { WebSocket } from 'ws';
 import { waitUntil } from '@secfeed/test-kit';
 import { ClientSession } from './client-session';
 import { CLOSE_CODES } from './protocol-codes';
-import { TickCorker } from './tick-corker';
+import { socketOf, TickCorker } from './tick-corker';
 import { textFrame } from './ws-text-frame';
 import { closePair, connectedPair, tcpOf } from './test-support/ws-pair';
 
@@ -85,6 +85,49 @@ describe('ClientSession: waiting for room (real sockets)', () => {
     const waiting = session.waitForRoom(10_000);
     session.close(CLOSE_CODES.GOING_AWAY, 'going away');
     expect(await waiting).toBe(false);
+  });
+});
+
+// A send bound below the socket's own high-water mark (16 KiB): the writes that fill it never
+// make Node promise a `drain`, and they carry no completion callback (nothing waited when they
+// were made). The wait's own empty write, queued behind them, is what wakes it.
+describe('ClientSession: waiting for room under a bound below the high-water mark', () => {
+  let pair: Awaited<ReturnType<typeof connectedPair>>;
+
+  afterEach(() => closePair(pair));
+
+  it('resolves once the client reads again, with no drain event', async () => {
+    pair = await connectedPair();
+    const session = new ClientSession(
+      pair.accepted,
+      1,
+      {
+        sendBufferBytes: 8 * 1024,
+        closeGraceMs: 1000,
+        maxPendingEntries: 100,
+        historyScan: { pagesPerSecond: 1000, pageBurst: 1000 },
+      },
+      { sent: () => undefined, closing: () => undefined },
+    );
+    const socket = socketOf(pair.accepted);
+    if (socket === undefined) throw new Error('no socket');
+    let received = 0;
+    pair.client.on('message', () => (received += 1));
+    tcpOf(pair.client).pause();
+    // Small frames until the kernel's buffers are full and Node holds more than half the bound.
+    const frame = textFrame(`"${'x'.repeat(1024)}"`).wire;
+    let written = 0;
+    while (session.hasRoom && written < 100_000) {
+      expect(session.write(frame)).toBe(true);
+      written += 1;
+    }
+    expect(session.hasRoom).toBe(false);
+    expect(socket.writableNeedDrain).toBe(false);
+    const waiting = session.waitForRoom(10_000);
+    tcpOf(pair.client).resume();
+    expect(await waiting).toBe(true);
+    await waitUntil(() => received === written);
+    session.dispose();
   });
 });
 

@@ -1,4 +1,5 @@
 import type { NormalizedFilters } from '@secfeed/filing-model';
+import type { Socket } from 'node:net';
 import { WebSocket } from 'ws';
 import type { BroadcastEntry } from './broadcast-entry';
 import type { BatchMember, DeliveryBatch } from './delivery-batch';
@@ -56,7 +57,12 @@ export class ClientSession implements BatchMember {
   /** Heartbeat round of the unanswered ping, if any. */
   private unansweredPing?: number;
   /** A catch-up waiting for the client to take what it was sent. */
-  private readonly room = new RoomWait(() => this.hasRoom);
+  private readonly room = new RoomWait(
+    () => this.hasRoom,
+    (writeDone) => (this.writeDone = writeDone),
+  );
+  /** The completion callback of writes: only while a catch-up waits for room (it resumes it). */
+  private writeDone?: () => void;
   /** This client's history scan: one at a time, within its page budget. */
   readonly scans: HistoryScanSlot;
   private closeTimer?: NodeJS.Timeout;
@@ -64,6 +70,12 @@ export class ClientSession implements BatchMember {
   private corkedTick = -1;
   /** Bytes written this tick, held by the cork until the end of the tick. */
   private writtenThisTick = 0;
+  /**
+   * The TCP socket under {@link ws}, written directly. What it holds unsent
+   * (`writableLength`) is all the client has not taken: `ws` buffers nothing of its own with
+   * permessage-deflate off, so this is its `bufferedAmount` without going through `ws`.
+   */
+  private readonly socket: Socket | undefined;
   /** Live entries taken from the batch being delivered, sent together by {@link sendTaken}. */
   private taken: BroadcastEntry[] = [];
 
@@ -76,6 +88,7 @@ export class ClientSession implements BatchMember {
     private readonly corker?: TickCorker,
   ) {
     this.scans = new HistoryScanSlot(limits.historyScan);
+    this.socket = socketOf(ws);
   }
 
   /** Not subscribed, catching up, or live. */
@@ -101,7 +114,8 @@ export class ClientSession implements BatchMember {
   /** Data written but not taken by the client, not counting what this tick's cork holds. */
   private get unsentBytes(): number {
     return (
-      this.ws.bufferedAmount - (this.corkedThisTick ? this.writtenThisTick : 0)
+      (this.socket?.writableLength ?? 0) -
+      (this.corkedThisTick ? this.writtenThisTick : 0)
     );
   }
 
@@ -230,13 +244,13 @@ export class ClientSession implements BatchMember {
   private send(wire: Buffer): boolean {
     if (this.corkedThisTick) return this.write(wire);
     if (!this.open) return false;
-    const socket = socketOf(this.ws);
+    const socket = this.socket;
     if (socket === undefined) return false;
-    if (this.ws.bufferedAmount > this.limits.sendBufferBytes) {
+    if (socket.writableLength > this.limits.sendBufferBytes) {
       this.close(CLOSE_CODES.SLOW_CONSUMER, 'send buffer full');
       return false;
     }
-    socket.write(wire, this.room.check);
+    socket.write(wire, this.writeDone);
     return true;
   }
 
@@ -248,15 +262,15 @@ export class ClientSession implements BatchMember {
    *
    * The send-buffer bound is checked at the first write of a tick, against what the client has
    * not taken from earlier ticks (this tick's writes leave together at its end): one
-   * `bufferedAmount` read per client per tick, not one per message. A client past the bound is
+   * `writableLength` read per client per tick, not one per message. A client past the bound is
    * closed as a slow consumer; one tick (a read batch) may add to it before that.
    */
   write(wire: Buffer): boolean {
     if (!this.open) return false;
-    const socket = socketOf(this.ws);
+    const socket = this.socket;
     if (socket === undefined) return false;
     if (!this.corkedThisTick) {
-      if (this.ws.bufferedAmount > this.limits.sendBufferBytes) {
+      if (socket.writableLength > this.limits.sendBufferBytes) {
         this.close(CLOSE_CODES.SLOW_CONSUMER, 'send buffer full');
         return false;
       }
@@ -267,8 +281,7 @@ export class ClientSession implements BatchMember {
       this.writtenThisTick = 0;
     }
     this.writtenThisTick += wire.length;
-    // The completion callback (one per session, not per send) lets a waiting catch-up resume.
-    socket.write(wire, this.room.check);
+    socket.write(wire, this.writeDone);
     return true;
   }
 

@@ -3,7 +3,11 @@ import { RoomWait } from './room-wait';
 
 describe('RoomWait', () => {
   let room: boolean;
-  let socket: EventEmitter;
+  let socket: EventEmitter & {
+    write(chunk: Buffer, done: () => void): boolean;
+  };
+  /** The completion callbacks of the writes queued on `socket`, in order. */
+  let queued: Array<() => void>;
   let wait: RoomWait;
   /** Whether `promise` has settled, and with what, after pending callbacks ran. */
   const settled = async <T>(promise: Promise<T>) => {
@@ -17,7 +21,14 @@ describe('RoomWait', () => {
   beforeEach(() => {
     jest.useFakeTimers();
     room = false;
-    socket = new EventEmitter();
+    queued = [];
+    socket = Object.assign(new EventEmitter(), {
+      write: (chunk: Buffer, done: () => void) => {
+        expect(chunk.length).toBe(0);
+        queued.push(done);
+        return true;
+      },
+    });
     wait = new RoomWait(() => room);
   });
   afterEach(() => jest.useRealTimers());
@@ -26,6 +37,7 @@ describe('RoomWait', () => {
     room = true;
     expect(await wait.until(socket, 1000)).toBe(true);
     expect(socket.listenerCount('drain')).toBe(0);
+    expect(queued).toEqual([]);
   });
 
   it('waits for the socket to drain, with no timer firing in between', async () => {
@@ -47,6 +59,28 @@ describe('RoomWait', () => {
     room = true;
     wait.check();
     expect(await settled(result)).toEqual({ value: true });
+  });
+
+  it('marks its start in the socket queue: the writes before it leaving wakes it (no drain below the high-water mark)', async () => {
+    const result = wait.until(socket, 1000);
+    expect(queued).toHaveLength(1);
+    room = true;
+    queued[0]();
+    expect(await settled(result)).toEqual({ value: true });
+  });
+
+  it('gives writes a completion callback only while a wait is pending', async () => {
+    const told: Array<(() => void) | undefined> = [];
+    wait = new RoomWait(
+      () => room,
+      (writeDone) => told.push(writeDone),
+    );
+    const result = wait.until(socket, 1000);
+    expect(told).toEqual([wait.check]);
+    room = true;
+    wait.check();
+    await settled(result);
+    expect(told).toEqual([wait.check, undefined]);
   });
 
   it('a drain without room keeps waiting', async () => {
