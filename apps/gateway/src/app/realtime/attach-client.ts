@@ -31,7 +31,7 @@ export interface AttachContext {
   /** Shared by every session: one flush per tick for all of them. */
   readonly corker: TickCorker;
   readonly messages: MessageContext;
-  readonly heartbeat: Heartbeat;
+  readonly heartbeat: Heartbeat<ClientSession>;
   readonly messageRate: number;
   readonly metrics: Pick<GatewayMetrics, 'connections' | 'closes'>;
   readonly logger: Logger;
