@@ -36,3 +36,4 @@ export {
   writeJson,
 } from './lib/send-json';
 export { chooseEncoding, type Encoding } from './lib/choose-encoding';
+export { withTimeout } from './lib/with-timeout';

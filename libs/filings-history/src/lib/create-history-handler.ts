@@ -1,5 +1,6 @@
 import type { RedisKeys } from '@secfeed/redis-keys';
 import {
+  withTimeout,
   writeJson,
   type Logger,
   type SecfeedRedis,
@@ -132,20 +133,4 @@ function toHistoryError(err: unknown, outage: RedisOutageLog): HistoryError {
     'REDIS_UNAVAILABLE',
     'the filing store is unavailable; retry shortly',
   );
-}
-
-/** Redis may hang rather than fail (a half-open socket); the client must not hang with it. */
-async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`no answer from Redis within ${ms} ms`)),
-      ms,
-    );
-  });
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

@@ -1,6 +1,7 @@
 import type { CompletenessKeys } from '@secfeed/redis-keys';
 import {
   sendError,
+  withTimeout,
   writeJson,
   type Logger,
   type SecfeedRedis,
@@ -41,6 +42,7 @@ export function createCompletenessHandler(
 ): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
   const ignored = new Set(options.ignoredParameters ?? ['token']);
   const { metrics } = options;
+  const timeoutMs = options.timeoutMs ?? 2000;
   return async (req, res) => {
     const url = req.url ?? '/';
     const mark = url.indexOf('?');
@@ -88,7 +90,7 @@ export function createCompletenessHandler(
             options.redis.get(options.keys.progress(query.date)),
             options.redis.sMembers(options.keys.late(query.date)),
           ]),
-          options.timeoutMs,
+          timeoutMs,
         );
         await writeJson(
           res,
@@ -104,7 +106,7 @@ export function createCompletenessHandler(
             { score: at, value: query.date },
             { NX: true },
           ),
-          options.timeoutMs,
+          timeoutMs,
         );
         await writeJson(
           res,
@@ -130,19 +132,4 @@ export function createCompletenessHandler(
 
 function allowed(route: 'completeness' | 'reconcile'): string {
   return route === 'completeness' ? 'GET, HEAD' : 'POST';
-}
-
-async function withTimeout<T>(work: Promise<T>, ms = 2000): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`no answer from Redis within ${ms} ms`)),
-      ms,
-    );
-  });
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

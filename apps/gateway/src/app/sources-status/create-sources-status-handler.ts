@@ -1,6 +1,7 @@
 import type { SourceSummaryKeys } from '@secfeed/redis-keys';
 import {
   sendError,
+  withTimeout,
   writeJson,
   type Logger,
   type SecfeedRedis,
@@ -41,6 +42,7 @@ export function createSourcesStatusHandler(
 ): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
   const ignored = new Set(options.ignoredParameters ?? ['token']);
   const { metrics } = options;
+  const timeoutMs = options.timeoutMs ?? 2000;
   const answer = (
     res: ServerResponse,
     status: number,
@@ -82,7 +84,7 @@ export function createSourcesStatusHandler(
             options.redis.hGetAll(options.keys.day(source, query.date)),
           ),
         ),
-        options.timeoutMs,
+        timeoutMs,
       );
       const sources = COUNTED_SOURCES.map((source, i) =>
         sourceDaySummary(source, hashes[i] as Record<string, string>),
@@ -103,19 +105,4 @@ export function createSourcesStatusHandler(
     }
     return true;
   };
-}
-
-async function withTimeout<T>(work: Promise<T>, ms = 2000): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`no answer from Redis within ${ms} ms`)),
-      ms,
-    );
-  });
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
