@@ -11,6 +11,7 @@ import {
   createHealthHandler,
   handleClientError,
   isRedisReady,
+  sendError,
   type Logger,
   type Readiness,
   type SecfeedRedis,
@@ -25,7 +26,6 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createRulesApi } from './api/rules-api';
-import { sendError } from './api/send-json';
 import type { AlertsConfig } from './config/alerts-config';
 
 export interface AlertsServiceDeps {
@@ -104,7 +104,6 @@ export class AlertsService {
           503,
           'REDIS_UNAVAILABLE',
           'Redis did not answer; retry later',
-          {},
           { 'retry-after': '5' },
         );
       });
@@ -171,7 +170,6 @@ export class AlertsService {
         access.status,
         access.code,
         access.message,
-        {},
         access.status === 401 ? { 'www-authenticate': 'Bearer' } : {},
       );
     }
@@ -186,7 +184,6 @@ export class AlertsService {
         503,
         'REDIS_UNAVAILABLE',
         'the alerts service is waiting for Redis; retry later',
-        {},
         { 'retry-after': '5' },
       );
     }

@@ -2,7 +2,12 @@ import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { SYNC_BELOW_BYTES } from './compress-answer';
-import { MIN_COMPRESS_BYTES, sendError, writeJson } from './send-json';
+import {
+  MIN_COMPRESS_BYTES,
+  sendError,
+  sendJson,
+  writeJson,
+} from './send-json';
 
 interface RawReply {
   status: number;
@@ -24,6 +29,35 @@ beforeAll(async () => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/error') {
       sendError(res, 400, 'SOME_CODE', 'x'.repeat(2000));
+      return;
+    }
+    if (url.pathname === '/error-extra') {
+      sendError(
+        res,
+        502,
+        'TEST_SEND_FAILED',
+        'not accepted',
+        { 'retry-after': '5' },
+        { failure: 'TIMEOUT', status: null },
+      );
+      return;
+    }
+    if (url.pathname === '/no-body') {
+      sendJson(res, 204, undefined, { 'x-extra': 'kept' });
+      return;
+    }
+    if (url.pathname === '/twice') {
+      // A small answer goes out at once; the second finds the headers sent.
+      sendJson(res, 200, { first: true });
+      sendError(res, 500, 'SECOND', 'never sent');
+      return;
+    }
+    if (url.pathname === '/overtaken') {
+      // The compressed answer is still being compressed when the error goes out.
+      void writeJson(res, 200, jsonOf(SYNC_BELOW_BYTES)).then(
+        () => (resolvedWith = { headersSent: res.headersSent }),
+      );
+      sendError(res, 503, 'FIRST', 'sent first');
       return;
     }
     if (url.searchParams.has('origin')) res.setHeader('vary', 'origin');
@@ -108,5 +142,54 @@ describe('writeJson', () => {
     expect(JSON.parse(decoded(reply))).toEqual({
       error: { code: 'SOME_CODE', message: 'x'.repeat(2000) },
     });
+  });
+});
+
+describe('sendError', () => {
+  it('puts the extra fields beside code and message, with the headers given', async () => {
+    const reply = await get('/error-extra');
+    expect(reply.status).toBe(502);
+    expect(reply.headers['retry-after']).toBe('5');
+    expect(reply.headers['content-type']).toBe(
+      'application/json; charset=utf-8',
+    );
+    expect(JSON.parse(decoded(reply))).toEqual({
+      error: {
+        code: 'TEST_SEND_FAILED',
+        message: 'not accepted',
+        failure: 'TIMEOUT',
+        status: null,
+      },
+    });
+  });
+});
+
+describe('sendJson', () => {
+  it('sends an undefined value as an answer without body or content type', async () => {
+    const reply = await get('/no-body', 'gzip, br');
+    expect(reply.status).toBe(204);
+    expect(reply.raw.length).toBe(0);
+    expect(reply.headers['content-type']).toBeUndefined();
+    expect(reply.headers['content-length']).toBeUndefined();
+    expect(reply.headers['content-encoding']).toBeUndefined();
+    expect(reply.headers['cache-control']).toBe('no-store');
+    expect(reply.headers['x-extra']).toBe('kept');
+  });
+
+  it('writes nothing once the headers are sent', async () => {
+    const reply = await get('/twice');
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(decoded(reply))).toEqual({ first: true });
+  });
+
+  it('drops a compressed answer an error overtook', async () => {
+    resolvedWith = undefined;
+    const reply = await get('/overtaken', 'br');
+    expect(reply.status).toBe(503);
+    expect(JSON.parse(decoded(reply))).toEqual({
+      error: { code: 'FIRST', message: 'sent first' },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(resolvedWith).toEqual({ headersSent: true });
   });
 });

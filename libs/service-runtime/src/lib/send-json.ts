@@ -14,8 +14,9 @@ export const MIN_COMPRESS_BYTES = 1024;
  * request's `Accept-Encoding` allows it (`chooseEncoding`), with the compressed length as
  * `Content-Length`; a HEAD gets the headers its GET would get. Every answer carries
  * `Vary: Accept-Encoding` (added to a `Vary` already set, e.g. `origin`), as the same URL may be
- * answered either way. Resolves once the answer is handed to the socket; never rejects (should
- * zlib fail, the body goes out uncompressed).
+ * answered either way. Nothing is written when the response's headers are already sent or it is
+ * destroyed. Resolves once the answer is handed to the socket; never rejects (should zlib fail,
+ * the body goes out uncompressed).
  */
 export function writeJson(
   res: ServerResponse,
@@ -45,36 +46,56 @@ export function writeJson(
   );
 }
 
-/** Writes `value` as JSON (a small answer, or one whose write nobody waits for). */
+/**
+ * Writes `value` as JSON (a small answer, or one whose write nobody waits for). `undefined` is
+ * an answer without a body (a 204): no `Content-Type`, no `Content-Length`, nothing written
+ * after the headers.
+ */
 export function sendJson(
   res: ServerResponse,
   status: number,
   value: unknown,
   headers: Record<string, string> = {},
 ): void {
+  if (value === undefined) {
+    send(res, status, { 'cache-control': 'no-store', ...headers });
+    return;
+  }
   void writeJson(res, status, JSON.stringify(value), headers);
 }
 
-/** Writes a coded error, the shape every gateway error has: `{"error":{"code","message"}}`. */
+/**
+ * Writes a coded error, the shape every error of ours has: `{"error":{"code","message"}}`, with
+ * the fields of `extra` beside them (e.g. the `field` a refused alert rule names).
+ */
 export function sendError(
   res: ServerResponse,
   status: number,
   code: string,
   message: string,
   headers: Record<string, string> = {},
+  extra: Record<string, unknown> = {},
 ): void {
-  sendJson(res, status, { error: { code, message } }, headers);
+  sendJson(res, status, { error: { code, message, ...extra } }, headers);
 }
 
-/** Node sends no body for a HEAD, but keeps the `Content-Length` its GET would have. */
+/**
+ * Node sends no body for a HEAD, but keeps the `Content-Length` its GET would have. Without a
+ * `body` only the headers go out.
+ */
 function send(
   res: ServerResponse,
   status: number,
   headers: OutgoingHttpHeaders,
-  body: Buffer,
+  body?: Buffer,
 ): void {
-  // The client may have gone while the body was being compressed.
-  if (res.destroyed) return;
+  // The client may have gone while the body was being compressed, or an answer already began.
+  if (res.destroyed || res.headersSent) return;
+  if (body === undefined) {
+    res.writeHead(status, headers);
+    res.end();
+    return;
+  }
   res.writeHead(status, { ...headers, 'content-length': body.length });
   res.end(body);
 }

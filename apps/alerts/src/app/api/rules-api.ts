@@ -3,11 +3,10 @@ import {
   testSend,
   type AlertDelivery,
 } from '@secfeed/alert-delivery';
-import type { Logger } from '@secfeed/service-runtime';
+import { sendError, sendJson, type Logger } from '@secfeed/service-runtime';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { publicRule } from './public-rule';
 import { readJsonBody } from './read-json-body';
-import { sendError, sendJson } from './send-json';
 
 const BASE = '/api/alert-rules';
 const BODY_MESSAGES = {
@@ -53,7 +52,6 @@ export function createRulesApi(
         405,
         'METHOD_NOT_ALLOWED',
         `${method} is not allowed on this path`,
-        {},
         {
           allow: Object.keys(HANDLERS[route] ?? {}).join(', '),
         },
@@ -137,6 +135,7 @@ const HANDLERS: Record<string, Record<string, Handler>> = {
         502,
         'TEST_SEND_FAILED',
         `the channel did not accept the test alert (${result.code})`,
+        {},
         {
           failure: result.code,
           status: result.status ?? null,
@@ -198,7 +197,7 @@ async function parsedBody(
   const parsed = parseAlertRule(body.value, mode, existing);
   if (!parsed.ok) {
     const { code, field, message } = parsed.error;
-    sendError(res, 400, code, message, { field });
+    sendError(res, 400, code, message, {}, { field });
     return undefined;
   }
   return parsed.fields;

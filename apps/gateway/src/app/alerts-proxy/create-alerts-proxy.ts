@@ -143,7 +143,7 @@ export function createAlertsProxy(
       res.writeHead(
         answer.statusCode ?? 502,
         answer.statusMessage,
-        responseHeadersFromAlerts(answer.headers),
+        responseHeadersFromAlerts(answer.headers, res.getHeader('vary')),
       );
       pipeline(answer, res, (err) => {
         // The service reset mid-answer: the browser sees a cut answer, never a complete-looking one.

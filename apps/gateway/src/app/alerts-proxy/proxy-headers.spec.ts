@@ -67,4 +67,20 @@ describe('responseHeadersFromAlerts', () => {
       'www-authenticate': 'Bearer',
     });
   });
+
+  it("adds the service's Vary to the one the gateway set", () => {
+    const answer = {
+      'content-type': 'application/json',
+      vary: 'accept-encoding',
+    };
+    expect(responseHeadersFromAlerts(answer, 'origin')['vary']).toBe(
+      'origin, accept-encoding',
+    );
+    expect(responseHeadersFromAlerts(answer)['vary']).toBe('accept-encoding');
+    expect(
+      responseHeadersFromAlerts({ 'content-type': 'text/plain' }, 'origin')[
+        'vary'
+      ],
+    ).toBeUndefined();
+  });
 });

@@ -56,10 +56,18 @@ export function requestHeadersForAlerts(
 
 /**
  * The headers of the service's answer the browser gets: all but the hop-by-hop ones and the
- * CORS headers (the gateway answers for its own origins, already set on the response).
+ * CORS headers (the gateway answers for its own origins, already set on the response). The
+ * service's `Vary` (`accept-encoding`) is added to the one the gateway set (`origin`,
+ * `ownVary`) rather than replacing it.
  */
 export function responseHeadersFromAlerts(
   headers: IncomingHttpHeaders,
+  ownVary?: number | string | readonly string[],
 ): OutgoingHttpHeaders {
-  return withoutHopByHop(headers, (name) => name.startsWith('access-control-'));
+  const kept = withoutHopByHop(headers, (name) =>
+    name.startsWith('access-control-'),
+  );
+  if (ownVary !== undefined && kept['vary'] !== undefined)
+    kept['vary'] = [ownVary, kept['vary']].flat().join(', ');
+  return kept;
 }
