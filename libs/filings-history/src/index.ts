@@ -3,6 +3,10 @@
 export { createHistoryHandler } from './lib/create-history-handler';
 export type { HistoryHandlerOptions } from './lib/create-history-handler';
 export type { HistoryMetrics } from './lib/history-metrics';
+export {
+  createHistoryMetrics,
+  type HistoryPromMetrics,
+} from './lib/create-history-metrics';
 export { HistoryError, type HistoryErrorCode } from './lib/history-error';
 export { parseHistoryQuery } from './lib/parse-history-query';
 export type { HistoryQuery } from './lib/history-query';

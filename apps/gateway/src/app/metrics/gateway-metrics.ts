@@ -1,3 +1,4 @@
+import { createHistoryMetrics } from '@secfeed/filings-history';
 import {
   Counter,
   Gauge,
@@ -65,12 +66,6 @@ export function createGatewayMetrics(defaults = true): GatewayMetrics {
       labelNames: ['code'],
       registers,
     }),
-    errors: new Counter({
-      name: 'secfeed_gateway_errors_total',
-      help: 'Error replies and refusals, by code',
-      labelNames: ['code'],
-      registers,
-    }),
     broadcastLatency: new Histogram({
       name: 'secfeed_gateway_broadcast_latency_seconds',
       help: 'From stream entry (its ID time) to the socket write',
@@ -99,18 +94,7 @@ export function createGatewayMetrics(defaults = true): GatewayMetrics {
       help: 'Pages of stream history read from Redis for replays and snapshots',
       registers,
     }),
-    httpRequests: new Counter({
-      name: 'secfeed_gateway_http_requests_total',
-      help: 'REST requests, by route and status',
-      labelNames: ['route', 'status'],
-      registers,
-    }),
-    httpLatency: new Histogram({
-      name: 'secfeed_gateway_http_latency_seconds',
-      help: 'REST request handling time',
-      labelNames: ['route'],
-      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5],
-      registers,
-    }),
+    // errors, httpRequests, httpLatency: the REST history records them, its library owns them.
+    ...createHistoryMetrics(registry),
   };
 }
