@@ -10,11 +10,13 @@ export {
 } from './redis-cluster';
 export { createRedisProcess, type RedisProcess } from './redis-process';
 export {
+  connectRawRedis,
   connectTestRedis,
   deleteKeysWithPrefix,
   isTestCluster,
   keysWithPrefix,
   testRedisUrl,
+  type RawRedisOptions,
   type TestRedis,
 } from './test-redis';
 export { portIsFree, reservedPort } from './reserved-port';

@@ -1,6 +1,7 @@
 import {
   createClient,
   createCluster,
+  type RedisClientOptions,
   type RedisClientType,
   type RedisClusterType,
 } from 'redis';
@@ -29,11 +30,8 @@ export async function connectTestRedis(
   url = testRedisUrl(),
 ): Promise<TestRedis> {
   const urls = url.split(',').map((part) => part.trim());
-  // Errors reach the test through the failing command; unheard, they would crash the run.
   if (urls.length === 1) {
-    const client: RedisClientType = createClient({ url, ...RESILIENT });
-    client.on('error', () => undefined);
-    await client.connect();
+    const client = await connectRawRedis(url);
     const info = await client.info('cluster');
     if (!/^cluster_enabled:1\b/m.test(info)) return client;
     client.destroy();
@@ -42,9 +40,42 @@ export async function connectTestRedis(
     rootNodes: urls.map((root) => ({ url: root })),
     defaults: RESILIENT,
   });
+  // Errors reach the test through the failing command; unheard, they would crash the run.
   cluster.on('error', () => undefined);
   await cluster.connect();
   return cluster;
+}
+
+/** Options of {@link connectRawRedis}: the node-redis options those specs set. */
+export type RawRedisOptions = Pick<
+  RedisClientOptions,
+  'disableOfflineQueue' | 'pingInterval' | 'socket'
+>;
+
+/**
+ * Connects a plain node-redis client to one server at `url`, fit for a private server the test
+ * kills and restarts under it, as service-runtime's `connectRedis` connects a service: no
+ * CLIENT SETINFO in the handshake (a reconnect accepted by the dying server cannot leave the
+ * client "ready" on a dead socket), and an `error` listener, so a lost connection reaches the
+ * test through its failing commands rather than crashing the run. `options` pass on to
+ * `createClient` as they are (`disableOfflineQueue`, `socket.reconnectStrategy`).
+ *
+ * The client reconnects, with node-redis's backoff or `options`' strategy, for as long as it is
+ * open: the caller `destroy()`s it (in `afterAll` or a `finally`), or it keeps the test run
+ * alive. Like `createClient().connect()`, it waits, retrying, while the server is down.
+ */
+export async function connectRawRedis(
+  url: string,
+  options: RawRedisOptions = {},
+): Promise<RedisClientType> {
+  const client: RedisClientType = createClient({
+    ...options,
+    url,
+    ...RESILIENT,
+  });
+  client.on('error', () => undefined);
+  await client.connect();
+  return client;
 }
 
 /** Whether `redis` is a cluster client. */

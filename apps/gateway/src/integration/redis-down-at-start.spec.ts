@@ -6,12 +6,12 @@ import { easternIsoString } from '@secfeed/filing-model';
 import { makeFiling } from '@secfeed/filing-model/testing';
 import { createRedisKeys } from '@secfeed/redis-keys';
 import {
+  connectRawRedis,
   createRedisProcess,
   uniqueKeyPrefix,
   waitUntil,
   type RedisProcess,
 } from '@secfeed/test-kit';
-import { createClient } from 'redis';
 import { WebSocket } from 'ws';
 import {
   startGatewayProcess,
@@ -78,8 +78,7 @@ describe('the built gateway started while Redis is down', () => {
     await new Promise((resolve) => ws.once('open', resolve));
     ws.send(JSON.stringify({ action: 'subscribe_sec_filings' }));
     await waitUntil(() => positions.length > 0, 'subscribed');
-    const client = createClient({ url: redis.url });
-    await client.connect();
+    const client = await connectRawRedis(redis.url);
     const publisher = new FilingPublisher(client, {
       keys: createRedisKeys(prefix),
     });

@@ -1,5 +1,9 @@
-import { createRedisProcess, type RedisProcess } from '@secfeed/test-kit';
-import { createClient, type RedisClientType } from 'redis';
+import {
+  connectRawRedis,
+  createRedisProcess,
+  type RedisProcess,
+} from '@secfeed/test-kit';
+import type { RedisClientType } from 'redis';
 import { createRedisKeys } from '@secfeed/redis-keys';
 import {
   redisTestContext,
@@ -67,10 +71,7 @@ describe('FilingPublisher.trimExpired', () => {
     beforeAll(async () => {
       server = await createRedisProcess();
       await server.start();
-      // No CLIENT SETINFO: see service-runtime's connect-redis.ts (a server killed under it).
-      client = createClient({ url: server.url, disableClientInfo: true });
-      client.on('error', () => undefined);
-      await client.connect();
+      client = await connectRawRedis(server.url);
     });
 
     afterAll(async () => {

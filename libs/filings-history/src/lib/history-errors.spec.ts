@@ -1,5 +1,9 @@
 import { createRedisKeys } from '@secfeed/redis-keys';
-import { createRedisProcess, RedisProcess } from '@secfeed/test-kit';
+import {
+  connectRawRedis,
+  createRedisProcess,
+  RedisProcess,
+} from '@secfeed/test-kit';
 import { createClient, RedisClientType } from 'redis';
 import {
   HistoryTest,
@@ -111,16 +115,10 @@ describe('GET /api/filings when Redis fails', () => {
     redisProcess = await createRedisProcess();
     await redisProcess.start();
     // As connectRedis builds it: no offline queue, so commands fail at once while Redis is away.
-    client = createClient({
-      url: redisProcess.url,
+    client = await connectRawRedis(redisProcess.url, {
       disableOfflineQueue: true,
-      // and no CLIENT SETINFO: a reconnect accepted by the server being killed would leave the
-      // client "ready" on a dead socket (service-runtime's connect-redis.ts).
-      disableClientInfo: true,
       socket: { reconnectStrategy: () => 50 },
     });
-    client.on('error', () => undefined);
-    await client.connect();
     server = await startHistoryServer({
       redis: client,
       keys: createRedisKeys('history-down:'),

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { createClient } from 'redis';
+import type { RedisClientType } from 'redis';
 import {
   collect,
+  connectRawRedis,
   connectTestRedis,
   createRedisProcess,
   isTestCluster,
@@ -178,17 +179,11 @@ describe('redisStreamReader (real Redis)', () => {
 
     it('delivers every entry exactly once, in order', async () => {
       const key = 'stream:crash-test';
-      // No CLIENT SETINFO: a reconnect accepted by the server being killed would leave a client
-      // "ready" on a dead socket (service-runtime's connect-redis.ts).
-      const producer = createClient({
-        url: redis.url,
-        disableClientInfo: true,
-        socket: { reconnectStrategy: 50 },
-      });
-      const owner = createClient({ url: redis.url, disableClientInfo: true });
-      producer.on('error', () => undefined);
-      owner.on('error', () => undefined);
-      await Promise.all([producer.connect(), owner.connect()]);
+      // Clients of a server about to be killed (test-kit's connectRawRedis).
+      const [producer, owner] = await Promise.all([
+        connectRawRedis(redis.url, { socket: { reconnectStrategy: 50 } }),
+        connectRawRedis(redis.url),
+      ]);
       const production = produce(producer, key);
       try {
         reader = collect(
@@ -242,7 +237,7 @@ describe('redisStreamReader (real Redis)', () => {
 });
 
 /** Adds entries `n = 0, 1, ...` until stopped, retrying each until Redis acknowledges it. */
-function produce(producer: ReturnType<typeof createClient>, key: string) {
+function produce(producer: RedisClientType, key: string) {
   const acknowledged: number[] = [];
   let producing = true;
   const done = (async () => {
