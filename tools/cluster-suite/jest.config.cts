@@ -9,17 +9,17 @@ const SPECS = [
   'apps/ingest/src/integration/built-service.spec.ts',
   'apps/ingest/src/integration/edgar-to-redis.spec.ts',
   'apps/ingest/src/integration/sec-api-to-redis.spec.ts',
-  // gateway: the built service and the real-time half; its REST history (filings-history).
+  // gateway: the built service; its REST history (filings-history) and real-time half (realtime).
   'apps/gateway/src/integration/built-gateway.spec.ts',
   'libs/filings-history/src/lib/history-get-filing.spec.ts',
   'libs/filings-history/src/lib/history-list.spec.ts',
   'libs/filings-history/src/lib/history-paging-stability.spec.ts',
   'libs/filings-history/src/lib/history-stream-position.spec.ts',
-  'apps/gateway/src/app/realtime/realtime-auth.spec.ts',
-  'apps/gateway/src/app/realtime/realtime-limits.spec.ts',
-  'apps/gateway/src/app/realtime/realtime-protocol.spec.ts',
-  'apps/gateway/src/app/realtime/realtime-recovery.spec.ts',
-  'apps/gateway/src/app/realtime/stream-history.spec.ts',
+  'libs/realtime/src/lib/realtime-auth.spec.ts',
+  'libs/realtime/src/lib/realtime-limits.spec.ts',
+  'libs/realtime/src/lib/realtime-protocol.spec.ts',
+  'libs/realtime/src/lib/realtime-recovery.spec.ts',
+  'libs/realtime/src/lib/stream-history.spec.ts',
   // The libraries that write and read the stream.
   'libs/dedup/src/lib/filing-publisher.spec.ts',
   'libs/dedup/src/lib/filing-publisher-bounds.spec.ts',

@@ -5,6 +5,7 @@ export type { HistoryHandlerOptions } from './lib/create-history-handler';
 export type { HistoryMetrics } from './lib/history-metrics';
 export {
   createHistoryMetrics,
+  gatewayErrorsCounter,
   type HistoryPromMetrics,
 } from './lib/create-history-metrics';
 export { HistoryError, type HistoryErrorCode } from './lib/history-error';

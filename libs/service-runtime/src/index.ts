@@ -37,3 +37,8 @@ export {
 } from './lib/send-json';
 export { chooseEncoding, type Encoding } from './lib/choose-encoding';
 export { withTimeout } from './lib/with-timeout';
+export {
+  parseRequestTarget,
+  requestPath,
+  type RequestTarget,
+} from './lib/request-target';

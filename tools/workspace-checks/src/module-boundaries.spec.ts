@@ -161,6 +161,12 @@ describe('dependency matrix (@nx/enforce-module-boundaries)', () => {
       /relative or absolute path/,
     ],
     [
+      "the WebSocket fan-out imports the gateway app's code",
+      'libs/realtime/src/lib/breach.ts',
+      "export * from '../../../../apps/gateway/src/app/config/gateway-config';",
+      /relative or absolute path/,
+    ],
+    [
       'a util library imports a data-access library',
       'libs/redis-keys/src/lib/breach.ts',
       "export * from '@secfeed/stream-client';",
@@ -208,6 +214,11 @@ describe('dependency matrix (@nx/enforce-module-boundaries)', () => {
       'the gateway imports the stream client and ws',
       'apps/gateway/src/ok.ts',
       "export * from '@secfeed/stream-client';\nexport { WebSocketServer } from 'ws';",
+    ],
+    [
+      'the gateway imports the WebSocket fan-out',
+      'apps/gateway/src/ok.ts',
+      "export * from '@secfeed/realtime';",
     ],
     [
       'dedup imports redis-keys',

@@ -10,6 +10,7 @@ import {
   guardSocket,
   handleClientError,
   isRedisReady,
+  requestPath,
   sendError,
   type Logger,
   type Readiness,
@@ -25,7 +26,6 @@ import type { GatewayConfig } from './config/gateway-config';
 import { createCompletenessHandler } from './completeness';
 import { createSourcesStatusHandler } from './sources-status';
 import { redactUrl } from './http/redact-url';
-import { requestPath } from './http/request-target';
 import { routeRequests, type RequestHandler } from './http/route-request';
 import { createStaticHandler } from './http/serve-static';
 import type { GatewayMetrics } from './metrics/gateway-metrics';
@@ -35,7 +35,7 @@ import {
   refuseUpgrade,
   WEBSOCKET_PATH,
   type Realtime,
-} from './realtime';
+} from '@secfeed/realtime';
 import { retryUntilStopped } from './retry-until-stopped';
 import type { WorkerRole } from './workers/worker-role';
 

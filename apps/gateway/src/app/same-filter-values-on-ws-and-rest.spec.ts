@@ -7,6 +7,7 @@ import {
   type FilterValueKind,
 } from '@secfeed/filing-model';
 import { HistoryError, parseHistoryQuery } from '@secfeed/filings-history';
+import { parseClientMessage } from '@secfeed/realtime';
 import {
   FILTER_NUMBER_CASES,
   FILTER_VALUE_CASES,
@@ -15,7 +16,6 @@ import {
   protocolCodes,
   restCodes,
 } from '../fuzz/test-support/documented-codes';
-import { parseClientMessage } from './realtime/parse-client-message';
 
 const REST_PARAMETER = {
   ticker: 'ticker',

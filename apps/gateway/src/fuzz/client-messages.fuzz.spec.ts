@@ -6,6 +6,7 @@
 // heap stays bounded. Seeded: FUZZ_SEED=<n> replays a failure, FUZZ_RUNS=<messages> runs longer.
 import { waitUntil } from '@secfeed/test-kit';
 import fc from 'fast-check';
+import { MAX_CONSECUTIVE_ERRORS, parseClientMessage } from '@secfeed/realtime';
 import {
   MESSAGE_RATE_FOR_FUZZ,
   clientFrame,
@@ -19,8 +20,6 @@ import {
 } from './test-support/fuzz-gateway';
 import { FUZZ, FUZZ_TIMEOUT_MS } from './test-support/fuzz-settings';
 import { heapInUse } from './test-support/heap-in-use';
-import { parseClientMessage } from '../app/realtime/parse-client-message';
-import { MAX_CONSECUTIVE_ERRORS } from '../app/realtime/message-guard';
 
 jest.setTimeout(FUZZ_TIMEOUT_MS);
 

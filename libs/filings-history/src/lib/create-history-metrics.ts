@@ -14,17 +14,13 @@ export interface HistoryPromMetrics extends HistoryMetrics {
  * contract): `secfeed_gateway_errors_total{code}` (which the gateway's other refusals count
  * too), `secfeed_gateway_http_requests_total{route,status}` and
  * `secfeed_gateway_http_latency_seconds{route}`. The gateway's metrics and the history's specs
- * both take them from here. Throws if `registry` already holds one of these names.
+ * both take them from here. Throws if `registry` already holds the REST ones; the errors
+ * counter is shared ({@link gatewayErrorsCounter}).
  */
 export function createHistoryMetrics(registry: Registry): HistoryPromMetrics {
   const registers = [registry];
   return {
-    errors: new Counter({
-      name: 'secfeed_gateway_errors_total',
-      help: 'Error replies and refusals, by code',
-      labelNames: ['code'],
-      registers,
-    }),
+    errors: gatewayErrorsCounter(registry),
     httpRequests: new Counter({
       name: 'secfeed_gateway_http_requests_total',
       help: 'REST requests, by route and status',
@@ -39,4 +35,23 @@ export function createHistoryMetrics(registry: Registry): HistoryPromMetrics {
       registers,
     }),
   };
+}
+
+const ERRORS = 'secfeed_gateway_errors_total';
+
+/**
+ * The gateway's `secfeed_gateway_errors_total{code}` on `registry`: the counter already
+ * registered there, or a new one. The REST history and the WebSocket fan-out
+ * (`@secfeed/realtime`) both count their refusals in it, so each takes it from here rather
+ * than defining it again (a second definition of one name throws in `prom-client`).
+ */
+export function gatewayErrorsCounter(registry: Registry): Counter<'code'> {
+  const existing = registry.getSingleMetric(ERRORS);
+  if (existing instanceof Counter) return existing as Counter<'code'>;
+  return new Counter({
+    name: ERRORS,
+    help: 'Error replies and refusals, by code',
+    labelNames: ['code'],
+    registers: [registry],
+  });
 }

@@ -1,4 +1,8 @@
-import { sendError, type Logger } from '@secfeed/service-runtime';
+import {
+  parseRequestTarget,
+  sendError,
+  type Logger,
+} from '@secfeed/service-runtime';
 import {
   request as httpRequest,
   type IncomingMessage,
@@ -8,7 +12,6 @@ import { request as httpsRequest } from 'node:https';
 import type { TLSSocket } from 'node:tls';
 import { pipeline } from 'node:stream';
 import type { Counter } from 'prom-client';
-import { parseRequestTarget } from '../http/request-target';
 import { ALERTS_PROXY_CODES, type AlertsProxyCode } from './alerts-proxy-codes';
 import { BodyTooLargeError, bodyLimit } from './body-limit';
 import {

@@ -1,4 +1,5 @@
 import { MAX_RETENTION_MS } from '@secfeed/dedup';
+import { REALTIME_DEFAULTS, type RealtimeConfig } from '@secfeed/realtime';
 import { keyPrefixFromEnv } from '@secfeed/redis-keys';
 import {
   ConfigError,
@@ -10,28 +11,17 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gatewayWorkers } from './gateway-workers';
 
-/** The gateway's whole configuration, built once at start (contracts.md §5, docs/gateway.md). */
-export interface GatewayConfig {
+/**
+ * The gateway's whole configuration, built once at start (contracts.md §5, docs/gateway.md); its
+ * real-time part is what `@secfeed/realtime` reads.
+ */
+export interface GatewayConfig extends RealtimeConfig {
   port: number;
   redisUrl: string;
   keyPrefix: string;
   logLevel: LogLevel;
-  /** HS256 secret; when set, a JWT is required on connect and on `/api`. */
-  authSecret?: string;
-  /** Browser origins allowed to open the WebSocket; empty means any. */
-  allowedOrigins: string[];
-  maxConnections: number;
-  /** Open WebSockets one client address may have; 0: no cap (behind a load balancer). */
-  maxConnectionsPerIp: number;
-  /** Unsent bytes a client may have before it is closed as a slow consumer. */
-  sendBufferBytes: number;
-  /** Largest client frame accepted. */
-  maxPayloadBytes: number;
-  pingIntervalMs: number;
-  /** A client that has not answered a ping this long after it is terminated. */
-  pongTimeoutMs: number;
-  /** Client messages per second, sustained; bursts up to twice that. */
-  messageRate: number;
+  // authSecret, allowedOrigins, the connection limits and bounds, the heartbeat and the
+  // message rate: RealtimeConfig's (GATEWAY_* variables, read below).
   /** History retention the REST API serves (`SECFEED_RETENTION_DAYS`). */
   retentionMs: number;
   /** The built dashboard, served at `/` when it exists. */
@@ -105,20 +95,40 @@ export function loadGatewayConfig(
     logLevel: env.oneOf('LOG_LEVEL', 'info', LOG_LEVELS),
     authSecret,
     allowedOrigins,
-    maxConnections: env.int('GATEWAY_MAX_CONNECTIONS', 20_000, { min: 1 }),
-    maxConnectionsPerIp: env.int('GATEWAY_MAX_CONNECTIONS_PER_IP', 1000, {
-      min: 0,
-    }),
-    sendBufferBytes: env.int('GATEWAY_SEND_BUFFER_BYTES', 1 << 20, {
-      min: 1024,
-    }),
-    maxPayloadBytes: env.int('GATEWAY_MAX_PAYLOAD_BYTES', 16 * 1024, {
-      min: 256,
-      max: 1 << 20,
-    }),
-    pingIntervalMs: env.int('GATEWAY_PING_INTERVAL_MS', 25_000, { min: 100 }),
-    pongTimeoutMs: env.int('GATEWAY_PONG_TIMEOUT_MS', 10_000, { min: 100 }),
-    messageRate: env.positive('GATEWAY_MESSAGE_RATE', 10),
+    maxConnections: env.int(
+      'GATEWAY_MAX_CONNECTIONS',
+      REALTIME_DEFAULTS.maxConnections,
+      { min: 1 },
+    ),
+    maxConnectionsPerIp: env.int(
+      'GATEWAY_MAX_CONNECTIONS_PER_IP',
+      REALTIME_DEFAULTS.maxConnectionsPerIp,
+      { min: 0 },
+    ),
+    sendBufferBytes: env.int(
+      'GATEWAY_SEND_BUFFER_BYTES',
+      REALTIME_DEFAULTS.sendBufferBytes,
+      { min: 1024 },
+    ),
+    maxPayloadBytes: env.int(
+      'GATEWAY_MAX_PAYLOAD_BYTES',
+      REALTIME_DEFAULTS.maxPayloadBytes,
+      { min: 256, max: 1 << 20 },
+    ),
+    pingIntervalMs: env.int(
+      'GATEWAY_PING_INTERVAL_MS',
+      REALTIME_DEFAULTS.pingIntervalMs,
+      { min: 100 },
+    ),
+    pongTimeoutMs: env.int(
+      'GATEWAY_PONG_TIMEOUT_MS',
+      REALTIME_DEFAULTS.pongTimeoutMs,
+      { min: 100 },
+    ),
+    messageRate: env.positive(
+      'GATEWAY_MESSAGE_RATE',
+      REALTIME_DEFAULTS.messageRate,
+    ),
     // Within what dedup accepts, so one setting never starts one service and stops the other.
     retentionMs: env.daysAsMs('SECFEED_RETENTION_DAYS', 7, MAX_RETENTION_MS),
     staticDir,

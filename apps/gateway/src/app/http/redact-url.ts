@@ -1,4 +1,4 @@
-import { parseRequestTarget } from './request-target';
+import { parseRequestTarget } from '@secfeed/service-runtime';
 
 /** Query parameters whose values never reach a log line or an error message. */
 const SECRET_PARAMETERS = new Set(['token']);

@@ -1,5 +1,6 @@
 import {
   chooseEncoding,
+  requestPath,
   sendError,
   type Encoding,
 } from '@secfeed/service-runtime';
@@ -10,7 +11,6 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
-import { requestPath } from './request-target';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

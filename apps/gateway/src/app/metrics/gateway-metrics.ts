@@ -1,100 +1,25 @@
-import { createHistoryMetrics } from '@secfeed/filings-history';
 import {
-  Counter,
-  Gauge,
-  Histogram,
-  Registry,
-  collectDefaultMetrics,
-} from 'prom-client';
+  createHistoryMetrics,
+  type HistoryPromMetrics,
+} from '@secfeed/filings-history';
+import { createRealtimeMetrics, type RealtimeMetrics } from '@secfeed/realtime';
+import { Registry, collectDefaultMetrics } from 'prom-client';
 
-/** Every metric the gateway exports at `/metrics`, on its own registry. */
-export interface GatewayMetrics {
-  registry: Registry;
-  connections: Gauge;
-  subscriptions: Gauge;
-  messagesSent: Counter<'type'>;
-  bytesSent: Counter;
-  slowConsumerCloses: Counter;
-  closes: Counter<'code'>;
-  errors: Counter<'code'>;
-  broadcastLatency: Histogram;
-  readerLag: Gauge;
-  filingsBroadcast: Counter;
-  historyScans: Gauge;
-  historyPages: Counter;
-  httpRequests: Counter<'route' | 'status'>;
-  httpLatency: Histogram<'route'>;
-}
+/**
+ * Every metric the gateway exports at `/metrics`, on its own registry: the WebSocket's
+ * (connections, messages, closes, history scans...: `RealtimeMetrics`) and the REST
+ * history's (requests, latency: `HistoryPromMetrics`), with the errors counter both count in.
+ */
+export interface GatewayMetrics extends RealtimeMetrics, HistoryPromMetrics {}
 
 /** Creates the gateway metrics; `defaults` adds the process metrics (off in tests). */
 export function createGatewayMetrics(defaults = true): GatewayMetrics {
   const registry = new Registry();
   if (defaults)
     collectDefaultMetrics({ register: registry, prefix: 'secfeed_gateway_' });
-  const registers = [registry];
+  // The two share `secfeed_gateway_errors_total` (gatewayErrorsCounter: one counter object).
   return {
-    registry,
-    connections: new Gauge({
-      name: 'secfeed_gateway_connections',
-      help: 'Open WebSocket connections',
-      registers,
-    }),
-    subscriptions: new Gauge({
-      name: 'secfeed_gateway_subscriptions',
-      help: 'Connections subscribed to filings',
-      registers,
-    }),
-    messagesSent: new Counter({
-      name: 'secfeed_gateway_messages_sent_total',
-      help: 'Messages sent to clients, by type',
-      labelNames: ['type'],
-      registers,
-    }),
-    bytesSent: new Counter({
-      name: 'secfeed_gateway_bytes_sent_total',
-      help: 'Bytes of messages sent to clients',
-      registers,
-    }),
-    slowConsumerCloses: new Counter({
-      name: 'secfeed_gateway_slow_consumer_closes_total',
-      help: 'Clients closed because their unsent data passed the bound',
-      registers,
-    }),
-    closes: new Counter({
-      name: 'secfeed_gateway_closes_total',
-      help: 'Connections closed by the gateway, by close code',
-      labelNames: ['code'],
-      registers,
-    }),
-    broadcastLatency: new Histogram({
-      name: 'secfeed_gateway_broadcast_latency_seconds',
-      help: 'From stream entry (its ID time) to the socket write',
-      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5],
-      registers,
-    }),
-    readerLag: new Gauge({
-      name: 'secfeed_gateway_reader_lag_seconds',
-      help: 'Age of the newest stream entry the reader delivered, when delivered',
-      // With several workers (GATEWAY_WORKERS) the scrape shows the most behind, not a sum.
-      aggregator: 'max',
-      registers,
-    }),
-    filingsBroadcast: new Counter({
-      name: 'secfeed_gateway_filings_broadcast_total',
-      help: 'Stream entries fanned out',
-      registers,
-    }),
-    historyScans: new Gauge({
-      name: 'secfeed_gateway_history_scans',
-      help: 'Replays and snapshots in progress (reading, paced or waiting for their turn)',
-      registers,
-    }),
-    historyPages: new Counter({
-      name: 'secfeed_gateway_history_pages_total',
-      help: 'Pages of stream history read from Redis for replays and snapshots',
-      registers,
-    }),
-    // errors, httpRequests, httpLatency: the REST history records them, its library owns them.
+    ...createRealtimeMetrics(registry),
     ...createHistoryMetrics(registry),
   };
 }

@@ -1,8 +1,8 @@
 import { makeFiling } from '@secfeed/filing-model/testing';
 import { waitUntil } from '@secfeed/test-kit';
 import type { Socket } from 'node:net';
-import type { GatewayConfig } from '../config/gateway-config';
-import { CLOSE_CODES, MAX_CONSECUTIVE_ERRORS } from './index';
+import type { RealtimeConfig } from './realtime-config';
+import { CLOSE_CODES, MAX_CONSECUTIVE_ERRORS } from '../index';
 import {
   connectTestRedis,
   startGateway,
@@ -26,7 +26,7 @@ describe('realtime: protecting itself', () => {
   let gateway: TestGateway | undefined;
   const clients: TestClient[] = [];
 
-  const start = async (overrides: Partial<GatewayConfig> = {}) => {
+  const start = async (overrides: Partial<RealtimeConfig> = {}) => {
     gateway = await startGateway(redis.client, redis.keys, overrides);
     return gateway;
   };

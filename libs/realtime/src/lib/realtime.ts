@@ -7,8 +7,8 @@ import {
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { GatewayConfig } from '../config/gateway-config';
-import type { GatewayMetrics } from '../metrics/gateway-metrics';
+import type { RealtimeConfig } from './realtime-config';
+import type { RealtimeMetrics } from './realtime-metrics';
 import { attachClient, type AttachContext } from './attach-client';
 import type { ClientSession, SessionHooks } from './client-session';
 import { FanOutHub } from './fan-out-hub';
@@ -29,8 +29,8 @@ export interface RealtimeOptions {
   /** The caller's connected client: history reads use it, the reader duplicates it. */
   readonly redis: SecfeedRedis;
   readonly keys: RedisKeys;
-  readonly config: GatewayConfig;
-  readonly metrics: GatewayMetrics;
+  readonly config: RealtimeConfig;
+  readonly metrics: RealtimeMetrics;
   readonly logger: Logger;
 }
 
@@ -194,7 +194,7 @@ export function createRealtime(options: RealtimeOptions): Realtime {
   };
 }
 
-function sessionHooks(metrics: GatewayMetrics, logger: Logger): SessionHooks {
+function sessionHooks(metrics: RealtimeMetrics, logger: Logger): SessionHooks {
   return {
     sent: (type, bytes) => {
       metrics.messagesSent.inc({ type });

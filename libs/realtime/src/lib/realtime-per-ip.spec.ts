@@ -1,7 +1,7 @@
 // One client address may hold at most `maxConnectionsPerIp` WebSockets, so that it cannot take
 // every connection slot; the others are refused before the upgrade (429 IP_CONNECTION_LIMIT).
 import { waitUntil } from '@secfeed/test-kit';
-import type { GatewayConfig } from '../config/gateway-config';
+import type { RealtimeConfig } from './realtime-config';
 import {
   connectTestRedis,
   startGateway,
@@ -15,7 +15,7 @@ describe('realtime: connections per client address', () => {
   let gateway: TestGateway | undefined;
   const clients: TestClient[] = [];
 
-  const start = async (overrides: Partial<GatewayConfig>) => {
+  const start = async (overrides: Partial<RealtimeConfig>) => {
     gateway = await startGateway(redis.client, redis.keys, overrides);
     return gateway;
   };

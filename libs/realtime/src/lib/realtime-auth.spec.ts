@@ -1,6 +1,6 @@
 import { signJwt } from '@secfeed/access-control';
-import type { GatewayConfig } from '../config/gateway-config';
-import { CLOSE_CODES } from './index';
+import type { RealtimeConfig } from './realtime-config';
+import { CLOSE_CODES } from '../index';
 import {
   connectTestRedis,
   startGateway,
@@ -17,7 +17,7 @@ describe('realtime: authentication and origins', () => {
   let gateway: TestGateway;
   const clients: TestClient[] = [];
 
-  const start = async (overrides: Partial<GatewayConfig>) => {
+  const start = async (overrides: Partial<RealtimeConfig>) => {
     gateway = await startGateway(redis.client, redis.keys, overrides);
   };
   const connect = async (path = '', options = {}) => {

@@ -1,5 +1,5 @@
 import type { NormalizedFilters } from '@secfeed/filing-model';
-import type { GatewayMetrics } from '../metrics/gateway-metrics';
+import type { RealtimeMetrics } from './realtime-metrics';
 import type { BroadcastEntry } from './broadcast-entry';
 import type { ClientSession } from './client-session';
 import { DeliveryBatch } from './delivery-batch';
@@ -17,7 +17,7 @@ export class FanOutHub {
 
   constructor(
     private readonly metrics: Pick<
-      GatewayMetrics,
+      RealtimeMetrics,
       | 'messagesSent'
       | 'bytesSent'
       | 'broadcastLatency'

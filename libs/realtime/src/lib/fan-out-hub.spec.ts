@@ -3,10 +3,11 @@ import { encodeStreamEntry } from '@secfeed/filing-model/stored';
 import { makeFiling } from '@secfeed/filing-model/testing';
 import { waitUntil } from '@secfeed/test-kit';
 import type { WebSocket } from 'ws';
-import { createGatewayMetrics } from '../metrics/gateway-metrics';
+import { Registry } from 'prom-client';
 import { toBroadcastEntry, type BroadcastEntry } from './broadcast-entry';
 import { ClientSession } from './client-session';
 import { FanOutHub } from './fan-out-hub';
+import { createRealtimeMetrics } from './realtime-metrics';
 import { CLOSE_CODES } from './protocol-codes';
 import { closePair, connectedPair, tcpOf } from './test-support/ws-pair';
 import { socketOf, TickCorker } from './tick-corker';
@@ -46,7 +47,7 @@ function receivedPositions(ws: WebSocket): string[] {
 // The hub on real sockets: what each client receives of a stream read, and in how many writes.
 describe('FanOutHub: one write per client per read', () => {
   const pairs: Awaited<ReturnType<typeof connectedPair>>[] = [];
-  const metrics = createGatewayMetrics(false);
+  const metrics = createRealtimeMetrics(new Registry());
   let hub: FanOutHub;
 
   /** A live session on a real socket, subscribed with `tickers`, and its client's writes counted. */

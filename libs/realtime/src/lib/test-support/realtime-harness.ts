@@ -13,41 +13,39 @@ import {
 } from '@secfeed/test-kit';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  loadGatewayConfig,
-  type GatewayConfig,
-} from '../../config/gateway-config';
-import {
-  createGatewayMetrics,
-  type GatewayMetrics,
-} from '../../metrics/gateway-metrics';
+import { Registry } from 'prom-client';
 import { createRealtime, type Realtime } from '../realtime';
+import { REALTIME_DEFAULTS, type RealtimeConfig } from '../realtime-config';
+import {
+  createRealtimeMetrics,
+  type RealtimeMetrics,
+} from '../realtime-metrics';
 
 /** A running gateway: its realtime half behind a bare HTTP server. */
 export interface TestGateway {
   readonly realtime: Realtime;
-  readonly metrics: GatewayMetrics;
-  readonly config: GatewayConfig;
+  readonly metrics: RealtimeMetrics;
+  readonly config: RealtimeConfig;
   /** `ws://127.0.0.1:<port>/ws` */
   readonly url: string;
   close(): Promise<void>;
 }
 
-/** The gateway's defaults (as with no environment), with `overrides`. */
+/** The real-time defaults (the gateway's with no environment), with `overrides`. */
 export function testConfig(
-  overrides: Partial<GatewayConfig> = {},
-): GatewayConfig {
-  return { ...loadGatewayConfig({}), messageRate: 1000, ...overrides };
+  overrides: Partial<RealtimeConfig> = {},
+): RealtimeConfig {
+  return { ...REALTIME_DEFAULTS, messageRate: 1000, ...overrides };
 }
 
 /** Starts a gateway on port 0 and its reader; `close()` closes both. */
 export async function startGateway(
   redis: SecfeedRedis,
   keys: RedisKeys,
-  overrides: Partial<GatewayConfig> = {},
+  overrides: Partial<RealtimeConfig> = {},
 ): Promise<TestGateway> {
   const config = testConfig(overrides);
-  const metrics = createGatewayMetrics(false);
+  const metrics = createRealtimeMetrics(new Registry());
   const logger = createLogger('gateway', 'silent');
   const realtime = createRealtime({ redis, keys, config, metrics, logger });
   await realtime.start();

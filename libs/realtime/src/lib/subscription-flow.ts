@@ -1,6 +1,6 @@
 import { filtersToJson, matchesFilters } from '@secfeed/filing-model';
 import type { StreamEntry } from '@secfeed/stream-client';
-import type { GatewayMetrics } from '../metrics/gateway-metrics';
+import type { RealtimeMetrics } from './realtime-metrics';
 import { toBroadcastEntry, type BroadcastEntry } from './broadcast-entry';
 import type { ClientSession } from './client-session';
 import type { FanOutHub } from './fan-out-hub';
@@ -27,7 +27,7 @@ export interface SubscriptionContext {
   readonly snapshotScanLimit: number;
   /** How long a catch-up waits for a client to drain its buffer before closing it as slow. */
   readonly drainTimeoutMs: number;
-  readonly metrics: Pick<GatewayMetrics, 'historyScans' | 'historyPages'>;
+  readonly metrics: Pick<RealtimeMetrics, 'historyScans' | 'historyPages'>;
   /** A history read failed (Redis unavailable); the client got HISTORY_UNAVAILABLE. */
   readonly onHistoryFailure: (session: ClientSession, err: Error) => void;
 }

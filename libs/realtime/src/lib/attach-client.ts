@@ -1,6 +1,6 @@
 import type { Logger } from '@secfeed/service-runtime';
 import type { WebSocket } from 'ws';
-import type { GatewayMetrics } from '../metrics/gateway-metrics';
+import type { RealtimeMetrics } from './realtime-metrics';
 import {
   ClientSession,
   type SessionHooks,
@@ -33,7 +33,7 @@ export interface AttachContext {
   readonly messages: MessageContext;
   readonly heartbeat: Heartbeat<ClientSession>;
   readonly messageRate: number;
-  readonly metrics: Pick<GatewayMetrics, 'connections' | 'closes'>;
+  readonly metrics: Pick<RealtimeMetrics, 'connections' | 'closes'>;
   readonly logger: Logger;
 }
 

@@ -10,7 +10,7 @@ import {
   type SecfeedRedis,
 } from '@secfeed/service-runtime';
 import type { Subscription } from 'rxjs';
-import type { GatewayMetrics } from '../metrics/gateway-metrics';
+import type { RealtimeMetrics } from './realtime-metrics';
 import { toBroadcastEntry, type BroadcastEntry } from './broadcast-entry';
 import type { FanOutHub } from './fan-out-hub';
 
@@ -21,7 +21,7 @@ export interface StreamPumpOptions {
   readonly redis: SecfeedRedis;
   readonly streamKey: string;
   readonly hub: FanOutHub;
-  readonly metrics: Pick<GatewayMetrics, 'errors'>;
+  readonly metrics: Pick<RealtimeMetrics, 'errors'>;
   readonly logger: Logger;
 }
 

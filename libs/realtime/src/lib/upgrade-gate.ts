@@ -2,8 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { checkAccess } from '@secfeed/access-control';
-import type { GatewayConfig } from '../config/gateway-config';
-import { requestPath } from '../http/request-target';
+import { requestPath } from '@secfeed/service-runtime';
+import type { RealtimeConfig } from './realtime-config';
 import { REFUSAL_CODES } from './protocol-codes';
 
 /** Path of the WebSocket endpoint (contracts.md §3). */
@@ -23,7 +23,7 @@ export type UpgradeDecision =
 /** What the gate needs to know about the gateway right now. */
 export interface UpgradeGateState {
   readonly config: Pick<
-    GatewayConfig,
+    RealtimeConfig,
     'authSecret' | 'allowedOrigins' | 'maxConnections' | 'maxConnectionsPerIp'
   >;
   readonly connections: number;

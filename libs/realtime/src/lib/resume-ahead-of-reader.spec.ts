@@ -3,10 +3,11 @@
 // entries up to `since` then reach the reader later: they must not be sent again as live ones.
 import { routedCommands } from '@secfeed/service-runtime';
 import { WebSocket } from 'ws';
-import { createGatewayMetrics } from '../metrics/gateway-metrics';
+import { Registry } from 'prom-client';
 import { toBroadcastEntry } from './broadcast-entry';
 import { ClientSession } from './client-session';
 import { FanOutHub } from './fan-out-hub';
+import { createRealtimeMetrics } from './realtime-metrics';
 import { parseClientMessage } from './parse-client-message';
 import { subscribe, type SubscriptionContext } from './subscription-flow';
 import {
@@ -86,7 +87,7 @@ describe('subscribe with since ahead of the reader', () => {
   beforeEach(async () => {
     redis = await connectTestRedis('rt-ahead');
     positions = await redis.publish(...Array.from({ length: 10 }, () => ({})));
-    hub = new FanOutHub(createGatewayMetrics(false));
+    hub = new FanOutHub(createRealtimeMetrics(new Registry()));
     // This gateway's reader has delivered up to the third entry only.
     hub.startAt(positions[2]);
     ctx = {
@@ -96,7 +97,7 @@ describe('subscribe with since ahead of the reader', () => {
       pageSize: 3,
       snapshotScanLimit: 100,
       drainTimeoutMs: 1000,
-      metrics: createGatewayMetrics(false),
+      metrics: createRealtimeMetrics(new Registry()),
       onHistoryFailure: (_session, err) => {
         throw err;
       },
