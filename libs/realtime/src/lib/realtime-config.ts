@@ -24,7 +24,7 @@ export interface RealtimeConfig extends AccessPolicy {
 /**
  * Each real-time setting's default, in one place: the gateway's configuration falls back to
  * these when its environment variable is unset (docs/gateway.md), and the specs start from them.
- * No `authSecret` and no `allowedOrigins`: anyone may connect, from any origin.
+ * No `authSecret` and an empty `allowedOrigins`: anyone may connect, from any origin.
  */
 export const REALTIME_DEFAULTS: RealtimeConfig = {
   allowedOrigins: [],
