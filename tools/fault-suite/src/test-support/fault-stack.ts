@@ -1,4 +1,4 @@
-import { createClient } from 'redis';
+import type { RedisClientType } from 'redis';
 import { decodeStreamEntry } from '@secfeed/filing-model/stored';
 import { createRedisKeys, hashSlot } from '@secfeed/redis-keys';
 import {
@@ -9,6 +9,7 @@ import {
   type WireFiling,
 } from '@secfeed/sec-api-simulator';
 import {
+  connectRawRedis,
   createRedisCluster,
   createRedisProcess,
   reservedPort,
@@ -280,16 +281,13 @@ export class FaultStack {
    * A short-lived connection (to the master serving the feed, on a cluster): the private Redis
    * may be killed, or fail over, between two reads.
    */
-  async withRedis<T>(
-    use: (redis: ReturnType<typeof createClient>) => Promise<T>,
-  ): Promise<T> {
+  async withRedis<T>(use: (redis: RedisClientType) => Promise<T>): Promise<T> {
     const url =
       this.redisStore.kind === 'server'
         ? this.redisStore.server.url
         : await this.redisStore.cluster.masterOf(FEED_SLOT);
-    const redis = createClient({ url });
-    redis.on('error', () => undefined);
-    await redis.connect();
+    // A master the scenario may kill: no CLIENT SETINFO, errors heard (test-kit).
+    const redis = await connectRawRedis(url);
     try {
       return await use(redis);
     } finally {
