@@ -2,19 +2,18 @@ import type { Filing } from '@secfeed/filing-model';
 import {
   HistoryTest,
   HistoryTestServer,
-  openHistoryTest,
   startHistoryServer,
   TestRedis,
 } from './test-support/history-test-server';
 import {
   buildFilings,
   CUTOFF_MS,
-  listingOrder,
+  listedAccessions,
   NOW_MS,
-  publishFilings,
   RETENTION_MS,
   SeededFiling,
 } from './test-support/seed-filings';
+import { openSeededHistory } from './test-support/seeded-history';
 import { PageBody, walkPages } from './test-support/walk-pages';
 
 let history: HistoryTest;
@@ -23,11 +22,11 @@ let server: HistoryTestServer;
 let ordered: SeededFiling[];
 
 beforeAll(async () => {
-  history = await openHistoryTest('history-list');
+  ({ history, ordered } = await openSeededHistory(
+    'history-list',
+    buildFilings(400),
+  ));
   ({ redis, server } = history);
-  ordered = listingOrder(
-    await publishFilings(redis.client, redis.keys, buildFilings(400)),
-  );
 });
 
 afterAll(() => history?.close());
@@ -36,9 +35,7 @@ afterAll(() => history?.close());
 function expected(
   predicate: (filing: Filing) => boolean = () => true,
 ): string[] {
-  return ordered
-    .filter(({ filing }) => filing.filedAtMs >= CUTOFF_MS && predicate(filing))
-    .map(({ filing }) => filing.accessionNo);
+  return listedAccessions(ordered, predicate);
 }
 
 async function page(query: string): Promise<PageBody> {

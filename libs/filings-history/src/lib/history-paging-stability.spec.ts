@@ -4,18 +4,17 @@ import type { Filing } from '@secfeed/filing-model';
 import {
   HistoryTest,
   HistoryTestServer,
-  openHistoryTest,
   TestRedis,
 } from './test-support/history-test-server';
 import {
   buildFilings,
   CUTOFF_MS,
-  listingOrder,
+  listedAccessions,
   NOW_MS,
-  publishFilings,
   RETENTION_MS,
   SeededFiling,
 } from './test-support/seed-filings';
+import { openSeededHistory } from './test-support/seeded-history';
 import { PageBody, walkPages } from './test-support/walk-pages';
 
 let history: HistoryTest;
@@ -25,11 +24,11 @@ let publisher: FilingPublisher;
 let ordered: SeededFiling[];
 
 beforeAll(async () => {
-  history = await openHistoryTest('history-stability');
+  ({ history, ordered } = await openSeededHistory(
+    'history-stability',
+    buildFilings(150, 3),
+  ));
   ({ redis, server } = history);
-  ordered = listingOrder(
-    await publishFilings(redis.client, redis.keys, buildFilings(150, 3)),
-  );
   publisher = new FilingPublisher(redis.client, {
     keys: redis.keys,
     retentionMs: RETENTION_MS,
@@ -40,9 +39,7 @@ beforeAll(async () => {
 afterAll(() => history?.close());
 
 const original = (predicate: (filing: Filing) => boolean = () => true) =>
-  ordered
-    .filter(({ filing }) => filing.filedAtMs >= CUTOFF_MS && predicate(filing))
-    .map(({ filing }) => filing.accessionNo);
+  listedAccessions(ordered, predicate);
 
 let minute = 0;
 /** Filings newer than everything listed so far, some sharing one second, one per ticker given. */

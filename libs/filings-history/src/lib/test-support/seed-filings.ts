@@ -116,3 +116,16 @@ export function listingOrder(filings: readonly SeededFiling[]): SeededFiling[] {
         : -1,
   );
 }
+
+/**
+ * The accession numbers the API must list, in listing order: the seeded filings still within
+ * retention that `predicate` keeps.
+ */
+export function listedAccessions(
+  ordered: readonly SeededFiling[],
+  predicate: (filing: Filing) => boolean = () => true,
+): string[] {
+  return ordered
+    .filter(({ filing }) => filing.filedAtMs >= CUTOFF_MS && predicate(filing))
+    .map(({ filing }) => filing.accessionNo);
+}
