@@ -208,12 +208,13 @@ export class ClientSession implements BatchMember {
     unsent: (entry: BroadcastEntry) => void,
   ): void {
     const taken = this.taken;
-    this.taken = [];
     let wire: Buffer;
     if (taken.length === batch.entries.length) wire = batch.joined;
     else if (taken.length === 1) wire = taken[0].wire;
     else wire = Buffer.concat(taken.map((entry) => entry.wire));
     if (!this.send(wire)) taken.forEach(unsent);
+    // Emptied in place: one array per session, not one per session per read.
+    taken.length = 0;
   }
 
   /**

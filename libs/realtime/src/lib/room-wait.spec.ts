@@ -4,6 +4,7 @@ import { RoomWait } from './room-wait';
 describe('RoomWait', () => {
   let room: boolean;
   let socket: EventEmitter & {
+    writable: boolean;
     write(chunk: Buffer, done: () => void): boolean;
   };
   /** The completion callbacks of the writes queued on `socket`, in order. */
@@ -23,6 +24,7 @@ describe('RoomWait', () => {
     room = false;
     queued = [];
     socket = Object.assign(new EventEmitter(), {
+      writable: true,
       write: (chunk: Buffer, done: () => void) => {
         expect(chunk.length).toBe(0);
         queued.push(done);
@@ -109,5 +111,13 @@ describe('RoomWait', () => {
 
   it('resolves false without a socket', async () => {
     expect(await wait.until(undefined, 1000)).toBe(false);
+  });
+
+  it('resolves false at once on a socket that can no longer be written, writing nothing to it', async () => {
+    socket.writable = false;
+    expect(await wait.until(socket, 1000)).toBe(false);
+    expect(queued).toEqual([]);
+    expect(socket.listenerCount('drain')).toBe(0);
+    expect(jest.getTimerCount()).toBe(0);
   });
 });

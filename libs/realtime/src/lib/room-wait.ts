@@ -5,6 +5,8 @@ import { socketOf } from './tick-corker';
 export interface DrainSource {
   on(event: 'drain', listener: () => void): unknown;
   removeListener(event: 'drain', listener: () => void): unknown;
+  /** Whether it can still be written (not ended or destroyed). */
+  readonly writable: boolean;
   /** Queues `chunk` behind every earlier write; `done` runs once it has been handed on. */
   write(chunk: Buffer, done: () => void): unknown;
 }
@@ -54,12 +56,13 @@ export class RoomWait {
 
   /**
    * Resolves `true` once there is room (at once if there is), `false` after `timeoutMs`, when
-   * cancelled, or when there is no socket. A new wait cancels the previous one.
+   * cancelled, or when there is no socket or it can no longer be written. A new wait cancels the previous one.
    */
   until(socket: DrainSource | undefined, timeoutMs: number): Promise<boolean> {
     if (this.hasRoom()) return Promise.resolve(true);
     this.cancel();
-    if (socket === undefined) return Promise.resolve(false);
+    // A client gone (or going): nothing will make room, and nothing may be written to it.
+    if (socket === undefined || !socket.writable) return Promise.resolve(false);
     return new Promise((resolve) => {
       const timer = setTimeout(() => this.settle(false), timeoutMs);
       timer.unref();
