@@ -8,7 +8,11 @@ export {
   type RedisClusterOptions,
   type RedisClusterProcess,
 } from './redis-cluster';
-export { createRedisProcess, type RedisProcess } from './redis-process';
+export {
+  createRedisProcess,
+  type AofMark,
+  type RedisProcess,
+} from './redis-process';
 export {
   connectRawRedis,
   connectTestRedis,
