@@ -229,37 +229,77 @@ describe('ingest upstream fault matrix (sec-api)', () => {
       await s.expectEveryFilingOnce();
     });
 
-    // Runs with SECFEED_SOAK=1 (`npm run soak`) until its open defect is fixed: in about one
-    // fresh-clone run in five on two loaded cores (2026-12-02) the stream ended with the gap's
-    // first filing missing and another filing twice. Not yet understood; one lead is that a
-    // SIGKILLed redis-server with `appendfsync everysec` can lose writes it acknowledged (while
-    // an fsync is slow, Redis postpones the AOF write and still replies), which ingest does not
-    // check for after reconnecting to a restarted single Redis.
-    const itSoak = process.env['SECFEED_SOAK'] ? it : it.skip;
-    itSoak(
-      'Redis restarted twice while a backfill pages through a large gap',
-      async () => {
-        const s = (scenario = await UpstreamScenario.start(redis.url, {
-          env: { INGEST_BUFFER_SIZE: '20' },
-          secApi: FAST,
-        }));
-        s.live(3);
-        await s.settle();
-        s.upstream.queryFault = () => ({ delayMs: 40 });
-        await s.gap(400);
-        for (let outage = 0; outage < 2; outage++) {
-          await waitUntil(
-            () => s.upstream.queries.length >= 2 + outage * 3,
-            'the backfill to page',
-          );
-          await redis.kill();
-          s.live(30);
-          await redis.start();
-        }
-        s.upstream.queryFault = undefined;
-        s.live(2);
-        await s.expectEveryFilingOnce(30_000);
-      },
-    );
+    it('Redis restarted twice while a backfill pages through a large gap', async () => {
+      const s = (scenario = await UpstreamScenario.start(redis.url, {
+        env: { INGEST_BUFFER_SIZE: '20' },
+        secApi: FAST,
+      }));
+      s.live(3);
+      await s.settle();
+      s.upstream.queryFault = () => ({ delayMs: 40 });
+      await s.gap(400);
+      for (let outage = 0; outage < 2; outage++) {
+        await waitUntil(
+          () => s.upstream.queries.length >= 2 + outage * 3,
+          'the backfill to page',
+        );
+        await redis.kill();
+        s.live(30);
+        await redis.start();
+      }
+      s.upstream.queryFault = undefined;
+      s.live(2);
+      await s.expectEveryFilingOnce(30_000);
+    });
+
+    it('a restart that lost the tail of its AOF: what Redis acknowledged and lost is published again, once', async () => {
+      const s = (scenario = await UpstreamScenario.start(redis.url, {
+        secApi: FAST,
+      }));
+      s.live(4);
+      await s.settle();
+      const mark = redis.aofMark();
+      s.live(6);
+      await s.settle();
+      await redis.kill();
+      redis.loseWritesAfter(mark);
+      await redis.start();
+      s.live(2);
+      await s.expectEveryFilingOnce();
+      expect(s.messages()).toContain(
+        'Redis lost acknowledged filings; publishing them again',
+      );
+      expect(
+        await metric(
+          s.running.metrics,
+          'secfeed_ingest_lost_writes_republished_total',
+        ),
+      ).toBe(6);
+    });
+
+    it('a restart that lost every filing this process published (older entries remain): all published again, once', async () => {
+      const s = (scenario = await UpstreamScenario.start(redis.url, {
+        secApi: FAST,
+      }));
+      s.live(3);
+      await s.settle();
+      // A new process remembers none of the first three: what it can check starts after them.
+      await s.stopIngest();
+      await s.startIngest({ secApi: FAST });
+      const mark = redis.aofMark();
+      s.live(5);
+      await s.settle();
+      await redis.kill();
+      redis.loseWritesAfter(mark);
+      await redis.start();
+      s.live(1);
+      await s.expectEveryFilingOnce();
+      expect(
+        await metric(
+          s.running.metrics,
+          'secfeed_ingest_lost_writes_republished_total',
+        ),
+      ).toBe(5);
+    });
   });
 });

@@ -1,34 +1,64 @@
 import { STREAM_FIELDS, streamEntryKind } from '@secfeed/filing-model/stored';
 import type { RoutedCommands } from '@secfeed/service-runtime';
+import { isAfter } from './mark-lost-positions';
 import type { Publication } from './recent-publications';
 
 /**
- * The publications Redis acknowledged that its stream no longer holds, though an older one of
- * them is still there: no entry at their position, or another filing there (a new master with
- * a slower clock may reuse a position). A replica holds a prefix of its master's writes, so what
- * a failover loses is a run at the end; absent publications before the oldest present one were
- * trimmed, not lost. When none is present at all the stream was replaced or trimmed past them
- * all, not rolled back: nothing is reported (a Redis replaced empty is recovered as before). One
- * `XRANGE p p` per publication, pipelined in one round trip.
+ * The publications Redis acknowledged that its stream no longer holds, with proof that they were
+ * lost rather than trimmed. A publication is lost when it is absent (no entry at its position,
+ * or another filing there: a new master with a slower clock may reuse a position) and either
+ * - an older one of them is still there: a replica holds a prefix of its master's writes and an
+ *   AOF a prefix of what was acknowledged, so what a failover or a restart loses is a run at the
+ *   end, and absent publications before the oldest present one were trimmed; or
+ * - its position is after the stream's last generated ID: the stream, as Redis has it now, never
+ *   got that far, which is what a restart that lost the tail of its AOF (or a failover) leaves
+ *   even when it took every filing this process published, while retention or `MAXLEN` trims
+ *   never lower that ID.
+ * When the stream is gone altogether, Redis was replaced empty (or lost everything it ever had
+ * of the feed): nothing is reported, and the feed goes on from what the upstream sends next, as
+ * docs/operations.md says. One `XRANGE p p` per publication and one `XINFO STREAM`, pipelined in
+ * one round trip.
  */
 export async function findLostWrites(
   commands: RoutedCommands,
   streamKey: string,
   publications: readonly Publication[],
 ): Promise<Publication[]> {
-  const found = await Promise.all(
-    publications.map((p) =>
+  const [lastGenerated, ...found] = await Promise.all([
+    lastGeneratedId(commands, streamKey),
+    ...publications.map((p) =>
       commands.sendCommand(['XRANGE', streamKey, p.position, p.position]),
     ),
-  );
+  ]);
+  if (lastGenerated === undefined) return [];
   // Only the filing's own entry counts: a new master may give the position to an insights
   // entry of the same accession number, which is not the filing.
   const present = publications.map(
     (p, i) => filingAccessions(found[i])[0] === p.filing.accessionNo,
   );
   const oldestPresent = present.indexOf(true);
-  if (oldestPresent < 0) return [];
-  return publications.filter((_, i) => i > oldestPresent && !present[i]);
+  return publications.filter(
+    (p, i) =>
+      !present[i] &&
+      ((oldestPresent >= 0 && i > oldestPresent) ||
+        isAfter(p.position, lastGenerated)),
+  );
+}
+
+/** The stream's `last-generated-id`, or `undefined` when the stream does not exist. */
+async function lastGeneratedId(
+  commands: RoutedCommands,
+  streamKey: string,
+): Promise<string | undefined> {
+  const info = await commands
+    .sendCommand(['XINFO', 'STREAM', streamKey])
+    .catch((err: Error) => {
+      if (/no such key/i.test(err.message)) return undefined;
+      throw err;
+    });
+  if (!Array.isArray(info)) return undefined;
+  const at = info.indexOf('last-generated-id');
+  return at >= 0 ? String(info[at + 1]) : undefined;
 }
 
 /** The accession number of each filing entry of an `XRANGE` reply (other kinds: undefined). */

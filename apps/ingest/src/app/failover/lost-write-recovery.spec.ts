@@ -31,7 +31,25 @@ describe('LostWriteRecovery', () => {
     await redis.close();
   });
 
-  async function setUp() {
+  /** `redis` whose first `count` commands fail as a Redis still loading its AOF answers. */
+  function loading(count: number): TestRedis {
+    let failures = count;
+    return new Proxy(redis, {
+      get(target, prop) {
+        if (prop === 'sendCommand')
+          return (args: string[]) =>
+            failures-- > 0
+              ? Promise.reject(
+                  new Error('LOADING Redis is loading the dataset in memory'),
+                )
+              : Reflect.apply(target.sendCommand, target, [args]);
+        const value = Reflect.get(target, prop, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  }
+
+  async function setUp(recoveryRedis: TestRedis = redis) {
     const prefix = uniqueKeyPrefix('lost-writes');
     prefixes.push(prefix);
     const keys = createRedisKeys(prefix);
@@ -39,7 +57,8 @@ describe('LostWriteRecovery', () => {
     const logs: string[] = [];
     const registry = new Registry();
     const recovery = new LostWriteRecovery({
-      redis,
+      redis: recoveryRedis,
+      retryMs: 20,
       streamKey: keys.stream,
       registry,
       logger: createLogger(
@@ -91,6 +110,7 @@ describe('LostWriteRecovery', () => {
       };
     };
     return {
+      keys,
       recovery,
       publisher,
       filings,
@@ -140,6 +160,26 @@ describe('LostWriteRecovery', () => {
     expect(result.position > maxDeleted).toBe(true);
   });
 
+  it('holds a publish issued while a failed check waits for its retry, until the retry has marked the stream', async () => {
+    const s = await setUp(loading(1));
+    s.recovery.redisUp(false);
+    await s.loseNewest(3);
+    const order: string[] = [];
+    const checked = s.recovery.redisUp(true).then(() => order.push('checked'));
+    await new Promise((resolve) => setTimeout(resolve, 5)); // the first check has failed
+    expect(s.logs).toEqual(['Lost-write check failed; retrying']);
+    await s.publisher
+      .publishBatch([makeFiling({ accessionNo: '0000000001-26-000100' })])
+      .then(() => order.push('published'));
+    await checked;
+    expect(order).toEqual(['checked', 'published']);
+    expect(s.republished).toEqual([s.filings.slice(7)]);
+    expect(s.logs).toEqual([
+      'Lost-write check failed; retrying',
+      'Redis lost acknowledged filings; publishing them again',
+    ]);
+  });
+
   it('does not take an insights entry of the same accession number at a lost position for the filing', async () => {
     const s = await setUp();
     s.recovery.redisUp(false);
@@ -160,16 +200,41 @@ describe('LostWriteRecovery', () => {
     expect(s.republished).toEqual([s.filings.slice(8)]);
   });
 
-  it('hands back nothing when every acknowledged filing survived, or when none did (a Redis replaced empty is not a rollback)', async () => {
+  it('hands back every acknowledged filing when a restart rolled the stream back to before all of them (the stream itself remains)', async () => {
+    const s = await setUp();
+    s.recovery.redisUp(false);
+    // What an AOF that lost its tail loads: the entries gone, and the stream's last generated
+    // ID back where it was before them.
+    await s.loseNewest(10);
+    const [ms] = s.positions[0].split('-');
+    await routedCommands(redis, s.keys.stream).sendCommand([
+      'XSETID',
+      s.keys.stream,
+      `${Number(ms) - 1}-0`,
+    ]);
+    await s.recovery.redisUp(true);
+
+    expect(s.republished).toEqual([s.filings]);
+    expect(await s.republishedCount()).toBe(10);
+  });
+
+  it('hands back nothing when every acknowledged filing survived, when all were trimmed, or when the stream is gone (a Redis replaced empty is not a rollback)', async () => {
     const survived = await setUp();
     survived.recovery.redisUp(false);
     await survived.recovery.redisUp(true);
 
+    // Retention or MAXLEN took them: the last generated ID stays where it was.
+    const trimmed = await setUp();
+    trimmed.recovery.redisUp(false);
+    await trimmed.loseNewest(10);
+    await trimmed.recovery.redisUp(true);
+
     const replaced = await setUp();
     replaced.recovery.redisUp(false);
     await replaced.loseNewest(10);
+    await redis.del(replaced.keys.stream);
     await replaced.recovery.redisUp(true);
-    for (const s of [survived, replaced]) {
+    for (const s of [survived, trimmed, replaced]) {
       expect(s.logs).toEqual(['Redis back; no acknowledged filing lost']);
       expect(s.republished).toEqual([]);
       expect(await s.republishedCount()).toBe(0);

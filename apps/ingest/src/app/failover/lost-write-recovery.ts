@@ -38,7 +38,8 @@ export interface LostWriteRecoveryOptions {
  * client resuming from before it is told `recovered: false`), then queues the lost filings, in
  * their order: dedup publishes them again, with new positions. Logged (`Redis lost
  * acknowledged filings; publishing them again`, warn) and counted
- * (`secfeed_ingest_lost_writes_republished_total`). A check that fails is retried.
+ * (`secfeed_ingest_lost_writes_republished_total`). A check that fails (Redis still loading,
+ * or gone again) is retried, and publishes wait until one succeeds.
  */
 export class LostWriteRecovery {
   private readonly recent: RecentPublications;
@@ -48,6 +49,8 @@ export class LostWriteRecovery {
   private checking?: Promise<void>;
   private recheck = false;
   private retry?: NodeJS.Timeout;
+  /** Ends the wait before the next attempt of a check that failed. */
+  private wake?: () => void;
   private stopped = false;
 
   constructor(private readonly options: LostWriteRecoveryOptions) {
@@ -63,8 +66,9 @@ export class LostWriteRecovery {
   recording(publisher: BatchPublisher): BatchPublisher {
     const recorded = this.recent.recording(publisher);
     return {
-      // A publish waits for a check in progress: the stream is marked before any new entry,
-      // so new IDs come after the lost ones whatever the new master's clock.
+      // A publish waits for a check in progress, its retries included: the stream is marked
+      // before any new entry, so new IDs come after the lost ones whatever the new master's
+      // clock, and a new entry never raises the stream's last ID over a lost position first.
       publishBatch: async (filings) => {
         await this.checking;
         return recorded.publishBatch(filings);
@@ -74,7 +78,8 @@ export class LostWriteRecovery {
 
   /**
    * Feed it every connection change (`connectRedis`'s `onUpChange`). Resolves when the check a
-   * reconnect starts is over (at once when there is nothing to check); never rejects.
+   * reconnect starts is over, retries included (at once when there is nothing to check); never
+   * rejects.
    */
   redisUp(up: boolean): Promise<void> {
     if (this.stopped) return Promise.resolve();
@@ -82,18 +87,20 @@ export class LostWriteRecovery {
       this.pendingUpTo = this.recent.count;
       return Promise.resolve();
     }
+    this.wake?.();
     return this.runCheck();
   }
 
   stop(): void {
     this.stopped = true;
     clearTimeout(this.retry);
+    this.wake?.();
   }
 
-  /** Starts a check unless one runs (then resolves with it) or nothing waits for one. */
+  /** Starts checking unless a check runs (then resolves with it) or nothing waits for one. */
   private runCheck(): Promise<void> {
     if (!this.checking && this.pendingUpTo > 0)
-      this.checking = this.check().finally(() => {
+      this.checking = this.checkUntilDone().finally(() => {
         this.checking = undefined;
         // The connection was lost again while it ran: check what was published since.
         if (this.recheck) void this.runCheck();
@@ -101,7 +108,18 @@ export class LostWriteRecovery {
     return this.checking ?? Promise.resolve();
   }
 
-  private async check(): Promise<void> {
+  /** Checks until a check succeeds or the recovery stops, `retryMs` between attempts. */
+  private async checkUntilDone(): Promise<void> {
+    while (!(await this.check()) && !this.stopped)
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+        this.retry = setTimeout(resolve, this.options.retryMs ?? 1000).unref();
+      });
+    this.wake = undefined;
+  }
+
+  /** One check; false when it failed (Redis erroring) and must be tried again. */
+  private async check(): Promise<boolean> {
     this.recheck = false;
     const upTo = this.pendingUpTo;
     const { redis, streamKey, logger } = this.options;
@@ -119,16 +137,16 @@ export class LostWriteRecovery {
           { checked: upTo },
           'Redis back; no acknowledged filing lost',
         );
-        return;
+      } else {
+        const newest = lost[lost.length - 1].position;
+        await markLostPositions(commands, streamKey, nextPosition(newest));
+        logger.warn(
+          { lost: lost.length, from: lost[0].position, to: newest },
+          'Redis lost acknowledged filings; publishing them again',
+        );
+        this.republished.inc(lost.length);
+        this.options.republish(lost.map((p) => p.filing));
       }
-      const newest = lost[lost.length - 1].position;
-      await markLostPositions(commands, streamKey, nextPosition(newest));
-      logger.warn(
-        { lost: lost.length, from: lost[0].position, to: newest },
-        'Redis lost acknowledged filings; publishing them again',
-      );
-      this.republished.inc(lost.length);
-      this.options.republish(lost.map((p) => p.filing));
     } catch (err) {
       failed = true;
       if (this.pendingUpTo === 0) this.pendingUpTo = upTo;
@@ -136,13 +154,8 @@ export class LostWriteRecovery {
         { err: (err as Error).message },
         'Lost-write check failed; retrying',
       );
-      clearTimeout(this.retry);
-      if (!this.stopped)
-        this.retry = setTimeout(
-          () => void this.runCheck(),
-          this.options.retryMs ?? 1000,
-        ).unref();
     }
     this.recheck = !failed && this.pendingUpTo > upTo;
+    return !failed;
   }
 }

@@ -57,3 +57,10 @@ export function nextPosition(position: string): string {
   const [ms, seq] = position.split('-');
   return `${ms}-${BigInt(seq) + 1n}`;
 }
+
+/** Whether stream position `a` comes after `b` (both `<ms>-<seq>`; compared as numbers). */
+export function isAfter(a: string, b: string): boolean {
+  const [ams, aseq] = a.split('-').map(BigInt);
+  const [bms, bseq] = b.split('-').map(BigInt);
+  return ams > bms || (ams === bms && aseq > bseq);
+}
