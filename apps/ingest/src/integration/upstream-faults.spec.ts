@@ -5,6 +5,7 @@ import {
   waitUntil,
   type RedisProcess,
 } from '@secfeed/test-kit';
+import type { SecApiSourceOptions } from '@secfeed/upstream-sources';
 import type { QueryFault, QueryRequest } from '../test-support/fake-sec-api';
 import { metric } from '../test-support/ingest-harness';
 import { UpstreamScenario } from '../test-support/upstream-scenario';
@@ -60,6 +61,8 @@ describe('ingest upstream fault matrix (sec-api)', () => {
     fault: (request: QueryRequest, index: number) => QueryFault | undefined;
     /** Whether the case must see a failed attempt (the slow one must not). */
     fails?: false;
+    /** Timers other than {@link FAST}'s. */
+    secApi?: Partial<SecApiSourceOptions>;
   }> = [
     {
       name: 'Query API 500, 502, 503 in a row',
@@ -81,6 +84,8 @@ describe('ingest upstream fault matrix (sec-api)', () => {
       gap: 120,
       fault: () => ({ delayMs: 120 }),
       fails: false,
+      // Slow, yet far within the timeout: two loaded cores once made a 120 ms answer take 400.
+      secApi: { ...FAST, backfillRequestTimeoutMs: 2_000 },
     },
     {
       name: `a third of the requests failing at random (seed ${SEED})`,
@@ -92,9 +97,9 @@ describe('ingest upstream fault matrix (sec-api)', () => {
     },
   ];
 
-  it.each(queryApiCases)('$name', async ({ gap, fault, fails }) => {
+  it.each(queryApiCases)('$name', async ({ gap, fault, fails, secApi }) => {
     const s = (scenario = await UpstreamScenario.start(testRedisUrl(), {
-      secApi: FAST,
+      secApi: secApi ?? FAST,
     }));
     s.live(5);
     await s.settle();
@@ -205,9 +210,12 @@ describe('ingest upstream fault matrix (sec-api)', () => {
       await redis.kill();
       try {
         s.live(1);
+        // A publish sent as Redis died fails once the connection's PING goes unanswered for
+        // 5 s; on two loaded cores that once took over 10 s.
         await waitUntil(
           () => running.service.readiness().reasons.includes('PUBLISH_FAILING'),
           'publishing to fail',
+          20_000,
         );
         s.live(30); // 4 more fit in the buffer, the rest are dropped
         await s.gap(5);
