@@ -180,6 +180,26 @@ describe('LostWriteRecovery', () => {
     ]);
   });
 
+  it('lets publishes go on when the connection is lost again while a failed check waits, and checks at the next reconnect', async () => {
+    const s = await setUp(loading(1));
+    s.recovery.redisUp(false);
+    await s.loseNewest(3);
+    const checked = s.recovery.redisUp(true);
+    await new Promise((resolve) => setTimeout(resolve, 5)); // the first check has failed
+    s.recovery.redisUp(false); // a dying server accepted the reconnect, then reset it
+    await checked; // no retry while Redis is away
+    expect(s.logs).toEqual(['Lost-write check failed; retrying']);
+    // Not held: while Redis is away a publish fails and the pipeline buffers it.
+    const publishing = s.publisher.publishBatch([
+      makeFiling({ accessionNo: '0000000001-26-000100' }),
+    ]);
+    await expect(publishing).resolves.toHaveLength(1);
+    expect(s.republished).toEqual([]);
+
+    await s.recovery.redisUp(true);
+    expect(s.republished).toEqual([s.filings.slice(7)]);
+  });
+
   it('does not take an insights entry of the same accession number at a lost position for the filing', async () => {
     const s = await setUp();
     s.recovery.redisUp(false);

@@ -38,8 +38,9 @@ export interface LostWriteRecoveryOptions {
  * client resuming from before it is told `recovered: false`), then queues the lost filings, in
  * their order: dedup publishes them again, with new positions. Logged (`Redis lost
  * acknowledged filings; publishing them again`, warn) and counted
- * (`secfeed_ingest_lost_writes_republished_total`). A check that fails (Redis still loading,
- * or gone again) is retried, and publishes wait until one succeeds.
+ * (`secfeed_ingest_lost_writes_republished_total`). A check that fails while the connection
+ * stays up (Redis still loading its AOF) is retried, and publishes wait until one succeeds; one
+ * that fails because the connection is lost again is run again at the next reconnect.
  */
 export class LostWriteRecovery {
   private readonly recent: RecentPublications;
@@ -51,6 +52,8 @@ export class LostWriteRecovery {
   private retry?: NodeJS.Timeout;
   /** Ends the wait before the next attempt of a check that failed. */
   private wake?: () => void;
+  /** The last connection change: up (or not told yet) or lost. */
+  private up = true;
   private stopped = false;
 
   constructor(private readonly options: LostWriteRecoveryOptions) {
@@ -83,11 +86,13 @@ export class LostWriteRecovery {
    */
   redisUp(up: boolean): Promise<void> {
     if (this.stopped) return Promise.resolve();
+    this.up = up;
+    // A check waiting to try again: at once when Redis is back; not at all while it is away.
+    this.wake?.();
     if (!up) {
       this.pendingUpTo = this.recent.count;
       return Promise.resolve();
     }
-    this.wake?.();
     return this.runCheck();
   }
 
@@ -108,14 +113,22 @@ export class LostWriteRecovery {
     return this.checking ?? Promise.resolve();
   }
 
-  /** Checks until a check succeeds or the recovery stops, `retryMs` between attempts. */
+  /**
+   * Checks until a check succeeds, `retryMs` between attempts, while the connection is up. Once
+   * it is lost (a dying server can accept a reconnect and then reset it), the check ends and
+   * publishes go on: they fail and buffer as in any outage, rather than wait, and the next
+   * reconnect checks again.
+   */
   private async checkUntilDone(): Promise<void> {
-    while (!(await this.check()) && !this.stopped)
+    const goOn = () => this.up && !this.stopped;
+    while (!(await this.check()) && goOn()) {
       await new Promise<void>((resolve) => {
         this.wake = resolve;
         this.retry = setTimeout(resolve, this.options.retryMs ?? 1000).unref();
       });
-    this.wake = undefined;
+      this.wake = undefined;
+      if (!goOn()) return;
+    }
   }
 
   /** One check; false when it failed (Redis erroring) and must be tried again. */
