@@ -1,5 +1,4 @@
 import type { Logger } from '@secfeed/service-runtime';
-import type { WebSocket } from 'ws';
 import type { RealtimeMetrics } from './realtime-metrics';
 import {
   ClientSession,
@@ -12,6 +11,7 @@ import {
 } from './handle-client-message';
 import type { Heartbeat } from './heartbeat';
 import { MessageGuard } from './message-guard';
+import type { SessionSocket } from './session-socket';
 import { unsubscribe } from './subscription-flow';
 import { CLOSE_CODES } from './protocol-codes';
 import type { TickCorker } from './tick-corker';
@@ -43,7 +43,7 @@ export interface AttachContext {
  * that forgets it everywhere.
  */
 export function attachClient(
-  ws: WebSocket,
+  ws: SessionSocket,
   id: number,
   claims: Record<string, unknown> | undefined,
   ctx: AttachContext,

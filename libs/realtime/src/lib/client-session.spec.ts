@@ -91,6 +91,48 @@ describe('ClientSession: waiting for room (real sockets)', () => {
 // A send bound below the socket's own high-water mark (16 KiB): the writes that fill it never
 // make Node promise a `drain`, and they carry no completion callback (nothing waited when they
 // were made). The wait's own empty write, queued behind them, is what wakes it.
+describe('ClientSession: the closing handshake (real sockets)', () => {
+  let pair: Awaited<ReturnType<typeof connectedPair>>;
+  afterEach(() => closePair(pair));
+
+  it.each([
+    ['the client sends a close frame', () => pair.client.close(1000)],
+    ['the gateway closes', () => pair.accepted.close(1001)],
+  ])(
+    'writes no data frame after %s, even while its close frame waits behind unsent data',
+    async (_case, startClose) => {
+      pair = await connectedPair();
+      const session = new ClientSession(
+        pair.accepted,
+        1,
+        {
+          sendBufferBytes: 64 << 20,
+          closeGraceMs: 1000,
+          maxPendingEntries: 100,
+          historyScan: { pagesPerSecond: 1000, pageBurst: 1000 },
+        },
+        { sent: () => undefined, closing: () => undefined },
+      );
+      const frame = textFrame(`"${'x'.repeat(64 * 1024)}"`).wire;
+      tcpOf(pair.client).pause();
+      // Enough that the kernel's buffers are full and the socket keeps some of it queued.
+      for (let i = 0; i < 400; i++) expect(session.write(frame)).toBe(true);
+      const socket = socketOf(pair.accepted);
+      await waitUntil(
+        () => (socket?.writableLength ?? 0) > 0,
+        'data queued in the socket',
+      );
+      startClose();
+      await waitUntil(() => !session.open, 'the session to see the close');
+      expect(socket?.writable).toBe(true); // its close frame is still queued
+      const queued = socket?.writableLength;
+      expect(session.write(frame)).toBe(false);
+      expect(socket?.writableLength).toBe(queued);
+      session.dispose();
+    },
+  );
+});
+
 describe('ClientSession: waiting for room under a bound below the high-water mark', () => {
   let pair: Awaited<ReturnType<typeof connectedPair>>;
 

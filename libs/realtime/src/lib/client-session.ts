@@ -6,6 +6,7 @@ import type { BatchMember, DeliveryBatch } from './delivery-batch';
 import { HistoryScanSlot, type HistoryScanLimits } from './history-scan-slot';
 import { CLOSE_CODES, type CloseCode } from './protocol-codes';
 import { drainSourceOf, RoomWait } from './room-wait';
+import type { SessionSocket } from './session-socket';
 import { comparePositions } from './stream-position';
 import { socketOf, type TickCorker } from './tick-corker';
 import { textFrame } from './ws-text-frame';
@@ -78,9 +79,11 @@ export class ClientSession implements BatchMember {
   private readonly socket: Socket | undefined;
   /** Live entries taken from the batch being delivered, sent together by {@link sendTaken}. */
   private taken: BroadcastEntry[] = [];
+  /** The closing handshake has started: no data frame may follow the close frame. */
+  private closeStarted = false;
 
   constructor(
-    readonly ws: WebSocket,
+    readonly ws: SessionSocket,
     readonly id: number,
     private readonly limits: SessionLimits,
     private readonly hooks: SessionHooks,
@@ -89,6 +92,7 @@ export class ClientSession implements BatchMember {
   ) {
     this.scans = new HistoryScanSlot(limits.historyScan);
     this.socket = socketOf(ws);
+    ws.onCloseStart = () => (this.closeStarted = true);
   }
 
   /** Not subscribed, catching up, or live. */
@@ -101,9 +105,12 @@ export class ClientSession implements BatchMember {
     return this.subscribedFilters;
   }
 
-  /** Whether writes still reach the client. */
+  /**
+   * Whether writes still reach the client: no closing handshake started and the TCP socket
+   * still writable (see {@link SessionSocket}). Reads no field of the `ws` object.
+   */
   get open(): boolean {
-    return this.ws.readyState === WebSocket.OPEN;
+    return !this.closeStarted && this.socket?.writable === true;
   }
 
   /** Unsent bytes are at most half the bound: a good moment to send a replay page. */
@@ -244,9 +251,9 @@ export class ClientSession implements BatchMember {
    */
   private send(wire: Buffer): boolean {
     if (this.corkedThisTick) return this.write(wire);
-    if (!this.open) return false;
     const socket = this.socket;
-    if (socket === undefined) return false;
+    if (this.closeStarted || socket === undefined || !socket.writable)
+      return false;
     if (socket.writableLength > this.limits.sendBufferBytes) {
       this.close(CLOSE_CODES.SLOW_CONSUMER, 'send buffer full');
       return false;
@@ -267,9 +274,9 @@ export class ClientSession implements BatchMember {
    * closed as a slow consumer; one tick (a read batch) may add to it before that.
    */
   write(wire: Buffer): boolean {
-    if (!this.open) return false;
     const socket = this.socket;
-    if (socket === undefined) return false;
+    if (this.closeStarted || socket === undefined || !socket.writable)
+      return false;
     if (!this.corkedThisTick) {
       if (socket.writableLength > this.limits.sendBufferBytes) {
         this.close(CLOSE_CODES.SLOW_CONSUMER, 'send buffer full');

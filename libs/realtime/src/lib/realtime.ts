@@ -6,7 +6,7 @@ import {
 } from '@secfeed/service-runtime';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer } from 'ws';
 import type { RealtimeConfig } from './realtime-config';
 import type { RealtimeMetrics } from './realtime-metrics';
 import { attachClient, type AttachContext } from './attach-client';
@@ -20,6 +20,7 @@ import {
 } from './connections-per-address';
 import { CLOSE_CODES } from './protocol-codes';
 import { RollbackWatch } from './rollback-watch';
+import { SessionSocket } from './session-socket';
 import { StreamPump } from './stream-pump';
 import { TickCorker } from './tick-corker';
 import { checkUpgrade, refuseUpgrade } from './upgrade-gate';
@@ -84,6 +85,7 @@ export function createRealtime(options: RealtimeOptions): Realtime {
     maxPayload: config.maxPayloadBytes,
     perMessageDeflate: false,
     clientTracking: false,
+    WebSocket: SessionSocket,
   });
   const heartbeat = new Heartbeat(
     () => sessions,
@@ -133,7 +135,7 @@ export function createRealtime(options: RealtimeOptions): Realtime {
     metrics,
     logger,
   };
-  const connect = (ws: WebSocket, claims?: Record<string, unknown>) =>
+  const connect = (ws: SessionSocket, claims?: Record<string, unknown>) =>
     attachClient(ws, (nextId += 1), claims, attach);
 
   return {

@@ -6,6 +6,7 @@ import { WebSocket } from 'ws';
 import { Registry } from 'prom-client';
 import { toBroadcastEntry } from './broadcast-entry';
 import { ClientSession } from './client-session';
+import type { SessionSocket } from './session-socket';
 import { FanOutHub } from './fan-out-hub';
 import { createRealtimeMetrics } from './realtime-metrics';
 import { parseClientMessage } from './parse-client-message';
@@ -20,6 +21,8 @@ function recordingSession(): { session: ClientSession; frames: string[] } {
   const frames: string[] = [];
   // The session writes whole WebSocket frames to the TCP socket; the test reads their payloads.
   const socket = {
+    writable: true,
+    writableLength: 0,
     cork: () => undefined,
     uncork: () => undefined,
     write: (wire: Buffer) => {
@@ -33,7 +36,7 @@ function recordingSession(): { session: ClientSession; frames: string[] } {
     readyState: WebSocket.OPEN,
     bufferedAmount: 0,
     _socket: socket,
-  } as unknown as WebSocket;
+  } as unknown as SessionSocket;
   const session = new ClientSession(
     ws,
     1,

@@ -2,6 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer } from 'ws';
+import { SessionSocket } from '../session-socket';
 
 /** The TCP socket under a `ws` client, to stop and resume reading like a slow client. */
 export const tcpOf = (ws: WebSocket) =>
@@ -12,12 +13,12 @@ export async function connectedPair(): Promise<{
   http: Server;
   wss: WebSocketServer;
   client: WebSocket;
-  accepted: WebSocket;
+  accepted: SessionSocket;
 }> {
   const http = createServer();
-  const wss = new WebSocketServer({ server: http });
+  const wss = new WebSocketServer({ server: http, WebSocket: SessionSocket });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  const accepting = new Promise<WebSocket>((resolve) =>
+  const accepting = new Promise<SessionSocket>((resolve) =>
     wss.once('connection', resolve),
   );
   const { port } = http.address() as AddressInfo;
