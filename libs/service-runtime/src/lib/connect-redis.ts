@@ -138,7 +138,12 @@ async function connectCluster(
     if (isRedisReady(cluster)) watch.ready();
   };
   cluster.on('error', watch.lost);
-  cluster.on('node-error', watch.lost);
+  // A node's error counts only while the cluster does not serve every slot. After a failover
+  // the dead master's old connection can go on failing while the promoted replica serves its
+  // slots; that is no outage, and once logged one (a second "lost" after "Reconnected").
+  cluster.on('node-error', (err: Error) => {
+    if (!isRedisReady(cluster)) watch.lost(err);
+  });
   // A node's first `ready` is reported once ('node-ready'); later ones only by its own client.
   cluster.on('node-connect', ({ host, port }: { host: string; port: number }) =>
     cluster.nodeByAddress

@@ -23,53 +23,44 @@ describe('a cluster client when a master fails over', () => {
     await cluster?.stop();
   });
 
-  // Runs with SECFEED_SOAK=1 (`npm run soak`): beside the other specs of this project it fails
-  // now and then (a cluster of its own started while another spec's servers start and stop on two
-  // cores; not yet understood). The stale-map test below and the fault suite's failover scenario
-  // cover following a failover in `npm test`.
-  const itSoak = process.env['SECFEED_SOAK'] ? it : it.skip;
-  itSoak(
-    'writes to the promoted replica without a restart (node-redis alone keeps retrying the dead master)',
-    async () => {
-      redis = await connectRedis({
-        url: cluster.nodeUrls.join(','),
-        logger: createLogger(
-          'test',
-          'info',
-          new Writable({
-            write: (chunk: Buffer, _e, done) => {
-              messages.push(JSON.parse(chunk.toString()).msg);
-              done();
-            },
-          }),
-        ),
-      });
-      const key = `${uniqueKeyPrefix('failover')}k`;
-      await redis.set(key, 'before');
-      const failover = await cluster.killMaster(hashSlot(key));
+  it('writes to the promoted replica without a restart (node-redis alone keeps retrying the dead master)', async () => {
+    redis = await connectRedis({
+      url: cluster.nodeUrls.join(','),
+      logger: createLogger(
+        'test',
+        'info',
+        new Writable({
+          write: (chunk: Buffer, _e, done) => {
+            messages.push(JSON.parse(chunk.toString()).msg);
+            done();
+          },
+        }),
+      ),
+    });
+    const key = `${uniqueKeyPrefix('failover')}k`;
+    await redis.set(key, 'before');
+    const failover = await cluster.killMaster(hashSlot(key));
 
-      // Every write fails until the client has found the promoted replica; then one succeeds.
-      const client = redis;
-      await waitUntil(
-        () =>
-          client
-            .set(key, 'after')
-            .then(() => true)
-            .catch(() => false),
-        'a write to reach the promoted replica',
-        15_000,
-      );
-      expect(await redis.get(key)).toBe('after');
-      expect(await cluster.masterOf(hashSlot(key))).toBe(failover.promoted);
-      await waitUntil(() => isRedisReady(client), 'the client to be ready');
-      expect(messages).toEqual([
-        'Connected to Redis',
-        'Redis connection lost; reconnecting',
-        'Reconnected to Redis',
-      ]);
-    },
-    40_000,
-  );
+    // Every write fails until the client has found the promoted replica; then one succeeds.
+    const client = redis;
+    await waitUntil(
+      () =>
+        client
+          .set(key, 'after')
+          .then(() => true)
+          .catch(() => false),
+      'a write to reach the promoted replica',
+      15_000,
+    );
+    expect(await redis.get(key)).toBe('after');
+    expect(await cluster.masterOf(hashSlot(key))).toBe(failover.promoted);
+    await waitUntil(() => isRedisReady(client), 'the client to be ready');
+    expect(messages).toEqual([
+      'Connected to Redis',
+      'Redis connection lost; reconnecting',
+      'Reconnected to Redis',
+    ]);
+  }, 40_000);
 
   it('follows even when a stale slot map names a dead master it must connect to again', async () => {
     const cluster2 = await createRedisCluster({ replicasPerMaster: 1 });
