@@ -66,7 +66,11 @@ describe('two ingest replicas and two gateways', () => {
       {
         rate: 1_000,
         batchSize: 10,
-        limit: 6_000,
+        // About 900 bytes a frame: 12,000 make 10 MB, over twice what the kernel's buffers (up
+        // to 4 MiB sending, the paused client's receive buffer) and the 64 KiB bound hold, even
+        // when a loaded machine lets the slow client join seconds into the feed. With 6,000 a
+        // run at load 9 once ended before the buffers filled.
+        limit: 12_000,
         // A small bound, so that the kernel's socket buffers plus 64 KiB fill within the run.
         gatewayEnv: { GATEWAY_SEND_BUFFER_BYTES: String(64 * 1024) },
       },
