@@ -3,6 +3,7 @@ import {
   createRedisProcess,
   testRedisUrl,
   waitUntil,
+  type AofMark,
   type RedisProcess,
 } from '@secfeed/test-kit';
 import type { SecApiSourceOptions } from '@secfeed/upstream-sources';
@@ -199,6 +200,13 @@ describe('ingest upstream fault matrix (sec-api)', () => {
     });
     afterAll(() => redis.dispose());
 
+    /** Kills Redis and starts it again without what its AOF got after `mark`. */
+    async function restartLosingWritesAfter(mark: AofMark): Promise<void> {
+      await redis.kill();
+      redis.loseWritesAfter(mark);
+      await redis.start();
+    }
+
     it('buffer overflow during an outage, a socket drop during it, and a failing Query API after it', async () => {
       const s = (scenario = await UpstreamScenario.start(redis.url, {
         env: { INGEST_BUFFER_SIZE: '5' },
@@ -266,9 +274,7 @@ describe('ingest upstream fault matrix (sec-api)', () => {
       const mark = redis.aofMark();
       s.live(6);
       await s.settle();
-      await redis.kill();
-      redis.loseWritesAfter(mark);
-      await redis.start();
+      await restartLosingWritesAfter(mark);
       s.live(2);
       await s.expectEveryFilingOnce();
       expect(s.messages()).toContain(
@@ -294,9 +300,7 @@ describe('ingest upstream fault matrix (sec-api)', () => {
       const mark = redis.aofMark();
       s.live(5);
       await s.settle();
-      await redis.kill();
-      redis.loseWritesAfter(mark);
-      await redis.start();
+      await restartLosingWritesAfter(mark);
       s.live(1);
       await s.expectEveryFilingOnce();
       expect(

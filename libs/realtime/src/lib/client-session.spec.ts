@@ -1,11 +1,31 @@
 import type { NormalizedFilters } from '@secfeed/filing-model';
 import type { WebSocket } from 'ws';
 import { waitUntil } from '@secfeed/test-kit';
-import { ClientSession } from './client-session';
+import { ClientSession, type SessionHooks } from './client-session';
+import type { SessionSocket } from './session-socket';
 import { CLOSE_CODES } from './protocol-codes';
 import { socketOf, TickCorker } from './tick-corker';
 import { textFrame } from './ws-text-frame';
 import { closePair, connectedPair, tcpOf } from './test-support/ws-pair';
+
+/** A session on `ws` with the send-buffer bound `sendBufferBytes` (and the other limits fixed). */
+function sessionOn(
+  ws: SessionSocket,
+  sendBufferBytes: number,
+  closing: SessionHooks['closing'] = () => undefined,
+): ClientSession {
+  return new ClientSession(
+    ws,
+    1,
+    {
+      sendBufferBytes,
+      closeGraceMs: 1000,
+      maxPendingEntries: 100,
+      historyScan: { pagesPerSecond: 1000, pageBurst: 1000 },
+    },
+    { sent: () => undefined, closing },
+  );
+}
 
 const ALL: NormalizedFilters = {
   tickers: new Set(),
@@ -28,17 +48,7 @@ describe('ClientSession: waiting for room (real sockets)', () => {
     client = pair.client;
     received = 0;
     client.on('message', () => (received += 1));
-    session = new ClientSession(
-      pair.accepted,
-      1,
-      {
-        sendBufferBytes: 1 << 20,
-        closeGraceMs: 1000,
-        maxPendingEntries: 100,
-        historyScan: { pagesPerSecond: 1000, pageBurst: 1000 },
-      },
-      { sent: () => undefined, closing: () => undefined },
-    );
+    session = sessionOn(pair.accepted, 1 << 20);
   });
 
   afterEach(async () => {
@@ -102,17 +112,7 @@ describe('ClientSession: the closing handshake (real sockets)', () => {
     'writes no data frame after %s, even while its close frame waits behind unsent data',
     async (_case, startClose) => {
       pair = await connectedPair();
-      const session = new ClientSession(
-        pair.accepted,
-        1,
-        {
-          sendBufferBytes: 64 << 20,
-          closeGraceMs: 1000,
-          maxPendingEntries: 100,
-          historyScan: { pagesPerSecond: 1000, pageBurst: 1000 },
-        },
-        { sent: () => undefined, closing: () => undefined },
-      );
+      const session = sessionOn(pair.accepted, 64 << 20);
       const frame = textFrame(`"${'x'.repeat(64 * 1024)}"`).wire;
       tcpOf(pair.client).pause();
       // Enough that the kernel's buffers are full and the socket keeps some of it queued.
@@ -140,17 +140,7 @@ describe('ClientSession: waiting for room under a bound below the high-water mar
 
   it('resolves once the client reads again, with no drain event', async () => {
     pair = await connectedPair();
-    const session = new ClientSession(
-      pair.accepted,
-      1,
-      {
-        sendBufferBytes: 8 * 1024,
-        closeGraceMs: 1000,
-        maxPendingEntries: 100,
-        historyScan: { pagesPerSecond: 1000, pageBurst: 1000 },
-      },
-      { sent: () => undefined, closing: () => undefined },
-    );
+    const session = sessionOn(pair.accepted, 8 * 1024);
     const socket = socketOf(pair.accepted);
     if (socket === undefined) throw new Error('no socket');
     let received = 0;

@@ -110,7 +110,13 @@ export class ClientSession implements BatchMember {
    * still writable (see {@link SessionSocket}). Reads no field of the `ws` object.
    */
   get open(): boolean {
-    return !this.closeStarted && this.socket?.writable === true;
+    return this.openSocket() !== undefined;
+  }
+
+  /** The TCP socket while {@link open}, else `undefined`. */
+  private openSocket(): Socket | undefined {
+    const socket = this.socket;
+    return !this.closeStarted && socket?.writable === true ? socket : undefined;
   }
 
   /** Unsent bytes are at most half the bound: a good moment to send a replay page. */
@@ -251,9 +257,8 @@ export class ClientSession implements BatchMember {
    */
   private send(wire: Buffer): boolean {
     if (this.corkedThisTick) return this.write(wire);
-    const socket = this.socket;
-    if (this.closeStarted || socket === undefined || !socket.writable)
-      return false;
+    const socket = this.openSocket();
+    if (socket === undefined) return false;
     if (socket.writableLength > this.limits.sendBufferBytes) {
       this.close(CLOSE_CODES.SLOW_CONSUMER, 'send buffer full');
       return false;
@@ -274,9 +279,8 @@ export class ClientSession implements BatchMember {
    * closed as a slow consumer; one tick (a read batch) may add to it before that.
    */
   write(wire: Buffer): boolean {
-    const socket = this.socket;
-    if (this.closeStarted || socket === undefined || !socket.writable)
-      return false;
+    const socket = this.openSocket();
+    if (socket === undefined) return false;
     if (!this.corkedThisTick) {
       if (socket.writableLength > this.limits.sendBufferBytes) {
         this.close(CLOSE_CODES.SLOW_CONSUMER, 'send buffer full');

@@ -11,6 +11,23 @@ import { createLogger } from './create-logger';
 import type { RedisClusterType } from 'redis';
 import { isRedisReady, type SecfeedRedis } from './secfeed-redis';
 
+/** Writes `after` to `key` until a write succeeds: the client has found the promoted replica. */
+function writeReachesPromoted(
+  client: Pick<SecfeedRedis, 'set'>,
+  key: string,
+  timeoutMs: number,
+): Promise<void> {
+  return waitUntil(
+    () =>
+      client
+        .set(key, 'after')
+        .then(() => true)
+        .catch(() => false),
+    'a write to reach the promoted replica',
+    timeoutMs,
+  );
+}
+
 describe('a cluster client when a master fails over', () => {
   let cluster: RedisClusterProcess;
   let redis: SecfeedRedis | undefined;
@@ -43,15 +60,7 @@ describe('a cluster client when a master fails over', () => {
 
     // Every write fails until the client has found the promoted replica; then one succeeds.
     const client = redis;
-    await waitUntil(
-      () =>
-        client
-          .set(key, 'after')
-          .then(() => true)
-          .catch(() => false),
-      'a write to reach the promoted replica',
-      15_000,
-    );
+    await writeReachesPromoted(client, key, 15_000);
     expect(await redis.get(key)).toBe('after');
     expect(await cluster.masterOf(hashSlot(key))).toBe(failover.promoted);
     await waitUntil(() => isRedisReady(client), 'the client to be ready');
@@ -93,15 +102,7 @@ describe('a cluster client when a master fails over', () => {
         .rediscover(live as Parameters<typeof client._slots.rediscover>[0])
         .catch(() => undefined);
       await killing;
-      await waitUntil(
-        () =>
-          client
-            .set(key, 'after')
-            .then(() => true)
-            .catch(() => false),
-        'a write to reach the promoted replica',
-        20_000,
-      );
+      await writeReachesPromoted(client, key, 20_000);
       expect(await client.get(key)).toBe('after');
     } finally {
       client.destroy();
